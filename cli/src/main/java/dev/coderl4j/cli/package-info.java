@@ -1,0 +1,2 @@
+/** The {@code coderl} command line. */
+package dev.coderl4j.cli;
