@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "CodeRL (Le et al., NeurIPS 2022) in Java: run, train and evaluate code LMs.",
     subcommands = {
-      // One line per subcommand; keep the list sorted by command name.
+      // One line per subcommand.
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
