@@ -1,6 +1,8 @@
 package dev.coderl4j.core;
 
 import com.google.inject.AbstractModule;
+import dev.coderl4j.core.benchmark.Benchmark;
+import dev.coderl4j.core.benchmark.PromptFormat;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
@@ -15,7 +17,9 @@ public final class CoreModule extends AbstractModule {
 
   /** The extension points; a new SPI is added here and nowhere else in core. */
   public static final List<Class<?>> EXTENSION_POINTS =
-      List.of(ProgramRunner.class, Actor.class, DecodingStrategy.class);
+      List.of(ProgramRunner.class, Actor.class, DecodingStrategy.class,
+          dev.coderl4j.core.reward.RewardScheme.class, dev.coderl4j.core.critic.Critic.class,
+          Benchmark.class, PromptFormat.class);
 
   @Override
   protected void configure() {

@@ -1,0 +1,92 @@
+package dev.coderl4j.plugins.coderl.sampling;
+
+import com.google.inject.Inject;
+import dev.coderl4j.core.critic.Critic;
+import dev.coderl4j.core.lm.Actor;
+import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.lm.TokenPair;
+import dev.coderl4j.core.plugin.ParamsFactory;
+import dev.coderl4j.core.plugin.PluginResolver;
+import dev.coderl4j.core.plugin.PluginSpec;
+import dev.coderl4j.core.training.CriticSampling;
+import dev.coderl4j.core.training.ExampleCheck;
+import dev.coderl4j.core.training.ExampleTestedDecoding;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code critic-sampling} decoding plugin: {@link CriticSampling} (§3.3, Fig. 3) over a base
+ * sampler and a binary critic, both named in its params.
+ *
+ * <pre>{@code
+ * decoding:
+ *   type: critic-sampling
+ *   params:
+ *     base: {type: nucleus, params: {topP: 0.95, temperature: 0.6}}
+ *     critic: {type: codet5-critic, params: {checkpoint: runs/x/critic/binary/checkpoint-40, labels: BINARY}}
+ *     rounds: 1
+ * }</pre>
+ *
+ * <p>The critic holds native memory: close the strategy when done.
+ */
+public final class CriticSamplingStrategy implements ExampleTestedDecoding, AutoCloseable {
+  /** The plugin name. */
+  public static final String NAME = "critic-sampling";
+
+  /**
+   * @param base the sampler of both passes (the paper: nucleus sampling)
+   * @param critic the binary critic {@code φ_test} (a trained {@code codet5-critic} with
+   *     {@code labels: BINARY})
+   * @param rounds regeneration rounds (the paper: 1)
+   */
+  public record Params(PluginSpec base, PluginSpec critic, Integer rounds) {
+    public Params {
+      base = base == null ? PluginSpec.of("nucleus") : base;
+      Objects.requireNonNull(critic,
+          "critic: name the binary critic, e.g. critic: {type: codet5-critic, params: {checkpoint: ..., labels: BINARY}}");
+      rounds = rounds == null ? 1 : rounds;
+      if (rounds < 1) {
+        throw new IllegalArgumentException("rounds must be at least 1 (the paper: 1), got " + rounds);
+      }
+      if (base.type().equals(NAME)) {
+        throw new IllegalArgumentException("base cannot itself be critic-sampling; use e.g. {type: nucleus}");
+      }
+    }
+  }
+
+  /** Builds {@code critic-sampling}: resolves the base strategy and opens the critic. */
+  public static final class Factory extends ParamsFactory<DecodingStrategy, Params> {
+    private final PluginResolver resolver;
+
+    @Inject
+    public Factory(PluginResolver resolver) {
+      super(Params.class);
+      this.resolver = resolver;
+    }
+
+    @Override
+    protected DecodingStrategy build(Params params) {
+      DecodingStrategy base = resolver.create(DecodingStrategy.class, params.base());
+      Critic critic = resolver.create(Critic.class, params.critic());
+      return new CriticSamplingStrategy(base, critic, params.rounds());
+    }
+  }
+
+  private final CriticSampling procedure;
+  private final Critic critic;
+
+  public CriticSamplingStrategy(DecodingStrategy base, Critic critic, int rounds) {
+    this.critic = critic;
+    this.procedure = new CriticSampling(base, critic, rounds);
+  }
+
+  @Override
+  public CriticSampling.Result decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n, long seed) {
+    return procedure.decode(actor, inputs, checks, n, seed);
+  }
+
+  @Override
+  public void close() {
+    critic.close();
+  }
+}

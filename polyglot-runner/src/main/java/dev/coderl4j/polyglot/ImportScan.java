@@ -1,0 +1,73 @@
+package dev.coderl4j.polyglot;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads, without running it, which modules a program imports and whether it touches interpreter
+ * state that the GraalPy context check cannot see.
+ *
+ * <p>Used to import those modules before the program runs (so that they join the verified clean
+ * state of a reused context) and to discard a context after programs that use finalizers, frames,
+ * signals or the like. A miss is safe: a module imported dynamically makes the context dirty, and
+ * the context is discarded.
+ */
+public final class ImportScan {
+  private static final Pattern IMPORT =
+      Pattern.compile("^[ \\t]*import[ \\t]+([\\w. \\t,]+)", Pattern.MULTILINE);
+  private static final Pattern FROM =
+      Pattern.compile("^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import\\b", Pattern.MULTILINE);
+  private static final Pattern AS = Pattern.compile("[ \\t]+as[ \\t]+\\w+");
+
+  /**
+   * Words after which a context is discarded even when it checks clean: they reach state outside
+   * module dictionaries (finalizers, frames, the GC, signal handlers, class hierarchies).
+   */
+  private static final List<String> TAINT =
+      List.of("__del__", "weakref", "atexit", "finalize", "signal", "_getframe", "f_back",
+          "f_globals", "f_locals", "tb_frame", "gi_frame", "cr_frame", "__subclasses__", "gc.",
+          "import gc", "threading", "_thread", "settrace", "setprofile", "ctypes", "__code__",
+          "__closure__", "builtins", "__builtins__", "sys.modules", "polyglot", "java");
+
+  private ImportScan() {}
+
+  /** The module names in the import statements of {@code source}, in order, without repeats. */
+  public static Set<String> modules(String source) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = IMPORT.matcher(source);
+    while (m.find()) {
+      String list = m.group(1);
+      int hash = list.indexOf('#');
+      if (hash >= 0) {
+        list = list.substring(0, hash);
+      }
+      for (String part : AS.matcher(list).replaceAll("").split(",")) {
+        String name = part.strip();
+        if (!name.isEmpty() && name.matches("[A-Za-z_][\\w.]*")) {
+          out.add(name);
+        }
+      }
+    }
+    m = FROM.matcher(source);
+    while (m.find()) {
+      String name = m.group(1);
+      if (!name.startsWith(".")) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the context that ran {@code source} must be discarded regardless of its check. */
+  public static boolean tainted(String source) {
+    for (String t : TAINT) {
+      if (source.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

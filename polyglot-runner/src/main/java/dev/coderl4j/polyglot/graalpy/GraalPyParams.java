@@ -1,0 +1,128 @@
+package dev.coderl4j.polyglot.graalpy;
+
+import dev.coderl4j.core.exec.ExecutionLimits;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Params of the {@code graalpy} runner: the limits (APPS' defaults), the worker pool, and backend
+ * options. A missing (null) value means the default.
+ *
+ * @param timeoutSeconds wall time per test (APPS: 4)
+ * @param programTimeoutSeconds wall time for the whole job (60)
+ * @param maxOutputBytes stdout kept per test (1 MiB); more ends the test as OutputLimitExceeded
+ * @param maxMemoryMb heap a program may use before it ends as MemoryError (1024)
+ * @param maxRecursionDepth the Python recursion depth the guest stack is sized for (100,000)
+ * @param workers worker processes, one job each at a time (0: one per core)
+ * @param compilation {@code jit} (the Graal JIT, required by default) or {@code interpreter}
+ * @param isolation {@code verified} (reuse a context while it checks clean) or {@code fresh}
+ *     (a new context for every job; slower, see docs/execution.md)
+ * @param killGraceSeconds how long past a deadline a worker may take to stop a program before the
+ *     runner kills the whole process (2)
+ * @param heapOverheadMb heap for the engine and its contexts, added to maxMemoryMb (512)
+ * @param engineOptions extra Truffle engine options, e.g. {@code engine.Mode: latency}
+ * @param jvmArgs extra JVM arguments for the worker processes
+ */
+public record GraalPyParams(
+    Double timeoutSeconds,
+    Double programTimeoutSeconds,
+    Long maxOutputBytes,
+    Integer maxMemoryMb,
+    Integer maxRecursionDepth,
+    Integer workers,
+    String compilation,
+    String isolation,
+    Double killGraceSeconds,
+    Integer heapOverheadMb,
+    Map<String, String> engineOptions,
+    List<String> jvmArgs) {
+
+  public GraalPyParams {
+    ExecutionLimits d = ExecutionLimits.defaults();
+    timeoutSeconds = timeoutSeconds == null ? seconds(d.perTestTimeout()) : timeoutSeconds;
+    programTimeoutSeconds =
+        programTimeoutSeconds == null ? seconds(d.perProgramTimeout()) : programTimeoutSeconds;
+    maxOutputBytes = maxOutputBytes == null ? d.maxOutputBytes() : maxOutputBytes;
+    maxMemoryMb = maxMemoryMb == null ? d.maxMemoryMb() : maxMemoryMb;
+    maxRecursionDepth = maxRecursionDepth == null ? d.maxRecursionDepth() : maxRecursionDepth;
+    workers = workers == null ? 0 : workers;
+    compilation = compilation == null ? "jit" : compilation;
+    isolation = isolation == null ? "verified" : isolation;
+    killGraceSeconds = killGraceSeconds == null ? 2.0 : killGraceSeconds;
+    heapOverheadMb = heapOverheadMb == null ? 512 : heapOverheadMb;
+    engineOptions = engineOptions == null ? Map.of() : Map.copyOf(engineOptions);
+    jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    if (!(timeoutSeconds > 0)) {
+      throw new IllegalArgumentException("timeoutSeconds must be positive, e.g. 4 (APPS' value)");
+    }
+    if (programTimeoutSeconds < timeoutSeconds) {
+      throw new IllegalArgumentException("programTimeoutSeconds (" + programTimeoutSeconds
+          + ") must be at least timeoutSeconds (" + timeoutSeconds + ")");
+    }
+    if (workers < 0) {
+      throw new IllegalArgumentException("workers must be 0 (one per core) or positive, got " + workers);
+    }
+    if (!compilation.equals("jit") && !compilation.equals("interpreter")) {
+      throw new IllegalArgumentException(
+          "compilation must be \"jit\" or \"interpreter\", got \"" + compilation + "\"");
+    }
+    if (!isolation.equals("verified") && !isolation.equals("fresh")) {
+      throw new IllegalArgumentException(
+          "isolation must be \"verified\" or \"fresh\", got \"" + isolation + "\"");
+    }
+    if (!(killGraceSeconds > 0)) {
+      throw new IllegalArgumentException("killGraceSeconds must be positive, e.g. 2");
+    }
+    if (heapOverheadMb < 128) {
+      throw new IllegalArgumentException(
+          "heapOverheadMb must be at least 128 (the engine needs it), got " + heapOverheadMb);
+    }
+    limits(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb, maxRecursionDepth);
+  }
+
+  /** All defaults: APPS' 4 s per test, 60 s per job, 1 MiB, 1 GiB, depth 100,000, JIT, verified. */
+  public static GraalPyParams defaults() {
+    return new GraalPyParams(null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** These params with other limits. */
+  public GraalPyParams withLimits(ExecutionLimits l) {
+    return new GraalPyParams(seconds(l.perTestTimeout()), seconds(l.perProgramTimeout()),
+        l.maxOutputBytes(), l.maxMemoryMb(), l.maxRecursionDepth(), workers, compilation, isolation,
+        killGraceSeconds, heapOverheadMb, engineOptions, jvmArgs);
+  }
+
+  /** These params with another number of workers (0: one per core). */
+  public GraalPyParams withWorkers(int n) {
+    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
+        maxRecursionDepth, n, compilation, isolation, killGraceSeconds, heapOverheadMb,
+        engineOptions, jvmArgs);
+  }
+
+  /** These params with another isolation mode. */
+  public GraalPyParams withIsolation(String mode) {
+    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
+        maxRecursionDepth, workers, compilation, mode, killGraceSeconds, heapOverheadMb,
+        engineOptions, jvmArgs);
+  }
+
+  /** The limits these params describe. */
+  public ExecutionLimits limits() {
+    return limits(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb, maxRecursionDepth);
+  }
+
+  /** The number of workers to start. */
+  public int workerCount() {
+    return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+  }
+
+  private static ExecutionLimits limits(double t, double p, long out, int mem, int depth) {
+    return new ExecutionLimits(Duration.ofMillis((long) (t * 1000)), Duration.ofMillis((long) (p * 1000)),
+        out, mem, depth);
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
+}
