@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks; each reports ratios against a baseline measured in the same run.",
     subcommands = {
       // One line per benchmark subcommand.
+      dev.coderl4j.cli.lm.BenchLmCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       // One line per subcommand.
       BenchCommand.class,
+      dev.coderl4j.cli.lm.GenerateCommand.class,
+      dev.coderl4j.cli.lm.LmCommand.class,
+      dev.coderl4j.cli.train.TrainCommand.class,
+      dev.coderl4j.cli.quickstart.QuickstartCommand.class,
+      dev.coderl4j.cli.evaluate.EvaluateCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

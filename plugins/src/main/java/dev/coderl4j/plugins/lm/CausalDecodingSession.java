@@ -48,11 +48,11 @@ final class CausalDecodingSession implements DecodingSession {
       }
       nextPosition[i] = count;
     }
-    checkPositions(len);
+    checkPositions();
     logits = run(ids, positions);
   }
 
-  private void checkPositions(int extra) {
+  private void checkPositions() {
     for (int p : nextPosition) {
       if (p > model.maxPositions()) {
         throw new IllegalStateException(
@@ -95,7 +95,7 @@ final class CausalDecodingSession implements DecodingSession {
       ids[i][0] = tokens[i];
       positions[i][0] = nextPosition[i]++;
     }
-    checkPositions(0);
+    checkPositions();
     mask = Rows.appendColumn(mask, 1);
     logits = run(ids, positions);
     return logits;

@@ -123,6 +123,19 @@ public final class DjlActor implements Actor {
     };
   }
 
+  /**
+   * Decoding that recomputes the whole sequence at every step instead of caching keys and values:
+   * the baseline of {@code coderl bench lm}; same logits as {@link #startDecoding}, slower.
+   */
+  public DecodingSession startDecodingWithoutCache(List<TokenPair> inputs) {
+    return new RecomputingDecodingSession(model, manager, inputs);
+  }
+
+  /** The array manager of the model (its device). */
+  public NDManager manager() {
+    return manager;
+  }
+
   @Override
   public List<float[]> tokenLogProbs(List<TokenPair> batch) {
     if (batch.isEmpty()) {
@@ -243,8 +256,22 @@ public final class DjlActor implements Actor {
   }
 
   /** A teacher-forced pass: logits and hidden states {@code [B, L, .]}, labels and target positions. */
-  private record TeacherForced(
-      NDArray logits, NDArray hidden, NDArray labels, int[][] positions, int length) {}
+  private static final class TeacherForced {
+    final NDArray logits;
+    final NDArray hidden;
+    final NDArray labels;
+    /** Per row, the column of each target token's prediction. */
+    final int[][] positions;
+    final int length;
+
+    TeacherForced(NDArray logits, NDArray hidden, NDArray labels, int[][] positions, int length) {
+      this.logits = logits;
+      this.hidden = hidden;
+      this.labels = labels;
+      this.positions = positions;
+      this.length = length;
+    }
+  }
 
   private TeacherForced teacherForced(List<TokenPair> batch) {
     int b = batch.size();

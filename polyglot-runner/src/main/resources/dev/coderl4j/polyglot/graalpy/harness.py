@@ -15,7 +15,7 @@ def _coderl_harness(side_effect_modules):
 
     _isinstance, _type, _len, _compile, _exec, _eval = isinstance, type, len, compile, exec, eval
     _list, _tuple, _dict, _set, _frozenset, _getattr = list, tuple, dict, set, frozenset, getattr
-    _hasattr, _repr, _sorted, _str, _zip = hasattr, repr, sorted, str, zip
+    _hasattr, _repr, _sorted, _str, _map, _id = hasattr, repr, sorted, str, map, id
     _setrecursionlimit, _set_digits = sys.setrecursionlimit, sys.set_int_max_str_digits
     _gettrace, _getprofile = sys.gettrace, sys.getprofile
     _BaseException, _SystemExit = BaseException, SystemExit
@@ -31,65 +31,83 @@ def _coderl_harness(side_effect_modules):
     digits0 = sys.get_int_max_str_digits()
     skip = _frozenset(side_effect_modules.split(',')) if side_effect_modules else _frozenset()
 
-    # name -> fingerprint of the module as it was before any program ran (see verify()).
-    snapshot = {}
+    # The verified state: what every module, module-level class, function and container looked
+    # like before any program ran. Kept as flat lists so that the check after each job runs in
+    # builtin loops (map, list equality) rather than in Python bytecode, since it runs every job.
+    snap_names, snap_ids = [], []
+    dicts, dict_lens, dict_keys, dict_ids = [], [], [], []
+    funcs, func_codes, func_defaults, func_kwdefaults = [], [], [], []
+    seqs, seq_ids, sets, set_copies = [], [], [], []
+    names_code, names_defaults, names_kwdefaults = [], [], []
+    hold = []  # keeps snapshot objects alive so that their ids cannot be reused
+    known = [0]
     special0 = [None]
 
-    def fingerprint(name, m):
+    # Entries that the interpreter itself changes as programs run (ABC bookkeeping, caches).
+    volatile = _frozenset(['_abc_invalidation_counter', '_module_locks', '_blocking_on'])
+
+    def ids_of(c):
+        return _list(_map(_id, c))
+
+    def dict_ids_of(d, keys):
+        return _list(_map(_id, _map(d.get, keys)))
+
+    def add_dict(d):
+        keys = [k for k in d if not (_isinstance(k, _str) and ('cache' in k.lower() or k in volatile))]
+        dicts.append(d)
+        dict_lens.append(_len(d))
+        dict_keys.append(keys)
+        dict_ids.append(dict_ids_of(d, keys))
+        hold.append(_list(d.values()))
+
+    def absorb_module(name, m):
+        snap_names.append(name)
+        snap_ids.append(_id(m))
+        hold.append(m)
         d = _getattr(m, '__dict__', None)
         if not _isinstance(d, _dict):
-            return (m, None, (), (), ())
-        items = _dict(d)
-        classes, funcs, containers = [], [], []
-        for k, v in items.items():
+            return
+        add_dict(d)
+        for k, v in _list(d.items()):
             t = _type(v)
             if _isinstance(v, _type):
                 if _getattr(v, '__module__', None) == name:
-                    classes.append((v, _dict(v.__dict__)))
+                    add_dict(v.__dict__)
             elif t is _Function:
-                funcs.append((v, v.__code__, v.__defaults__, v.__kwdefaults__))
-            elif (t is _list or t is _dict or t is _set) and 'cache' not in k.lower():
-                containers.append((v, t(v)))
-        return (m, items, classes, funcs, containers)
-
-    def same_dict(cur, old):
-        if _len(cur) != _len(old):
-            return False
-        get = cur.get
-        for k, v in old.items():
-            if get(k, _MISSING) is not v:
-                return False
-        return True
-
-    def same(a, b):
-        return a is b or a == b
-
-    def module_clean(fp):
-        m, items, classes, funcs, containers = fp
-        if items is not None and not same_dict(m.__dict__, items):
-            return False
-        for c, cd in classes:
-            if not same_dict(c.__dict__, cd):
-                return False
-        for f, code, defaults, kwdefaults in funcs:
-            if not (same(f.__code__, code) and same(f.__defaults__, defaults)
-                    and same(f.__kwdefaults__, kwdefaults)):
-                return False
-        for c, copy in containers:
-            t = _type(c)
-            if t is _set:
-                if c != copy:
-                    return False
+                funcs.append(v)
+                func_codes.append(_id(v.__code__))
+                hold.append(v.__code__)
+                func_defaults.append(v.__defaults__)
+                func_kwdefaults.append(v.__kwdefaults__)
+                names_code.append('__code__')
+                names_defaults.append('__defaults__')
+                names_kwdefaults.append('__kwdefaults__')
+            elif v is modules or 'cache' in k.lower() or k in volatile:
+                pass
+            elif t is _list:
+                seqs.append(v)
+                seq_ids.append(_list(_map(_id, v)))
+                hold.append(_list(v))
             elif t is _dict:
-                if not same_dict(c, copy):
-                    return False
-            else:
-                if _len(c) != _len(copy):
-                    return False
-                for a, b in _zip(c, copy):
-                    if a is not b:
-                        return False
-        return True
+                add_dict(v)
+            elif t is _set:
+                sets.append(v)
+                set_copies.append(_frozenset(v))
+
+    def verified_clean():
+        if _list(_map(_id, _map(modules.get, snap_names))) != snap_ids:
+            return False
+        if (_list(_map(_len, dicts)) != dict_lens
+                or _list(_map(dict_ids_of, dicts, dict_keys)) != dict_ids):
+            return False
+        if _list(_map(_id, _map(_getattr, funcs, names_code))) != func_codes:
+            return False
+        if (_list(_map(_getattr, funcs, names_defaults)) != func_defaults
+                or _list(_map(_getattr, funcs, names_kwdefaults)) != func_kwdefaults):
+            return False
+        if _list(_map(ids_of, seqs)) != seq_ids:
+            return False
+        return _list(_map(_frozenset, sets)) == set_copies
 
     def special_state():
         # State that lives outside module dictionaries.
@@ -109,12 +127,15 @@ def _coderl_harness(side_effect_modules):
         return s
 
     def absorb():
-        # Fingerprints modules loaded since the last snapshot; only called while the context is
-        # known to be clean (no program code has run since it was last verified).
-        for name, m in _list(modules.items()):
-            if name not in snapshot and name != '__main__':
-                snapshot[name] = fingerprint(name, m)
-        special0[0] = special_state()
+        # Adds modules loaded since the last call to the verified state; only called while the
+        # context is known to be clean (no program code has run since it was last verified).
+        if _len(modules) != known[0]:
+            have = _set(snap_names)
+            for name, m in _list(modules.items()):
+                if name not in have and name != '__main__':
+                    absorb_module(name, m)
+            known[0] = _len(modules)
+            special0[0] = special_state()
 
     def begin(prefetch):
         # Imports the modules a program names in its import statements before the program runs,
@@ -234,21 +255,17 @@ def _coderl_harness(side_effect_modules):
             _set_digits(digits0)
         except _BaseException:
             return (False, '')
-        rnd = modules.get('random')
-        if rnd is not None:
-            rnd.seed()
-        fresh = [n for n in modules if n not in snapshot and n != '__main__']
-        if fresh:
-            return (False, ','.join(fresh))
-        if _len(modules) != _len(snapshot) + 1:
-            return (False, '')
+        if _len(modules) != _len(snap_names) + 1:
+            have = _set(snap_names)
+            return (False, ','.join([n for n in modules if n not in have and n != '__main__']))
         if out0.closed or err0.closed:
             return (False, '')
-        for name, fp in snapshot.items():
-            if modules.get(name) is not fp[0] or not module_clean(fp):
-                return (False, '')
-        if special_state() != special0[0]:
+        if not verified_clean() or special_state() != special0[0]:
             return (False, '')
+        rnd = modules.get('random')
+        if rnd is not None:
+            # A fresh CPython process seeds itself; so does the next program here.
+            rnd.seed()
         return (True, '')
 
     absorb()

@@ -112,7 +112,7 @@ public final class T5Critic implements Critic {
 
   /** Loads the backbone (and the head, if the folder has one) that {@code params} names. */
   public static T5Critic open(T5CriticParams params) {
-    Path dir = Path.of(params.checkpoint());
+    Path dir = resolve(Path.of(params.checkpoint()));
     NDManager manager = NDManager.newBaseManager();
     try {
       if (params.threads() > 0) {
@@ -146,6 +146,22 @@ public final class T5Critic implements Critic {
       manager.close();
       throw e;
     }
+  }
+
+  /**
+   * A model folder as given, or, for a critic stage's directory (one with {@code state.json} and no
+   * {@code config.json}), the checkpoint that stage finished with, so configs can name
+   * {@code runs/x/critic/binary} without knowing the step count.
+   */
+  static Path resolve(Path dir) {
+    if (java.nio.file.Files.exists(dir.resolve("config.json")) || !java.nio.file.Files.exists(dir.resolve("state.json"))) {
+      return dir;
+    }
+    var state = new dev.coderl4j.core.training.StageDir(dir).state().orElseThrow();
+    if (!state.done() || state.checkpoint().isEmpty()) {
+      throw new IllegalArgumentException(dir + " is a critic stage that has not finished; run the critic stage first");
+    }
+    return dir.resolve(state.checkpoint());
   }
 
   /** Reads a T5 {@code config.json} as {@code transformers.T5Config} does. */

@@ -1,0 +1,137 @@
+package dev.coderl4j.cli.evaluate;
+
+import dev.coderl4j.core.benchmark.Benchmark;
+import dev.coderl4j.core.exec.ExecutionJob;
+import dev.coderl4j.core.exec.ProgramRunner;
+import dev.coderl4j.core.metrics.ProblemCounts;
+import dev.coderl4j.core.problem.Problem;
+import dev.coderl4j.core.problem.TestSuite;
+import dev.coderl4j.core.progress.Progress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the samples that a {@link ResultsLog} has not recorded yet and turns all records into the
+ * per-problem counts the metrics need.
+ *
+ * <p>Every sample runs against its problem's hidden tests. For n@k it also runs against the
+ * example tests when the problem has examples that differ from its hidden tests (APPS); when they
+ * are the same suite (MBPP shows its asserts) the hidden run answers both, and a problem without
+ * examples (HumanEval, APPS training problems) filters nothing out.
+ */
+public final class Evaluator {
+  private final Benchmark benchmark;
+  private final Map<String, Problem> problems = new HashMap<>();
+
+  public Evaluator(Benchmark benchmark) {
+    this.benchmark = benchmark;
+    for (Problem p : benchmark.problems()) {
+      problems.put(p.id(), p);
+    }
+  }
+
+  /** A run still to do. */
+  record Pending(Sample sample, String suite, ExecutionJob job) {}
+
+  /** The runs {@code log} lacks; fails if a recorded run was for a different program. */
+  List<Pending> pending(List<Sample> samples, ResultsLog log) {
+    List<Pending> out = new ArrayList<>();
+    Map<ResultsLog.Key, SampleResult> done = log.done();
+    for (Sample s : samples) {
+      Problem p = problems.get(s.problemId());
+      for (String suite : suites(p)) {
+        SampleResult r = done.get(new ResultsLog.Key(s.line(), suite));
+        if (r != null) {
+          if (!r.programSha256().equals(s.programSha256()) || !r.problemId().equals(s.problemId())) {
+            throw new IllegalArgumentException("line " + s.line() + " of the samples file changed since "
+                + "its result was recorded; score the new file into another --out");
+          }
+          continue;
+        }
+        TestSuite tests = suite.equals(SampleResult.HIDDEN) ? p.hiddenTests() : p.exampleTests();
+        String jobId = s.line() + "/" + suite;
+        out.add(new Pending(s, suite, benchmark.job(jobId, p, s.program(), tests)));
+      }
+    }
+    return out;
+  }
+
+  /** Whether example tests need a run of their own. */
+  static boolean separateExamples(Problem p) {
+    return p.exampleTests().size() > 0 && !p.exampleTests().equals(p.hiddenTests());
+  }
+
+  private static List<String> suites(Problem p) {
+    return separateExamples(p) ? List.of(SampleResult.HIDDEN, SampleResult.EXAMPLE) : List.of(SampleResult.HIDDEN);
+  }
+
+  /**
+   * Runs what is pending, appending each result to {@code log} as it finishes.
+   *
+   * @param advance told of each finished run (for a progress bar)
+   * @return how many runs were done
+   */
+  int run(List<Pending> pending, ProgramRunner runner, ResultsLog log, LongConsumer advance) {
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    List<ExecutionJob> jobs = pending.stream().map(Pending::job).toList();
+    runner.runAll(jobs, (index, result) -> {
+      Pending p = pending.get(index);
+      log.append(SampleResult.of(p.sample(), p.suite(), benchmark.interpret(result)));
+      advance.accept(1);
+    });
+    return jobs.size();
+  }
+
+  /** Runs everything pending with a progress bar on stderr; returns how many runs were done. */
+  public int runAll(List<Sample> samples, ProgramRunner runner, ResultsLog log) {
+    List<Pending> pending = pending(samples, log);
+    try (Progress progress = Progress.stderr("evaluate", pending.size())) {
+      return run(pending, runner, log, progress::advance);
+    }
+  }
+
+  /** Per-problem counts from the records of every sample, in benchmark order. */
+  public List<ProblemCounts> counts(List<Sample> samples, Map<ResultsLog.Key, SampleResult> records) {
+    Map<String, int[]> byProblem = new LinkedHashMap<>();
+    for (Problem p : benchmark.problems()) {
+      byProblem.put(p.id(), null);
+    }
+    for (Sample s : samples) {
+      Problem p = problems.get(s.problemId());
+      SampleResult hidden = require(records, s, SampleResult.HIDDEN);
+      boolean correct = hidden.passed();
+      boolean filtered = separateExamples(p) ? require(records, s, SampleResult.EXAMPLE).passed()
+          : p.exampleTests().size() == 0 || correct;
+      int[] c = byProblem.get(s.problemId());
+      if (c == null) {
+        c = new int[4];
+        byProblem.put(s.problemId(), c);
+      }
+      c[0]++;
+      c[1] += correct ? 1 : 0;
+      c[2] += filtered ? 1 : 0;
+      c[3] += filtered && correct ? 1 : 0;
+    }
+    List<ProblemCounts> out = new ArrayList<>();
+    byProblem.forEach((id, c) -> {
+      if (c != null) {
+        out.add(new ProblemCounts(id, problems.get(id).difficulty(), c[0], c[1], c[2], c[3]));
+      }
+    });
+    return out;
+  }
+
+  private static SampleResult require(Map<ResultsLog.Key, SampleResult> records, Sample s, String suite) {
+    SampleResult r = records.get(new ResultsLog.Key(s.line(), suite));
+    if (r == null) {
+      throw new IllegalStateException("no " + suite + " result for line " + s.line() + " of the samples file");
+    }
+    return r;
+  }
+}

@@ -1,0 +1,407 @@
+package dev.coderl4j.cli.lm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coderl4j.core.lm.DecodingSession;
+import dev.coderl4j.core.lm.TokenPair;
+import dev.coderl4j.core.lm.Tokens;
+import dev.coderl4j.core.lm.WeightedSequence;
+import dev.coderl4j.core.progress.Progress;
+import dev.coderl4j.core.provenance.Provenance;
+import dev.coderl4j.plugins.hf.CheckpointWriter;
+import dev.coderl4j.plugins.lm.ActorParams;
+import dev.coderl4j.plugins.lm.DjlActor;
+import dev.coderl4j.plugins.lm.T5Config;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code coderl bench lm}: (a) one training step (forward, backward, AdamW) of the default CodeT5
+ * actor on a batch of 8 x 256 tokens, ours against PyTorch eager on the same weights, batch and
+ * thread count (a small PyTorch T5 written out below; Debian's {@code python3-torch}); (b) sampling
+ * throughput with and without the key/value cache at batch 1 and 32. Reports ratios measured in the
+ * same run.
+ */
+@Command(
+    name = "lm",
+    mixinStandardHelpOptions = true,
+    description = "Training step vs PyTorch eager, and sampling tokens/s with vs without the KV cache.")
+public final class BenchLmCommand implements Callable<Integer> {
+  @Option(names = "--model", defaultValue = ActorParams.DEFAULT_MODEL,
+      description = "A T5/CodeT5 folder (default: ${DEFAULT-VALUE}).")
+  Path model;
+
+  @Option(names = "--batch", defaultValue = "8", description = "Training batch (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--tokens", defaultValue = "256",
+      description = "Source and target tokens per training row (default: ${DEFAULT-VALUE}).")
+  int tokens;
+
+  @Option(names = "--steps", defaultValue = "5", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--new-tokens", defaultValue = "128",
+      description = "Tokens sampled per row (default: ${DEFAULT-VALUE}).")
+  int newTokens;
+
+  @Option(names = "--sample-batches", split = ",", defaultValue = "1,32",
+      description = "Sampling batch sizes (default: ${DEFAULT-VALUE}).")
+  List<Integer> sampleBatches;
+
+  @Option(names = "--threads", defaultValue = "1",
+      description = "Intra-op threads for both engines (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--python", defaultValue = "/usr/bin/python3",
+      description = "A Python with torch (apt-get install -y python3-torch; default: ${DEFAULT-VALUE}).")
+  String python;
+
+  @Option(names = "--skip-pytorch", description = "Measure ours only.")
+  boolean skipPytorch;
+
+  @Option(names = "--out", defaultValue = "runs/bench-lm", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("model", model.toString());
+    config.put("batch", batch);
+    config.put("tokens", tokens);
+    config.put("steps", steps);
+    config.put("warmup", warmup);
+    config.put("newTokens", newTokens);
+    config.put("sampleBatches", sampleBatches);
+    config.put("threads", threads);
+    Provenance provenance = Provenance.capture("coderl bench lm", config, 0);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("provenance", Results.provenance(provenance));
+    ActorParams params = new ActorParams(model.toString(), "cpu", null, null, null, null, null, null, threads);
+    StringBuilder table = new StringBuilder();
+    table.append("# coderl bench lm\n\nModel ").append(model).append(", ").append(threads)
+        .append(" intra-op thread(s) in both engines (other work may share the machine).\n\n");
+    try (DjlActor actor = DjlActor.load(params)) {
+      if (!(actor.model().config() instanceof T5Config)) {
+        throw new IllegalArgumentException("bench lm compares a T5/CodeT5 training step; " + model + " is not T5");
+      }
+      Files.createDirectories(out);
+      Map<String, Object> train = trainingStep(actor);
+      doc.put("training", train);
+      table.append("## (a) Training step, batch ").append(batch).append(" x ").append(tokens)
+          .append(" source + ").append(tokens).append(" target tokens (forward + backward + AdamW)\n\n")
+          .append("| engine | median step (s) | first-step loss |\n|---|---|---|\n")
+          .append(String.format(Locale.ROOT, "| coderl4j (DJL %s) | %.3f | %.5f |%n",
+              Provenance.currentVersions().getOrDefault("pytorch-jni", "?"), train.get("oursSeconds"),
+              train.get("oursLoss")));
+      if (train.containsKey("pytorchSeconds")) {
+        table.append(String.format(Locale.ROOT, "| PyTorch %s eager | %.3f | %.5f |%n",
+            train.get("pytorchVersion"), train.get("pytorchSeconds"), train.get("pytorchLoss")));
+        table.append(String.format(Locale.ROOT, "%nRatio ours / PyTorch: **%.2fx** (target <= 1.2x)%n%n",
+            train.get("ratio")));
+      } else {
+        table.append("\nPyTorch not measured: ").append(train.get("pytorchError")).append("\n\n");
+      }
+      List<Map<String, Object>> sampling = new ArrayList<>();
+      table.append("## (b) Sampling ").append(newTokens).append(" new tokens (temperature 0.6)\n\n")
+          .append("| batch | with KV cache (tok/s) | without (tok/s) | cache speed-up |\n|---|---|---|---|\n");
+      for (int b : sampleBatches) {
+        Map<String, Object> s = sampling(actor, b);
+        sampling.add(s);
+        table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.2fx** |%n", b,
+            s.get("cachedTokensPerSecond"), s.get("uncachedTokensPerSecond"), s.get("speedup")));
+      }
+      table.append("\nTarget: the cache gives >= 3x at ").append(newTokens).append(" new tokens.\n");
+      doc.put("sampling", sampling);
+    }
+    Results.writeJson(out.resolve("bench-lm.json"), doc);
+    Results.writeText(out.resolve("bench-lm.md"), table.toString());
+    System.out.println(table);
+    System.err.println("wrote " + out.resolve("bench-lm.json") + " and bench-lm.md");
+    return 0;
+  }
+
+  private Map<String, Object> trainingStep(DjlActor actor) throws IOException, InterruptedException {
+    T5Config c = (T5Config) actor.model().config();
+    SplittableRandom random = new SplittableRandom(1234);
+    long[][] src = new long[batch][tokens];
+    long[][] tgt = new long[batch][tokens];
+    List<WeightedSequence> rows = new ArrayList<>();
+    for (int i = 0; i < batch; i++) {
+      int[] s = new int[tokens];
+      int[] t = new int[tokens];
+      for (int j = 0; j < tokens; j++) {
+        // Ids above the special tokens, so that no row contains padding.
+        s[j] = 5 + random.nextInt(c.vocabSize() - 5);
+        t[j] = 5 + random.nextInt(c.vocabSize() - 5);
+        src[i][j] = s[j];
+        tgt[i][j] = t[j];
+      }
+      rows.add(WeightedSequence.crossEntropy(new TokenPair(Tokens.of(s), Tokens.of(t))));
+    }
+    double scale = 1.0 / (batch * tokens);
+    double[] times = new double[steps];
+    double firstLoss = 0;
+    try (Progress progress = Progress.stderr("bench lm: training steps (ours)", warmup + steps)) {
+      for (int k = 0; k < warmup + steps; k++) {
+        long start = System.nanoTime();
+        double loss = actor.accumulateGradients(rows, scale);
+        actor.step();
+        double secs = (System.nanoTime() - start) / 1e9;
+        if (k == 0) {
+          firstLoss = loss;
+        }
+        if (k >= warmup) {
+          times[k - warmup] = secs;
+        }
+        progress.advance(1);
+      }
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("oursSeconds", median(times));
+    r.put("oursStepSeconds", times);
+    r.put("oursLoss", firstLoss);
+    if (skipPytorch) {
+      r.put("pytorchError", "skipped (--skip-pytorch)");
+      return r;
+    }
+    // The same batch for PyTorch: ids, decoder inputs (start id, then targets shifted) and labels.
+    Path batchFile = out.resolve("bench-batch.safetensors");
+    Path script = out.resolve("bench_t5_train.py");
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      long[][] dec = new long[batch][tokens];
+      for (int i = 0; i < batch; i++) {
+        dec[i][0] = c.decoderStartTokenId();
+        System.arraycopy(tgt[i], 0, dec[i], 1, tokens - 1);
+      }
+      Map<String, NDArray> t = new LinkedHashMap<>();
+      t.put("encoder_input_ids", m.create(flat(src), new Shape(batch, tokens)));
+      t.put("decoder_input_ids", m.create(flat(dec), new Shape(batch, tokens)));
+      t.put("labels", m.create(flat(tgt), new Shape(batch, tokens)));
+      CheckpointWriter.writeSafetensors(batchFile, t, Map.of());
+    }
+    Files.writeString(script, PYTORCH_T5, StandardCharsets.UTF_8);
+    ProcessBuilder pb = new ProcessBuilder(python, script.toString(), model.resolve("config.json").toString(),
+        model.resolve("model.safetensors").toString(), batchFile.toString(), String.valueOf(threads),
+        String.valueOf(warmup), String.valueOf(steps));
+    // Debian's torch calls the system BLAS (OpenBLAS when installed), whose threads torch does not set.
+    pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
+    pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
+    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    Process p = pb.start();
+    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      r.put("pytorchError", "the PyTorch script failed (is python3-torch installed? " + python + ")");
+      return r;
+    }
+    JsonNode py = new ObjectMapper().readTree(stdout.lines().reduce((a, b) -> b).orElse("{}"));
+    double[] pyTimes = new double[py.get("step_seconds").size()];
+    for (int i = 0; i < pyTimes.length; i++) {
+      pyTimes[i] = py.get("step_seconds").get(i).doubleValue();
+    }
+    r.put("pytorchVersion", py.get("torch").asText());
+    r.put("pytorchBlas", py.get("blas").toString());
+    r.put("pytorchSeconds", median(pyTimes));
+    r.put("pytorchStepSeconds", pyTimes);
+    r.put("pytorchLoss", py.get("first_loss").doubleValue());
+    r.put("ratio", median(times) / median(pyTimes));
+    return r;
+  }
+
+  private Map<String, Object> sampling(DjlActor actor, int rows) {
+    String prefix = "import os\n\n\ndef read_config(path):\n    \"\"\"Read a config file.\"\"\"\n";
+    Tokens ids = actor.tokenizer().encode(prefix, true);
+    List<TokenPair> inputs = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      inputs.add(TokenPair.prompt(ids));
+    }
+    double cached = timeSampling(actor.startDecoding(inputs), rows, "cached");
+    double uncached = timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached");
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("batch", rows);
+    r.put("newTokens", newTokens);
+    r.put("cachedTokensPerSecond", rows * newTokens / cached);
+    r.put("uncachedTokensPerSecond", rows * newTokens / uncached);
+    r.put("speedup", uncached / cached);
+    return r;
+  }
+
+  /** Samples {@code newTokens} per row (never stopping early, so both runs do the same work). */
+  private double timeSampling(DecodingSession session, int rows, String label) {
+    SplittableRandom random = new SplittableRandom(7);
+    long start = System.nanoTime();
+    try (session; Progress progress = Progress.stderr("bench lm: sampling batch " + rows + " " + label, newTokens)) {
+      float[][] logits = session.logits();
+      for (int step = 0; step < newTokens; step++) {
+        int[] next = new int[rows];
+        for (int r = 0; r < rows; r++) {
+          next[r] = sample(logits[r], 0.6, random);
+        }
+        if (step + 1 < newTokens) {
+          logits = session.append(next);
+        }
+        progress.advance(1);
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static int sample(float[] logits, double temperature, SplittableRandom random) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float x : logits) {
+      max = Math.max(max, x);
+    }
+    double[] p = new double[logits.length];
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Math.exp((logits[i] - max) / temperature);
+      sum += p[i];
+    }
+    double u = random.nextDouble() * sum;
+    for (int i = 0; i < p.length; i++) {
+      u -= p[i];
+      if (u < 0) {
+        return i;
+      }
+    }
+    return p.length - 1;
+  }
+
+  private static long[] flat(long[][] rows) {
+    return Arrays.stream(rows).flatMapToLong(Arrays::stream).toArray();
+  }
+
+  private static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /**
+   * The PyTorch side: T5 (CodeT5 layout) written out with torch.nn.functional, the same batch, loss,
+   * AdamW (lr 5e-5, weight decay 0.05) and gradient clipping at 1.0 as our actor.
+   */
+  static final String PYTORCH_T5 = """
+      import json, math, struct, sys, time
+      import torch
+      import torch.nn.functional as F
+
+      cfg_path, weights_path, batch_path, threads, warmup, steps = sys.argv[1:7]
+      torch.set_num_threads(int(threads))
+      cfg = json.load(open(cfg_path))
+
+      def load(path):
+          with open(path, "rb") as f:
+              n = struct.unpack("<Q", f.read(8))[0]
+              header = json.loads(f.read(n))
+              data = f.read()
+          types = {"F32": torch.float32, "BF16": torch.bfloat16, "F16": torch.float16,
+                   "I64": torch.int64, "I32": torch.int32}
+          out = {}
+          for k, v in header.items():
+              if k == "__metadata__":
+                  continue
+              s, e = v["data_offsets"]
+              t = torch.frombuffer(bytearray(data[s:e]), dtype=types[v["dtype"]]).reshape(v["shape"])
+              out[k] = t.float() if t.is_floating_point() else t.clone()
+          return out
+
+      W = {k: torch.nn.Parameter(v) for k, v in load(weights_path).items()}
+      B = load(batch_path)
+      H, DK, EPS = cfg["num_heads"], cfg["d_kv"], cfg["layer_norm_epsilon"]
+      NB, MD = cfg["relative_attention_num_buckets"], cfg["relative_attention_max_distance"]
+
+      def rms(x, w):
+          return w * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + EPS))
+
+      def bucket(rel, bidirectional):
+          nb, out = NB, torch.zeros_like(rel)
+          if bidirectional:
+              nb //= 2
+              out += (rel > 0).long() * nb
+              rel = rel.abs()
+          else:
+              rel = -torch.min(rel, torch.zeros_like(rel))
+          exact = nb // 2
+          large = exact + (torch.log(rel.float() / exact) / math.log(MD / exact) * (nb - exact)).long()
+          large = torch.min(large, torch.full_like(large, nb - 1))
+          return out + torch.where(rel < exact, rel, large)
+
+      def bias(table, q, k, bidirectional):
+          rel = torch.arange(k)[None, :] - torch.arange(q)[:, None]
+          return F.embedding(bucket(rel, bidirectional), table).permute(2, 0, 1).unsqueeze(0)
+
+      def attention(x, kv, p, add):
+          b = x.shape[0]
+          q = F.linear(x, W[p + "q.weight"]).view(b, -1, H, DK).transpose(1, 2)
+          k = F.linear(kv, W[p + "k.weight"]).view(b, -1, H, DK).transpose(1, 2)
+          v = F.linear(kv, W[p + "v.weight"]).view(b, -1, H, DK).transpose(1, 2)
+          w = torch.softmax(q @ k.transpose(3, 2) + add, dim=-1)
+          return F.linear((w @ v).transpose(1, 2).reshape(b, -1, H * DK), W[p + "o.weight"])
+
+      def ff(x, p):
+          return F.linear(F.relu(F.linear(x, W[p + "DenseReluDense.wi.weight"])), W[p + "DenseReluDense.wo.weight"])
+
+      def forward(enc_ids, dec_ids):
+          s, t = enc_ids.shape[1], dec_ids.shape[1]
+          h = F.embedding(enc_ids, W["shared.weight"])
+          eb = bias(W["encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"], s, s, True)
+          for i in range(cfg["num_layers"]):
+              p = f"encoder.block.{i}.layer."
+              h = h + attention(rms(h, W[p + "0.layer_norm.weight"]), rms(h, W[p + "0.layer_norm.weight"]), p + "0.SelfAttention.", eb)
+              h = h + ff(rms(h, W[p + "1.layer_norm.weight"]), p + "1.")
+          enc = rms(h, W["encoder.final_layer_norm.weight"])
+          causal = torch.full((t, t), torch.finfo(torch.float32).min).triu(1)
+          db = bias(W["decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"], t, t, False) + causal
+          h = F.embedding(dec_ids, W["shared.weight"])
+          for i in range(cfg.get("num_decoder_layers", cfg["num_layers"])):
+              p = f"decoder.block.{i}.layer."
+              n = rms(h, W[p + "0.layer_norm.weight"])
+              h = h + attention(n, n, p + "0.SelfAttention.", db)
+              h = h + attention(rms(h, W[p + "1.layer_norm.weight"]), enc, p + "1.EncDecAttention.", 0.0)
+              h = h + ff(rms(h, W[p + "2.layer_norm.weight"]), p + "2.")
+          h = rms(h, W["decoder.final_layer_norm.weight"]) * cfg["d_model"] ** -0.5
+          return F.linear(h, W["shared.weight"])
+
+      params = list(W.values())
+      opt = torch.optim.AdamW(params, lr=5e-5, weight_decay=0.05, betas=(0.9, 0.999), eps=1e-8)
+      times, first = [], None
+      for k in range(int(warmup) + int(steps)):
+          start = time.perf_counter()
+          logits = forward(B["encoder_input_ids"], B["decoder_input_ids"])
+          loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), B["labels"].view(-1))
+          loss.backward()
+          torch.nn.utils.clip_grad_norm_(params, 1.0)
+          opt.step()
+          opt.zero_grad()
+          secs = time.perf_counter() - start
+          if first is None:
+              first = loss.item()
+          if k >= int(warmup):
+              times.append(secs)
+          print(f"pytorch step {k}: {secs:.3f} s", file=sys.stderr)
+      blas = [s for s in torch.__config__.show().split(", ") if s.startswith("BLAS_INFO")]
+      print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas,
+                        "step_seconds": times, "first_loss": first}))
+      """;
+}

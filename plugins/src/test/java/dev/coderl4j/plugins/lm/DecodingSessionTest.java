@@ -1,0 +1,68 @@
+package dev.coderl4j.plugins.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.coderl4j.core.lm.DecodingSession;
+import dev.coderl4j.core.lm.TokenPair;
+import dev.coderl4j.core.lm.Tokens;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The cached sessions give the logits of recomputing everything, through appends and selects. */
+class DecodingSessionTest {
+
+  @Test
+  void cachedEqualsRecomputedForEveryArchitecture() {
+    for (Path dir : List.of(Fixtures.T5, Fixtures.GPT_NEO, Fixtures.GPT_J)) {
+      try (DjlActor actor = DjlActor.load(ActorParams.of(dir.toString()))) {
+        List<TokenPair> inputs = List.of(
+            new TokenPair(Tokens.of(11, 12, 13, 14, 15, 16, 17), Tokens.of(40, 41)),
+            new TokenPair(Tokens.of(21, 22, 23), Tokens.empty()),
+            new TokenPair(Tokens.of(31, 32, 33, 34, 35), Tokens.of(50)));
+        try (DecodingSession a = actor.startDecoding(inputs);
+            DecodingSession b = actor.startDecodingWithoutCache(inputs)) {
+          assertClose(dir, a.logits(), b.logits());
+          int[][] steps = {{100, 101, 102}, {103, 104, 105}};
+          for (int[] s : steps) {
+            assertClose(dir, a.append(s), b.append(s));
+          }
+          int[] sel = {2, 0, 0};
+          a.select(sel);
+          b.select(sel);
+          assertEquals(3, a.rows());
+          assertClose(dir, a.append(new int[] {7, 8, 9}), b.append(new int[] {7, 8, 9}));
+          a.select(new int[] {1});
+          b.select(new int[] {1});
+          assertClose(dir, a.append(new int[] {60}), b.append(new int[] {60}));
+        }
+      }
+    }
+  }
+
+  @Test
+  void forwardWritesLogitsAndLossOfAReferenceBatch() {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      LanguageModel model = Fixtures.load(m, Fixtures.GPT_J);
+      Map<String, NDArray> ref = Fixtures.reference(m, Fixtures.GPT_J);
+      Map<String, NDArray> out = LmForward.run(model, ref);
+      LmParityTest.assertClose("logits", ref.get("logits"), out.get("logits"), 1e-4);
+      assertEquals(Fixtures.referenceJson(Fixtures.GPT_J).get("loss").doubleValue(),
+          out.get("loss").getFloat(), 1e-5);
+    }
+  }
+
+  private static void assertClose(Path dir, float[][] x, float[][] y) {
+    assertEquals(x.length, y.length);
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < x[i].length; j++) {
+        assertTrue(Math.abs(x[i][j] - y[i][j]) <= 1e-4,
+            dir + " row " + i + " id " + j + ": " + x[i][j] + " vs " + y[i][j]);
+      }
+    }
+  }
+}
