@@ -12,8 +12,12 @@ import net.jqwik.api.Group;
 
 /** The core contracts for {@code apps} on each bundled dataset and comparison, and {@code coderl-apps}. */
 class AppsContractsTest {
+  private static final java.util.Map<String, Benchmark> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Each configuration is loaded once for the whole class (properties call this per try). */
   static Benchmark apps(String dataset, String comparison) {
-    return new AppsBenchmark.Factory().create(new AppsBenchmark.Params(dataset, null, null, comparison));
+    return CACHE.computeIfAbsent(dataset + "/" + comparison, k ->
+        new AppsBenchmark.Factory().create(new AppsBenchmark.Params(dataset, null, null, comparison)));
   }
 
   @Group
@@ -55,11 +59,17 @@ class AppsContractsTest {
       return new CodeRlAppsFormat.Factory().create(new NoParams());
     }
 
+    private List<Problem> problems;
+
     @Override
     public List<Problem> formattedProblems() {
+      if (problems != null) {
+        return problems;
+      }
       List<Problem> all = new ArrayList<>(apps("test", "strict").problems());
       all.addAll(apps("train", "strict").problems());
       all.addAll(apps("teamcoder300", "strict").problems());
+      problems = all;
       return all;
     }
   }

@@ -13,12 +13,19 @@ import net.jqwik.api.Group;
 class MbppContractsTest {
   static final List<Problem> MBPP = MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false);
   static final List<Problem> HUMANEVAL = HumanEvalLoader.read(Bundled.open("", Bundled.HUMANEVAL), "he");
+  static final PromptFormat FEW_SHOT =
+      new MbppFewShotFormat.Factory().create(new MbppFewShotFormat.Params(null, null));
+  static final Benchmark MBPP_ALL = new MbppBenchmark.Factory().create(new MbppBenchmark.Params("", "all", false));
+  static final Benchmark SANITIZED_ALL =
+      new MbppBenchmark.SanitizedFactory().create(new MbppBenchmark.Params("", "all", false));
+  static final Benchmark HUMANEVAL_BENCHMARK =
+      new HumanEvalBenchmark.Factory().create(new HumanEvalBenchmark.Params(""));
 
   @Group
   class MbppBenchmarkContract implements BenchmarkContract {
     @Override
     public Benchmark benchmark() {
-      return new MbppBenchmark.Factory().create(new MbppBenchmark.Params("", "all", false));
+      return MBPP_ALL;
     }
   }
 
@@ -26,7 +33,7 @@ class MbppContractsTest {
   class SanitizedBenchmarkContract implements BenchmarkContract {
     @Override
     public Benchmark benchmark() {
-      return new MbppBenchmark.SanitizedFactory().create(new MbppBenchmark.Params("", "all", false));
+      return SANITIZED_ALL;
     }
   }
 
@@ -34,7 +41,7 @@ class MbppContractsTest {
   class HumanEvalBenchmarkContract implements BenchmarkContract {
     @Override
     public Benchmark benchmark() {
-      return new HumanEvalBenchmark.Factory().create(new HumanEvalBenchmark.Params(""));
+      return HUMANEVAL_BENCHMARK;
     }
   }
 
@@ -55,7 +62,7 @@ class MbppContractsTest {
   class FewShotFormatContract implements PromptFormatContract {
     @Override
     public PromptFormat format() {
-      return new MbppFewShotFormat.Factory().create(new MbppFewShotFormat.Params(null, null));
+      return FEW_SHOT;
     }
 
     @Override

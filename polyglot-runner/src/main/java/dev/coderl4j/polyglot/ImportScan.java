@@ -24,13 +24,18 @@ public final class ImportScan {
 
   /**
    * Words after which a context is discarded even when it checks clean: they reach state outside
-   * module dictionaries (finalizers, frames, the GC, signal handlers, class hierarchies).
+   * module dictionaries (finalizers, frames, the GC, signal handlers), reach modules the program
+   * does not name in an import (class hierarchies, function globals, dynamic imports), or hide
+   * code from this scan (exec, eval, compile).
    */
   private static final List<String> TAINT =
       List.of("__del__", "weakref", "atexit", "finalize", "signal", "_getframe", "f_back",
           "f_globals", "f_locals", "tb_frame", "gi_frame", "cr_frame", "__subclasses__", "gc.",
           "import gc", "threading", "_thread", "settrace", "setprofile", "ctypes", "__code__",
-          "__closure__", "builtins", "__builtins__", "sys.modules", "polyglot", "java");
+          "__closure__", "builtins", "__builtins__", "sys.modules", "polyglot", "java",
+          "__import__", "importlib", "__globals__", "setattr", "delattr", "__dict__", "vars(",
+          "exec(", "eval(", "compile(", "globals(", "__mro__", "__bases__", "__base__",
+          "__class__", "__defaults__", "__kwdefaults__", "__setattr__", "__self__", "__func__");
 
   private ImportScan() {}
 

@@ -110,8 +110,9 @@ public final class BenchLmCommand implements Callable<Integer> {
       table.append("## (a) Training step, batch ").append(batch).append(" x ").append(tokens)
           .append(" source + ").append(tokens).append(" target tokens (forward + backward + AdamW)\n\n")
           .append("| engine | median step (s) | first-step loss |\n|---|---|---|\n")
-          .append(String.format(Locale.ROOT, "| coderl4j (DJL %s) | %.3f | %.5f |%n",
-              Provenance.currentVersions().getOrDefault("pytorch-jni", "?"), train.get("oursSeconds"),
+          .append(String.format(Locale.ROOT, "| coderl4j (DJL %s, libtorch %s) | %.3f | %.5f |%n",
+              ai.djl.engine.Engine.getDjlVersion(),
+              ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), train.get("oursSeconds"),
               train.get("oursLoss")));
       if (train.containsKey("pytorchSeconds")) {
         table.append(String.format(Locale.ROOT, "| PyTorch %s eager | %.3f | %.5f |%n",
@@ -235,8 +236,11 @@ public final class BenchLmCommand implements Callable<Integer> {
     for (int i = 0; i < rows; i++) {
       inputs.add(TokenPair.prompt(ids));
     }
-    double cached = timeSampling(actor.startDecoding(inputs), rows, "cached");
-    double uncached = timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached");
+    // Untimed warm-up of both paths first, so that neither pays for JIT compilation.
+    timeSampling(actor.startDecoding(inputs), rows, "cached warm-up", Math.min(16, newTokens));
+    timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached warm-up", Math.min(16, newTokens));
+    double cached = timeSampling(actor.startDecoding(inputs), rows, "cached", newTokens);
+    double uncached = timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached", newTokens);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("batch", rows);
     r.put("newTokens", newTokens);
@@ -247,7 +251,7 @@ public final class BenchLmCommand implements Callable<Integer> {
   }
 
   /** Samples {@code newTokens} per row (never stopping early, so both runs do the same work). */
-  private double timeSampling(DecodingSession session, int rows, String label) {
+  private double timeSampling(DecodingSession session, int rows, String label, int newTokens) {
     SplittableRandom random = new SplittableRandom(7);
     long start = System.nanoTime();
     try (session; Progress progress = Progress.stderr("bench lm: sampling batch " + rows + " " + label, newTokens)) {

@@ -105,7 +105,9 @@ public final class GptJModel implements CausalLm {
     NDManager m = ids.getManager();
     int t = (int) ids.getShape().get(1);
     int k = (cache == null ? 0 : cache.length()) + t;
-    NDArray mask = AttentionMask.additive(m, AttentionMask.toJava(keyMask), t, k, true, 0);
+    // One new position without padding sees every key: no mask needed.
+    NDArray mask = keyMask == null && t == 1 ? null
+        : AttentionMask.additive(m, AttentionMask.toJava(keyMask), t, k, true, 0);
     // [B, T, rotary/2] -> repeat_interleave(2) -> [B, T, 1, rotary], broadcast over heads.
     NDArray sinP = Ops.embedding(positions, sin).repeat(2, 2).expandDims(2);
     NDArray cosP = Ops.embedding(positions, cos).repeat(2, 2).expandDims(2);

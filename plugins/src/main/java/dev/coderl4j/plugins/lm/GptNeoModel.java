@@ -85,8 +85,12 @@ public final class GptNeoModel implements CausalLm {
     int t = (int) ids.getShape().get(1);
     int k = (cache == null ? 0 : cache.length()) + t;
     int[][] km = AttentionMask.toJava(keyMask);
-    NDArray globalMask = AttentionMask.summed(m, km, t, k, true, 0);
-    NDArray localMask = AttentionMask.summed(m, km, t, k, true, config.windowSize());
+    // One new position without padding sees every key globally, and locally when the window
+    // covers them all: then no mask is needed.
+    boolean single = km == null && t == 1;
+    NDArray globalMask = single ? null : AttentionMask.summed(m, km, t, k, true, 0);
+    NDArray localMask = single && k <= config.windowSize() ? null
+        : AttentionMask.summed(m, km, t, k, true, config.windowSize());
     NDArray h = Ops.embedding(ids, wte).add(Ops.embedding(positions, wpe));
     int heads = config.numHeads();
     double eps = config.layerNormEpsilon();

@@ -39,7 +39,8 @@ final class RecomputingDecodingSession implements DecodingSession {
         long[][] enc = Rows.rightPad(sources, t.config().padTokenId(), encoderMask);
         encoderHidden = Autograd.inference(() -> {
           try (NDScope scope = new NDScope()) {
-            return Ops.keep(t.encoder().encode(Ops.ids(manager, enc), Rows.mask(manager, encoderMask)));
+            NDArray encMaskNd = Rows.allOnes(encoderMask) ? null : Rows.mask(manager, encoderMask);
+            return Ops.keep(t.encoder().encode(Ops.ids(manager, enc), encMaskNd));
           }
         });
       }
@@ -61,8 +62,8 @@ final class RecomputingDecodingSession implements DecodingSession {
           case T5Model t -> {
             long[][] ids = Rows.leftPad(rows, t.config().padTokenId(), mask);
             NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
-            NDArray h = t.decoder().decode(Ops.ids(manager, ids), maskNd, encoderHidden,
-                Rows.mask(manager, encoderMask), null);
+            NDArray encMaskNd = Rows.allOnes(encoderMask) ? null : Rows.mask(manager, encoderMask);
+            NDArray h = t.decoder().decode(Ops.ids(manager, ids), maskNd, encoderHidden, encMaskNd, null);
             yield Rows.lastLogits(t.lmLogits(h.get(":, -1:, :")));
           }
           case CausalLm c -> {

@@ -41,9 +41,11 @@ public final class T5DecoderCache implements AutoCloseable {
   public void select(NDArray index) {
     self.select(index);
     cross.select(index);
-    NDArray old = crossMask;
-    crossMask = Ops.keep(old.get(index));
-    old.close();
+    if (crossMask != null) {
+      NDArray old = crossMask;
+      crossMask = Ops.keep(old.get(index));
+      old.close();
+    }
   }
 
   @Override

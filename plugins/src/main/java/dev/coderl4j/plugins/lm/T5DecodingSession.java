@@ -46,7 +46,7 @@ final class T5DecodingSession implements DecodingSession {
     this.cache = Autograd.inference(() -> {
       try (NDScope scope = new NDScope()) {
         NDArray encIds = Ops.ids(manager, enc);
-        NDArray encMaskNd = Rows.mask(manager, encMask);
+        NDArray encMaskNd = Rows.allOnes(encMask) ? null : Rows.mask(manager, encMask);
         NDArray hidden = model.encoder().encode(encIds, encMaskNd);
         T5DecoderCache cc = model.decoder().startDecoding(hidden, encMaskNd);
         logits = step(dec, cc);

@@ -100,8 +100,10 @@ public final class T5Stack {
     }
     NDManager m = ids.getManager();
     int s = (int) ids.getShape().get(1);
-    NDArray mask = AttentionMask.additive(m, AttentionMask.toJava(keyMask), s, s, false, 0);
-    NDArray bias = positionBias(m, s, s, true).add(mask);
+    NDArray bias = positionBias(m, s, s, true);
+    if (keyMask != null) {
+      bias = bias.add(AttentionMask.additive(m, AttentionMask.toJava(keyMask), s, s, false, 0));
+    }
     NDArray h = Ops.embedding(ids, embedding);
     for (Block b : blocks) {
       h = h.add(selfAttention(b, Ops.rmsNorm(h, b.selfNorm, config.layerNormEpsilon()), bias, null, 0));
@@ -121,8 +123,8 @@ public final class T5Stack {
       cache.cross().put(l, Ops.splitHeads(Ops.linear(encoderHidden, a.k, null), config.numHeads()),
           Ops.splitHeads(Ops.linear(encoderHidden, a.v, null), config.numHeads()));
     }
-    cache.setCrossMask(Ops.keep(crossMask(encoderHidden.getManager(), encoderMask,
-        (int) encoderHidden.getShape().get(1))));
+    NDArray mask = crossMask(encoderHidden.getManager(), encoderMask, (int) encoderHidden.getShape().get(1));
+    cache.setCrossMask(mask == null ? null : Ops.keep(mask));
     return cache;
   }
 
@@ -145,8 +147,11 @@ public final class T5Stack {
     int t = (int) ids.getShape().get(1);
     int past = cache == null ? 0 : cache.self().length();
     int k = past + t;
-    NDArray mask = AttentionMask.additive(m, AttentionMask.toJava(selfKeyMask), t, k, true, 0);
-    NDArray bias = positionBias(m, t, k, false).add(mask);
+    NDArray bias = positionBias(m, t, k, false);
+    // One new position without padding sees every key: no mask to add (saves work per token).
+    if (selfKeyMask != null || t > 1) {
+      bias = bias.add(AttentionMask.additive(m, AttentionMask.toJava(selfKeyMask), t, k, true, 0));
+    }
     NDArray crossMask =
         cache != null
             ? cache.crossMask()
@@ -174,7 +179,11 @@ public final class T5Stack {
     return Ops.rmsNorm(h, finalNorm, config.layerNormEpsilon());
   }
 
+  /** The additive encoder padding mask {@code [B, 1, 1, S]}, or null when nothing is padded. */
   private NDArray crossMask(NDManager m, NDArray encoderMask, int s) {
+    if (encoderMask == null) {
+      return null;
+    }
     return AttentionMask.additive(m, AttentionMask.toJava(encoderMask), 1, s, false, 0);
   }
 

@@ -64,6 +64,13 @@ final class GuestRuntime implements AutoCloseable {
 
   private static final int MAX_LEARNED = 256;
 
+  /**
+   * After most jobs only the modules a program can name are checked (a few dicts; checking all
+   * of them costs tens of milliseconds interpreted); every this many jobs, all of them are, as a
+   * backstop for state reached in ways the import scan does not see.
+   */
+  private static final int FULL_CHECK_EVERY = 64;
+
   /** The phase marker sent when the imports ahead of a program are done. */
   static final String PREFETCHED = "\u0000prefetched";
 
@@ -468,7 +475,7 @@ final class GuestRuntime implements AutoCloseable {
       }
     }
     if (loaded != null) {
-      finish(loaded.guest(), taint, clock.programDeadline, details);
+      finish(loaded.guest(), taint, prefetch, clock.programDeadline, details);
     }
     return new Wire.Report(null, null, results, String.join("; ", details), recycle);
   }
@@ -499,7 +506,7 @@ final class GuestRuntime implements AutoCloseable {
       String status = compiled.getArrayElement(0).asString();
       if (!"ok".equals(status)) {
         String msg = status + ": " + compiled.getArrayElement(1).asString();
-        finish(g, false, deadline, details);
+        finish(g, false, prefetch, deadline, details);
         throw new LoadFailed(new Wire.Report(msg, null, List.of(), String.join("; ", details), recycle));
       }
       Value code = compiled.getArrayElement(1);
@@ -512,7 +519,7 @@ final class GuestRuntime implements AutoCloseable {
             err = asError(call(g, deadline, g.runStatement, a.setup(), ns));
           }
           if (err != null) {
-            finish(g, false, deadline, details);
+            finish(g, false, prefetch, deadline, details);
             throw new LoadFailed(
                 new Wire.Report(null, err, List.of(), String.join("; ", details), recycle));
           }
@@ -533,7 +540,7 @@ final class GuestRuntime implements AutoCloseable {
             }
           }
           if (err != null) {
-            finish(g, false, deadline, details);
+            finish(g, false, prefetch, deadline, details);
             throw new LoadFailed(
                 new Wire.Report(null, err, List.of(), String.join("; ", details), recycle));
           }
@@ -577,14 +584,14 @@ final class GuestRuntime implements AutoCloseable {
   }
 
   /** Keeps the context for the next job if it checks clean, else discards it. */
-  private void finish(Guest g, boolean taint, long deadline, List<String> details) {
+  private void finish(Guest g, boolean taint, String named, long deadline, List<String> details) {
     if (cfg.fresh() || taint) {
       discard(g);
       return;
     }
     try {
       long d = Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
-      Value v = call(g, d, g.end);
+      Value v = call(g, d, g.end, named, FULL_CHECK_EVERY);
       boolean clean = v.getArrayElement(0).asBoolean();
       String fresh = v.getArrayElement(1).asString();
       if (!fresh.isEmpty() && learned.size() < MAX_LEARNED) {

@@ -15,7 +15,7 @@ def _coderl_harness(side_effect_modules):
 
     _isinstance, _type, _len, _compile, _exec, _eval = isinstance, type, len, compile, exec, eval
     _list, _tuple, _dict, _set, _frozenset, _getattr = list, tuple, dict, set, frozenset, getattr
-    _hasattr, _repr, _sorted, _str, _map, _id = hasattr, repr, sorted, str, map, id
+    _hasattr, _repr, _sorted, _str, _map, _id, _range = hasattr, repr, sorted, str, map, id, range
     _setrecursionlimit, _set_digits = sys.setrecursionlimit, sys.set_int_max_str_digits
     _gettrace, _getprofile = sys.gettrace, sys.getprofile
     _BaseException, _SystemExit = BaseException, SystemExit
@@ -31,19 +31,15 @@ def _coderl_harness(side_effect_modules):
     digits0 = sys.get_int_max_str_digits()
     skip = _frozenset(side_effect_modules.split(',')) if side_effect_modules else _frozenset()
 
-    # The verified state: what every module, module-level class, function and container looked
-    # like before any program ran. Kept as flat lists so that the check after each job runs in
-    # builtin loops (map, list equality) rather than in Python bytecode, since it runs every job.
-    snap_names, snap_ids = [], []
-    dicts, dict_lens, dict_keys, dict_ids = [], [], [], []
-    funcs, func_codes, func_defaults, func_kwdefaults = [], [], [], []
-    seqs, seq_ids, sets, set_copies = [], [], [], []
-    names_code, names_defaults, names_kwdefaults = [], [], []
+    # The verified state: what each module, its module-level classes, functions and containers
+    # looked like before any program ran, one group per module. Checks run in builtin loops (map,
+    # list equality) rather than Python bytecode, and after each job only the groups a program can
+    # name are checked (see end()); all of them are checked every `full_every` jobs.
+    groups = {}
     hold = []  # keeps snapshot objects alive so that their ids cannot be reused
     known = [0]
     special0 = [None]
-
-    # Entries that the interpreter itself changes as programs run (ABC bookkeeping, caches).
+    # Entries that the interpreter itself changes as programs run (ABC bookkeeping, import locks).
     volatile = _frozenset(['_abc_invalidation_counter', '_module_locks', '_blocking_on'])
 
     def ids_of(c):
@@ -52,62 +48,81 @@ def _coderl_harness(side_effect_modules):
     def dict_ids_of(d, keys):
         return _list(_map(_id, _map(d.get, keys)))
 
-    def add_dict(d):
-        keys = [k for k in d if not (_isinstance(k, _str) and ('cache' in k.lower() or k in volatile))]
-        dicts.append(d)
-        dict_lens.append(_len(d))
-        dict_keys.append(keys)
-        dict_ids.append(dict_ids_of(d, keys))
-        hold.append(_list(d.values()))
+    def fingerprint(name, m):
+        dicts, lens, keys_, ids = [], [], [], []
+        funcs, codes, defaults, kwdefaults, n_code, n_def, n_kw = [], [], [], [], [], [], []
+        seqs, seq_ids, sets, set_copies, submodules = [], [], [], [], []
 
-    def absorb_module(name, m):
-        snap_names.append(name)
-        snap_ids.append(_id(m))
-        hold.append(m)
+        def add_dict(d):
+            keys = [k for k in d if not (_isinstance(k, _str) and ('cache' in k.lower() or k in volatile))]
+            dicts.append(d)
+            lens.append(_len(d))
+            keys_.append(keys)
+            ids.append(dict_ids_of(d, keys))
+            hold.append(_list(d.values()))
+
         d = _getattr(m, '__dict__', None)
-        if not _isinstance(d, _dict):
-            return
-        add_dict(d)
-        for k, v in _list(d.items()):
-            t = _type(v)
-            if _isinstance(v, _type):
-                if _getattr(v, '__module__', None) == name:
-                    add_dict(v.__dict__)
-            elif t is _Function:
-                funcs.append(v)
-                func_codes.append(_id(v.__code__))
-                hold.append(v.__code__)
-                func_defaults.append(v.__defaults__)
-                func_kwdefaults.append(v.__kwdefaults__)
-                names_code.append('__code__')
-                names_defaults.append('__defaults__')
-                names_kwdefaults.append('__kwdefaults__')
-            elif v is modules or 'cache' in k.lower() or k in volatile:
-                pass
-            elif t is _list:
-                seqs.append(v)
-                seq_ids.append(_list(_map(_id, v)))
-                hold.append(_list(v))
-            elif t is _dict:
-                add_dict(v)
-            elif t is _set:
-                sets.append(v)
-                set_copies.append(_frozenset(v))
+        if _isinstance(d, _dict):
+            add_dict(d)
+            for k, v in _list(d.items()):
+                t = _type(v)
+                if t is _Module:
+                    submodules.append(_getattr(v, '__name__', None))
+                elif _isinstance(v, _type):
+                    if _getattr(v, '__module__', None) == name:
+                        add_dict(v.__dict__)
+                elif t is _Function:
+                    funcs.append(v)
+                    codes.append(_id(v.__code__))
+                    hold.append(v.__code__)
+                    defaults.append(v.__defaults__)
+                    kwdefaults.append(v.__kwdefaults__)
+                    n_code.append('__code__')
+                    n_def.append('__defaults__')
+                    n_kw.append('__kwdefaults__')
+                elif v is modules or 'cache' in k.lower() or k in volatile:
+                    pass
+                elif t is _list:
+                    seqs.append(v)
+                    seq_ids.append(ids_of(v))
+                    hold.append(_list(v))
+                elif t is _dict:
+                    add_dict(v)
+                elif t is _set:
+                    sets.append(v)
+                    set_copies.append(_frozenset(v))
+        hold.append(m)
+        return (_id(m), dicts, lens, keys_, ids, funcs, codes, defaults, kwdefaults, n_code, n_def,
+                n_kw, seqs, seq_ids, sets, set_copies, submodules)
 
-    def verified_clean():
-        if _list(_map(_id, _map(modules.get, snap_names))) != snap_ids:
-            return False
-        if (_list(_map(_len, dicts)) != dict_lens
-                or _list(_map(dict_ids_of, dicts, dict_keys)) != dict_ids):
-            return False
-        if _list(_map(_id, _map(_getattr, funcs, names_code))) != func_codes:
-            return False
-        if (_list(_map(_getattr, funcs, names_defaults)) != func_defaults
-                or _list(_map(_getattr, funcs, names_kwdefaults)) != func_kwdefaults):
-            return False
-        if _list(_map(ids_of, seqs)) != seq_ids:
-            return False
-        return _list(_map(_frozenset, sets)) == set_copies
+    def group_clean(name):
+        (mid, dicts, lens, keys, ids, funcs, codes, defaults, kwdefaults, n_code, n_def, n_kw,
+         seqs, seq_ids, sets, set_copies, _) = groups[name]
+        return (_id(modules.get(name)) == mid
+                and _list(_map(_len, dicts)) == lens
+                and _list(_map(dict_ids_of, dicts, keys)) == ids
+                and _list(_map(_id, _map(_getattr, funcs, n_code))) == codes
+                and _list(_map(_getattr, funcs, n_def)) == defaults
+                and _list(_map(_getattr, funcs, n_kw)) == kwdefaults
+                and _list(_map(ids_of, seqs)) == seq_ids
+                and _list(_map(_frozenset, sets)) == set_copies)
+
+    def reachable(names):
+        # The named modules, the modules they hold as attributes (os -> os.path), and the ones
+        # every program can reach without importing (builtins) or does reach (sys).
+        out = _set(['builtins', 'sys'])
+        todo = [n for n in names.split(',') if n] if names else []
+        while todo:
+            n = todo.pop()
+            if n in out or n not in groups:
+                continue
+            out.add(n)
+            todo.extend(groups[n][16])
+            # import a.b binds a, and a.b is reachable from it
+            parts = n.split('.')
+            for i in _range(1, _len(parts)):
+                todo.append('.'.join(parts[:i]))
+        return out
 
     def special_state():
         # State that lives outside module dictionaries.
@@ -130,10 +145,9 @@ def _coderl_harness(side_effect_modules):
         # Adds modules loaded since the last call to the verified state; only called while the
         # context is known to be clean (no program code has run since it was last verified).
         if _len(modules) != known[0]:
-            have = _set(snap_names)
             for name, m in _list(modules.items()):
-                if name not in have and name != '__main__':
-                    absorb_module(name, m)
+                if name not in groups and name != '__main__':
+                    groups[name] = fingerprint(name, m)
             known[0] = _len(modules)
             special0[0] = special_state()
 
@@ -157,8 +171,14 @@ def _coderl_harness(side_effect_modules):
             modules['__main__'] = m
         return g
 
+    empty_bytes = _BytesIO(b'')
+    empty_in = _TextIOWrapper(empty_bytes, encoding='utf-8')
+
     def set_stdin(text):
-        sys.stdin = _TextIOWrapper(_BytesIO(text.encode('utf-8', 'surrogatepass')), encoding='utf-8')
+        # Programs without input share one empty stdin (checked unchanged in end()); creating a
+        # stream costs more than most programs take to run.
+        sys.stdin = _TextIOWrapper(_BytesIO(text.encode('utf-8', 'surrogatepass')),
+                                   encoding='utf-8') if text else empty_in
         sys.stdout = out0
         sys.stderr = err0
 
@@ -243,24 +263,30 @@ def _coderl_harness(side_effect_modules):
         finally:
             flush()
 
-    def end():
+    jobs = [0]
+
+    def end(names, full_every):
         # Restores what a program may legitimately change, then says whether the context is still
         # as it was before any program ran (True) or must be discarded (False), with the names of
-        # modules the program imported that were not prefetched.
+        # modules the program imported that had not been imported ahead of it.
         flush()
-        sys.stdin, sys.stdout, sys.stderr = in0, out0, err0
+        sys.stdin, sys.stdout, sys.stderr = empty_in, out0, err0
         modules['__main__'] = main0
         try:
             _setrecursionlimit(limit0)
             _set_digits(digits0)
         except _BaseException:
             return (False, '')
-        if _len(modules) != _len(snap_names) + 1:
-            have = _set(snap_names)
-            return (False, ','.join([n for n in modules if n not in have and n != '__main__']))
-        if out0.closed or err0.closed:
+        if _len(modules) != _len(groups) + 1:
+            return (False, ','.join([n for n in modules if n not in groups and n != '__main__']))
+        if out0.closed or err0.closed or empty_in.closed or empty_bytes.getvalue() != b'':
             return (False, '')
-        if not verified_clean() or special_state() != special0[0]:
+        jobs[0] += 1
+        check = groups if full_every > 0 and jobs[0] % full_every == 0 else reachable(names)
+        for name in check:
+            if not group_clean(name):
+                return (False, '')
+        if special_state() != special0[0]:
             return (False, '')
         rnd = modules.get('random')
         if rnd is not None:
