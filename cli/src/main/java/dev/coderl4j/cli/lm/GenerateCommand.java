@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coderl4j.cli.Wiring;
+import dev.coderl4j.cli.train.GenerateFromConfig;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
 import dev.coderl4j.core.lm.Generation;
@@ -28,6 +29,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code coderl generate}: programs from a prompt with a decoding strategy (§3.3). For T5 the
  * prompt goes to the encoder; for GPT models it is the prefix the output continues.
+ *
+ * <p>With {@code --config F} it instead generates for a benchmark split as the run config's
+ * {@code stages.generate} says (Critic Sampling included) and writes a samples file that
+ * {@code coderl evaluate} scores.
  */
 @Command(
     name = "generate",
@@ -44,8 +49,15 @@ public final class GenerateCommand implements Callable<Integer> {
     Path file;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Prompt prompt;
+
+  @Option(names = "--config",
+      description = "A run config (configs/generate.yaml): generate for its benchmark split into a samples file.")
+  Path config;
+
+  @Option(names = "--set", description = "With --config: override a config value, key.path=yaml.")
+  List<String> overrides = new ArrayList<>();
 
   @Option(names = "--strategy", defaultValue = "nucleus",
       description = "greedy, beam or nucleus (default: ${DEFAULT-VALUE}).")
@@ -81,6 +93,15 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (config != null) {
+      if (prompt != null) {
+        throw new IllegalArgumentException("give either --config or --prompt/--prompt-file, not both");
+      }
+      return GenerateFromConfig.runCommand(config, overrides, System.out);
+    }
+    if (prompt == null) {
+      throw new IllegalArgumentException("give --prompt TEXT, --prompt-file F, or --config F");
+    }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     String text = prompt.text != null ? prompt.text : Files.readString(prompt.file);
     ObjectNode params = (ObjectNode) json.readTree(strategyParams);

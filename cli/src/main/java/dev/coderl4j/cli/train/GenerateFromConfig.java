@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.benchmark.PromptFormat;
+import dev.coderl4j.core.config.ConfigLoader;
 import dev.coderl4j.core.config.GenerateConfig;
+import dev.coderl4j.core.config.RunConfig;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.lm.Actor;
@@ -47,6 +49,26 @@ import java.util.TreeMap;
  */
 public final class GenerateFromConfig {
   private GenerateFromConfig() {}
+
+  /**
+   * {@code coderl generate --config F}: generates as {@code stages.generate} of the config says and
+   * prints where the samples file is (score it with {@code coderl evaluate}).
+   */
+  public static int runCommand(Path configFile, List<String> overrides, PrintStream log) {
+    RunConfig cfg = new ConfigLoader().load(configFile, overrides);
+    GenerateConfig gen = cfg.stages().generate();
+    if (gen == null) {
+      throw new IllegalArgumentException(
+          configFile + ": --config needs a stages.generate section (see configs/generate.yaml)");
+    }
+    try (RunContext ctx = new RunContext(cfg)) {
+      ctx.validate();
+      Result r = run(ctx, gen, null, null, log);
+      log.printf(java.util.Locale.ROOT, "%d problems, %d tokens in %.1f s -> %s%n", r.problems().size(), r.tokens(),
+          r.seconds(), r.samplesFile());
+    }
+    return 0;
+  }
 
   /** The programs of one problem and, for Critic Sampling, what its rounds did. */
   public record Generated(Problem problem, List<String> programs, List<CriticSampling.Round> rounds, long tokens) {}

@@ -24,7 +24,7 @@ public sealed interface LmConfig permits T5Config, GptNeoConfig, GptJConfig {
   String architecture();
 
   /** Parses {@code config.json} text; an unsupported {@code model_type} lists the supported ones. */
-  static LmConfig parse(String json) {
+  public static LmConfig parse(String json) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(json);

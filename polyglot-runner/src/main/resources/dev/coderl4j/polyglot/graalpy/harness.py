@@ -40,6 +40,7 @@ def _coderl_harness(side_effect_modules):
     known = [0]
     special0 = [None]
     # Entries that the interpreter itself changes as programs run (ABC bookkeeping, import locks).
+    IMMUTABLETYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE
     volatile = _frozenset(['_abc_invalidation_counter', '_module_locks', '_blocking_on'])
 
     def ids_of(c):
@@ -69,7 +70,9 @@ def _coderl_harness(side_effect_modules):
                 if t is _Module:
                     submodules.append(_getattr(v, '__name__', None))
                 elif _isinstance(v, _type):
-                    if _getattr(v, '__module__', None) == name:
+                    # Immutable (built-in) types cannot be changed, and listing their
+                    # dictionaries is slow in GraalPy: only heap classes are fingerprinted.
+                    if not (v.__flags__ & IMMUTABLETYPE) and _getattr(v, '__module__', None) == name:
                         add_dict(v.__dict__)
                 elif t is _Function:
                     funcs.append(v)
@@ -117,7 +120,9 @@ def _coderl_harness(side_effect_modules):
             if n in out or n not in groups:
                 continue
             out.add(n)
-            todo.extend(groups[n][16])
+            # Submodules held as attributes (re._parser, os.path); other modules a module merely
+            # uses are left to the periodic full check.
+            todo.extend([c for c in groups[n][16] if c and (c.startswith(n + '.') or n == 'os')])
             # import a.b binds a, and a.b is reachable from it
             parts = n.split('.')
             for i in _range(1, _len(parts)):
@@ -134,11 +139,13 @@ def _coderl_harness(side_effect_modules):
             s.append(gc.isenabled())
         dec = modules.get('decimal')
         if dec is not None:
-            s.append(_repr(dec.getcontext()))
-            s.append(_repr(dec.DefaultContext))
+            for ctx in (dec.getcontext(), dec.DefaultContext):
+                s.append((ctx.prec, ctx.rounding, ctx.Emin, ctx.Emax, ctx.capitals, ctx.clamp))
         os = modules.get('os')
         if os is not None:
-            s.append(_sorted(os.environ.items()))
+            # Empty in the sandbox (no host environment); a program that sets a variable grows it.
+            env = os.environ
+            s.append(_sorted(env.items()) if _len(env) < 8 else _len(env))
         return s
 
     def absorb():
@@ -294,6 +301,7 @@ def _coderl_harness(side_effect_modules):
             rnd.seed()
         return (True, '')
 
+    sys.stdin = empty_in
     absorb()
     return (begin, new_namespace, compile_program, run_code, run_stdin, run_statement,
             find_function, run_call, end)

@@ -164,31 +164,12 @@ public final class T5Critic implements Critic {
     return dir.resolve(state.checkpoint());
   }
 
-  /** Reads a T5 {@code config.json} as {@code transformers.T5Config} does. */
+  /** Reads a T5 {@code config.json} with the model layer's parser; other architectures are refused. */
   static T5Config parseConfig(String json) {
-    JsonNode c;
-    try {
-      c = new ObjectMapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("critic config.json is not JSON", e);
+    if (dev.coderl4j.plugins.lm.LmConfig.parse(json) instanceof T5Config t5) {
+      return t5;
     }
-    if (!c.path("model_type").asText("t5").equals("t5")) {
-      throw new IllegalArgumentException("the critic needs a T5/CodeT5 checkpoint, got model_type "
-          + c.path("model_type").asText());
-    }
-    String proj = c.path("feed_forward_proj").asText("relu");
-    String[] parts = proj.split("-");
-    boolean gated = parts.length > 1 && parts[0].equals("gated");
-    Activation act = proj.equals("gated-gelu") ? Activation.GELU_NEW : Activation.fromHf(parts[parts.length - 1]);
-    int layers = c.path("num_layers").asInt();
-    boolean tie = c.path("tie_word_embeddings").asBoolean(true);
-    int pad = c.path("pad_token_id").asInt(0);
-    return new T5Config(c.path("vocab_size").asInt(), c.path("d_model").asInt(), c.path("d_kv").asInt(),
-        c.path("d_ff").asInt(), layers, c.path("num_decoder_layers").asInt(layers), c.path("num_heads").asInt(),
-        c.path("relative_attention_num_buckets").asInt(32), c.path("relative_attention_max_distance").asInt(128),
-        c.path("layer_norm_epsilon").asDouble(1e-6), act, gated, tie, c.path("scale_decoder_outputs").asBoolean(tie),
-        c.path("dropout_rate").asDouble(0.1), pad, c.path("eos_token_id").asInt(1),
-        c.path("decoder_start_token_id").asInt(pad));
+    throw new IllegalArgumentException("the critic needs a T5/CodeT5 checkpoint (model_type t5)");
   }
 
   @Override
