@@ -1,6 +1,6 @@
 # coderl4j apps-compatible harness: runs an APPS standard-input program once per test, the way the
 # APPS/CodeRL harness does (in-process, stdin and stdout replaced, SystemExit a normal end, its
-# import prelude without numpy), and compares its stdout with the tolerant cascade of
+# import prelude without numpy, a top-level return allowed), and compares its stdout with the tolerant cascade of
 # testing_util.run_test WITHOUT the set-based check of hendrycks/apps issue #27.
 # It mirrors dev.coderl4j.core.benchmark.OutputComparison.AppsCompatible exactly; keep them in step.
 import sys as _coderl_sys
@@ -8,7 +8,18 @@ import io as _coderl_io
 import re as _coderl_re
 import builtins as _coderl_builtins
 
-_CODERL_CODE = compile(_CODERL_SRC, "<program>", "exec")
+try:
+    _CODERL_CODE = compile(_CODERL_SRC, "<program>", "exec")
+    _CODERL_WRAPPED = False
+except SyntaxError as _coderl_e:
+    # APPS' harness runs a standard-input program as the body of a function (def code():), so a
+    # top-level return ends the program there; do the same, indenting every line as APPS does.
+    if "outside function" not in str(_coderl_e):
+        raise
+    _CODERL_CODE = compile(
+        "def _coderl_code():\n" + "".join("    " + l + "\n" for l in _CODERL_SRC.split("\n")),
+        "<program>", "exec")
+    _CODERL_WRAPPED = True
 _CODERL_PRELUDE = compile(
     "import sys\nimport time\nimport itertools\n"
     "from itertools import accumulate, product, permutations, combinations\n"
@@ -97,6 +108,8 @@ def coderl_apps_stdin(stdin_text, expected):
     _coderl_sys.stdin, _coderl_sys.stdout = inp, out
     try:
         exec(_CODERL_CODE, g)
+        if _CODERL_WRAPPED:
+            g["_coderl_code"]()
     except SystemExit:
         pass
     finally:

@@ -1,6 +1,7 @@
 package dev.coderl4j.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * On the real GraalPy runner: every bundled APPS reference solution passes, in both comparison
- * modes; the sandboxed Python comparison agrees with the Java definition; the set-based false
+ * On the real GraalPy runner: every bundled APPS reference solution passes in both comparison
+ * modes, except the documented exceptions below (docs/benchmarks.md); the sandboxed Python comparison agrees with the Java definition; the set-based false
  * positives of hendrycks/apps issue #27 fail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,16 +77,37 @@ class AppsReferenceSolutionsTest {
     return failing;
   }
 
+  /**
+   * Solutions 2, 4 and 9 of problem 2287 end with a top-level {@code return}: APPS' harness runs a
+   * stdin program as a function body, where that is legal; run as a program it is a SyntaxError.
+   */
+  static final Set<String> TOP_LEVEL_RETURN = Set.of("apps/train/2287#2", "apps/train/2287#4", "apps/train/2287#9");
+
+  /**
+   * Solution 5 of 4184 builds a sieve of 10^7 on its first call (1.1 s in CPython 3.11): under
+   * GraalPy on a loaded 2-core machine it can exceed the 4 s test limit or the memory limit.
+   */
+  static final Set<String> RESOURCE_BOUND = Set.of("apps/train/4184#5");
+
   @Test
-  void everyTrainingSolutionPassesStrictly() throws Exception {
+  void everyTrainingSolutionPassesStrictlyButThoseWithATopLevelReturn() throws Exception {
     Map<String, ExecutionResult> failing = runAllSolutions("strict");
-    assertEquals(Map.of(), failing, failing.toString());
+    assertTrue(failing.keySet().containsAll(TOP_LEVEL_RETURN), failing.toString());
+    for (String id : TOP_LEVEL_RETURN) {
+      assertEquals(Outcome.CompileError.LABEL, failing.get(id).outcome().label());
+    }
+    Set<String> unexpected = new TreeSet<>(failing.keySet());
+    unexpected.removeAll(TOP_LEVEL_RETURN);
+    unexpected.removeAll(RESOURCE_BOUND);
+    assertEquals(Set.of(), unexpected, failing.toString());
   }
 
   @Test
   void everyTrainingSolutionPassesTheAppsCompatibleHarness() throws Exception {
     Map<String, ExecutionResult> failing = runAllSolutions("apps-compatible");
-    assertEquals(Map.of(), failing, failing.toString());
+    Set<String> unexpected = new TreeSet<>(failing.keySet());
+    unexpected.removeAll(RESOURCE_BOUND);
+    assertEquals(Set.of(), unexpected, failing.toString());
   }
 
   @Test
@@ -99,6 +123,7 @@ class AppsReferenceSolutionsTest {
         h.job("syntax", "print(1 +\n", tests),
         h.job("wrong", "print(3)\n", tests),
         h.job("raises", "print(1 // 0)\n", tests),
+        h.job("return", "a, b = map(int, input().split())\nprint(a + b)\nif a:\n    return\nprint(0)\n", tests),
         h.job("sets", "a, b = map(int, input().split())\nprint(a + b, a)\n", new TestSuite.Stdin(List.of(
             new TestSuite.StdinCase("1 2\n", "1 3\n")))));
     List<ExecutionResult> rs = runner.runAll(jobs, ProgramRunner.RunListener.NONE).stream().map(h::interpret).toList();
@@ -110,7 +135,8 @@ class AppsReferenceSolutionsTest {
     assertEquals(new Outcome.FailedTest(1), rs.get(5).outcome(), rs.get(5).toString());
     assertEquals(List.of(TestResult.PASS, TestResult.FAIL), rs.get(5).tests());
     assertEquals(new Outcome.RuntimeError("ZeroDivisionError", 0), rs.get(6).outcome(), rs.get(6).toString());
-    assertEquals(new Outcome.FailedTest(0), rs.get(7).outcome(), "issue #27: '3 1' is not '1 3'");
+    assertEquals(Outcome.Passed.LABEL, rs.get(7).outcome().label(), "a top-level return, as in APPS: " + rs.get(7));
+    assertEquals(new Outcome.FailedTest(0), rs.get(8).outcome(), "issue #27: '3 1' is not '1 3'");
   }
 
   /** The Python comparison in the sandbox gives exactly the Java definition's verdicts. */

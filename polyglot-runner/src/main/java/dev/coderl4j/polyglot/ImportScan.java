@@ -66,6 +66,13 @@ public final class ImportScan {
     return out;
   }
 
+  private static final String ASSIGN = "(?:=(?!=)|\\+=|-=|\\*=|/=|//=|%=|\\*\\*=|>>=|<<=|&=|\\^=|\\|=)";
+  private static final String MUTATOR = "(?:append|extend|insert|remove|pop|clear|update|add|discard"
+      + "|setdefault|sort|reverse|popitem|appendleft|extendleft|rotate|__setitem__|__delitem__)";
+  private static final Pattern FROM_NAMES =
+      Pattern.compile("^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[ \\t]+\\(?([\\w \\t,]+)", Pattern.MULTILINE);
+  private static final Pattern IMPORT_ALIAS = Pattern.compile("[\\w.]+[ \\t]+as[ \\t]+(\\w+)");
+
   /** Whether the context that ran {@code source} must be discarded regardless of its check. */
   public static boolean tainted(String source) {
     for (String t : TAINT) {
@@ -73,6 +80,50 @@ public final class ImportScan {
         return true;
       }
     }
-    return false;
+    return mutatesImports(source);
+  }
+
+  /**
+   * Whether the program assigns into, deletes from or calls a mutating method on something it
+   * imported ({@code math.pi = 3}, {@code sys.path.append(p)}, {@code Counter.x = 1}): the
+   * changes the per-job context check does not look for (it compares only module identity and
+   * size, see the harness).
+   */
+  public static boolean mutatesImports(String source) {
+    Set<String> bound = bindings(source);
+    if (bound.isEmpty()) {
+      return false;
+    }
+    String names = bound.stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElseThrow();
+    String base = "(?<![\\w.])(?:" + names + ")";
+    Pattern p = Pattern.compile(
+        base + "(?:[ \\t]*\\.[ \\t]*\\w+)+[ \\t]*" + ASSIGN
+            + "|\\bdel[ \\t]+(?:" + names + ")[ \\t]*[.\\[]"
+            + "|" + base + "(?:[ \\t]*\\.[ \\t]*\\w+)*[ \\t]*\\.[ \\t]*" + MUTATOR + "[ \\t]*\\("
+            + "|" + base + "(?:[ \\t]*\\.[ \\t]*\\w+)*[ \\t]*\\[[^\\]\\n]*\\][ \\t]*" + ASSIGN);
+    return p.matcher(source).find();
+  }
+
+  /** The names that import statements bind: modules, their aliases, and names imported from. */
+  static Set<String> bindings(String source) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String m : modules(source)) {
+      out.add(m.split("\\.")[0]);
+    }
+    Matcher a = IMPORT_ALIAS.matcher(source);
+    while (a.find()) {
+      out.add(a.group(1));
+    }
+    Matcher f = FROM_NAMES.matcher(source);
+    while (f.find()) {
+      for (String part : f.group(1).split(",")) {
+        String[] words = part.strip().split("[ \\t]+");
+        String name = words[words.length - 1];
+        if (name.matches("[A-Za-z_]\\w*")) {
+          out.add(name);
+        }
+      }
+    }
+    return out;
   }
 }

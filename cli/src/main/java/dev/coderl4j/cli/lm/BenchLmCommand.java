@@ -79,11 +79,21 @@ public final class BenchLmCommand implements Callable<Integer> {
   @Option(names = "--skip-pytorch", description = "Measure ours only.")
   boolean skipPytorch;
 
+  @Option(names = "--skip-training", description = "Measure sampling only (part b).")
+  boolean skipTraining;
+
+  @Option(names = "--sample-repeats", defaultValue = "3",
+      description = "Cached/uncached pairs per sampling batch; medians are reported (default: ${DEFAULT-VALUE}).")
+  int sampleRepeats;
+
   @Option(names = "--out", defaultValue = "runs/bench-lm", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
   public Integer call() throws Exception {
+    if (sampleRepeats < 1) {
+      throw new IllegalArgumentException("--sample-repeats must be at least 1, got " + sampleRepeats);
+    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("model", model.toString());
     config.put("batch", batch);
@@ -93,6 +103,8 @@ public final class BenchLmCommand implements Callable<Integer> {
     config.put("newTokens", newTokens);
     config.put("sampleBatches", sampleBatches);
     config.put("threads", threads);
+    config.put("sampleRepeats", sampleRepeats);
+    config.put("skipTraining", skipTraining);
     Provenance provenance = Provenance.capture("coderl bench lm", config, 0);
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("provenance", Results.provenance(provenance));
@@ -105,26 +117,32 @@ public final class BenchLmCommand implements Callable<Integer> {
         throw new IllegalArgumentException("bench lm compares a T5/CodeT5 training step; " + model + " is not T5");
       }
       Files.createDirectories(out);
-      Map<String, Object> train = trainingStep(actor);
-      doc.put("training", train);
-      table.append("## (a) Training step, batch ").append(batch).append(" x ").append(tokens)
-          .append(" source + ").append(tokens).append(" target tokens (forward + backward + AdamW)\n\n")
-          .append("| engine | median step (s) | first-step loss |\n|---|---|---|\n")
-          .append(String.format(Locale.ROOT, "| coderl4j (DJL %s, libtorch %s) | %.3f | %.5f |%n",
-              ai.djl.engine.Engine.getDjlVersion(),
-              ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), train.get("oursSeconds"),
-              train.get("oursLoss")));
-      if (train.containsKey("pytorchSeconds")) {
-        table.append(String.format(Locale.ROOT, "| PyTorch %s eager | %.3f | %.5f |%n",
-            train.get("pytorchVersion"), train.get("pytorchSeconds"), train.get("pytorchLoss")));
-        table.append(String.format(Locale.ROOT, "%nRatio ours / PyTorch: **%.2fx** (target <= 1.2x)%n%n",
-            train.get("ratio")));
+      if (skipTraining) {
+        table.append("## (a) Training step: skipped (--skip-training)\n\n");
       } else {
-        table.append("\nPyTorch not measured: ").append(train.get("pytorchError")).append("\n\n");
+        Map<String, Object> train = trainingStep(actor);
+        doc.put("training", train);
+        table.append("## (a) Training step, batch ").append(batch).append(" x ").append(tokens)
+            .append(" source + ").append(tokens).append(" target tokens (forward + backward + AdamW)\n\n")
+            .append("| engine | median step (s) | first-step loss |\n|---|---|---|\n")
+            .append(String.format(Locale.ROOT, "| coderl4j (DJL %s, libtorch %s) | %.3f | %.5f |%n",
+                ai.djl.engine.Engine.getDjlVersion(),
+                ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), train.get("oursSeconds"),
+                train.get("oursLoss")));
+        if (train.containsKey("pytorchSeconds")) {
+          table.append(String.format(Locale.ROOT, "| PyTorch %s eager | %.3f | %.5f |%n",
+              train.get("pytorchVersion"), train.get("pytorchSeconds"), train.get("pytorchLoss")));
+          table.append(String.format(Locale.ROOT, "%nRatio ours / PyTorch: **%.2fx** (target <= 1.2x)%n%n",
+              train.get("ratio")));
+        } else {
+          table.append("\nPyTorch not measured: ").append(train.get("pytorchError")).append("\n\n");
+        }
       }
       List<Map<String, Object>> sampling = new ArrayList<>();
-      table.append("## (b) Sampling ").append(newTokens).append(" new tokens (temperature 0.6)\n\n")
-          .append("| batch | with KV cache (tok/s) | without (tok/s) | cache speed-up |\n|---|---|---|---|\n");
+      table.append("## (b) Sampling ").append(newTokens).append(" new tokens (temperature 0.6), median of ")
+          .append(sampleRepeats).append(" cached/uncached pairs\n\n")
+          .append("| batch | with KV cache (tok/s) | without (tok/s) | cache speed-up (median of pair ratios) |\n")
+          .append("|---|---|---|---|\n");
       for (int b : sampleBatches) {
         Map<String, Object> s = sampling(actor, b);
         sampling.add(s);
@@ -239,14 +257,25 @@ public final class BenchLmCommand implements Callable<Integer> {
     // Untimed warm-up of both paths first, so that neither pays for JIT compilation.
     timeSampling(actor.startDecoding(inputs), rows, "cached warm-up", Math.min(16, newTokens));
     timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached warm-up", Math.min(16, newTokens));
-    double cached = timeSampling(actor.startDecoding(inputs), rows, "cached", newTokens);
-    double uncached = timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached", newTokens);
+    // Cached and uncached alternate, so that both see the same load on a shared machine.
+    double[] cached = new double[sampleRepeats];
+    double[] uncached = new double[sampleRepeats];
+    double[] ratios = new double[sampleRepeats];
+    for (int k = 0; k < sampleRepeats; k++) {
+      cached[k] = rows * newTokens / timeSampling(actor.startDecoding(inputs), rows, "cached", newTokens);
+      uncached[k] =
+          rows * newTokens / timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached", newTokens);
+      ratios[k] = cached[k] / uncached[k];
+    }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("batch", rows);
     r.put("newTokens", newTokens);
-    r.put("cachedTokensPerSecond", rows * newTokens / cached);
-    r.put("uncachedTokensPerSecond", rows * newTokens / uncached);
-    r.put("speedup", uncached / cached);
+    r.put("cachedTokensPerSecond", median(cached));
+    r.put("uncachedTokensPerSecond", median(uncached));
+    r.put("speedup", median(ratios));
+    r.put("cachedRuns", cached);
+    r.put("uncachedRuns", uncached);
+    r.put("speedupRuns", ratios);
     return r;
   }
 

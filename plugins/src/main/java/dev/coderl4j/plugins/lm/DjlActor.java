@@ -230,6 +230,7 @@ public final class DjlActor implements Actor {
       optimizer.step(n);
       return n;
     });
+    model.weightsChanged();
     StepStats stats = new StepStats(pendingLoss, pendingTokens, norm, params.learningRate());
     pendingLoss = 0;
     pendingTokens = 0;

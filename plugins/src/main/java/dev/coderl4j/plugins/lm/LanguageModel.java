@@ -13,4 +13,10 @@ public sealed interface LanguageModel permits T5Model, CausalLm {
 
   /** Trainable tensors by Hugging Face name, each stored once (tied weights appear once). */
   Map<String, NDArray> parameters();
+
+  /**
+   * Tells the model that its parameters were changed in place (an optimiser step), so that it drops
+   * copies it derived from them for decoding.
+   */
+  default void weightsChanged() {}
 }

@@ -19,7 +19,8 @@ final class T5DecodingSession implements DecodingSession {
   private final T5Model model;
   private final NDManager manager;
   private final T5DecoderCache cache;
-  private int[][] selfMask;
+  private final NDArray outputScale;
+  private int rows;
   private float[][] logits;
 
   T5DecodingSession(T5Model model, NDManager manager, List<TokenPair> inputs) {
@@ -42,29 +43,26 @@ final class T5DecodingSession implements DecodingSession {
     long[][] enc = Rows.rightPad(sources, c.padTokenId(), encMask);
     int[][] decMask = new int[inputs.size()][];
     long[][] dec = Rows.leftPad(seeds, c.padTokenId(), decMask);
-    this.selfMask = decMask;
+    this.rows = inputs.size();
+    this.outputScale =
+        c.scaleDecoderOutputs() ? Ops.keep(manager.create((float) Math.pow(c.dModel(), -0.5))) : null;
     this.cache = Autograd.inference(() -> {
       try (NDScope scope = new NDScope()) {
         NDArray encIds = Ops.ids(manager, enc);
         NDArray encMaskNd = Rows.allOnes(encMask) ? null : Rows.mask(manager, encMask);
         NDArray hidden = model.encoder().encode(encIds, encMaskNd);
         T5DecoderCache cc = model.decoder().startDecoding(hidden, encMaskNd);
-        logits = step(dec, cc);
+        NDArray decMaskNd = Rows.allOnes(decMask) ? null : Rows.mask(manager, decMask);
+        NDArray decoded = model.decoder().decode(Ops.ids(manager, dec), decMaskNd, null, null, cc);
+        logits = Rows.lastLogits(model.lmLogits(decoded.get(":, -1:, :")));
         return cc;
       }
     });
   }
 
-  private float[][] step(long[][] ids, T5DecoderCache cc) {
-    NDArray idNd = Ops.ids(manager, ids);
-    NDArray maskNd = Rows.allOnes(selfMask) ? null : Rows.mask(manager, selfMask);
-    NDArray hidden = model.decoder().decode(idNd, maskNd, null, null, cc);
-    return Rows.lastLogits(model.lmLogits(hidden.get(":, -1:, :")));
-  }
-
   @Override
   public int rows() {
-    return selfMask.length;
+    return rows;
   }
 
   @Override
@@ -78,14 +76,16 @@ final class T5DecodingSession implements DecodingSession {
       throw new IllegalArgumentException(
           "append needs one token per row: " + tokens.length + " for " + rows() + " rows");
     }
-    selfMask = Rows.appendColumn(selfMask, 1);
-    long[][] ids = new long[tokens.length][1];
+    long[] ids = new long[tokens.length];
     for (int i = 0; i < tokens.length; i++) {
-      ids[i][0] = tokens[i];
+      ids[i] = tokens[i];
     }
     logits = Autograd.inference(() -> {
       try (NDScope scope = new NDScope()) {
-        return step(ids, cache);
+        NDArray hidden = model.decoder().decodeStep(manager.create(ids, new Shape(ids.length, 1)), cache);
+        // T5Model.lmLogits, with the scale made once per session instead of once per step.
+        NDArray scaled = outputScale == null ? hidden : InferenceOps.mul(hidden, outputScale);
+        return InferenceOps.rows(InferenceOps.linear(scaled, model.lmHead()));
       }
     });
     return logits;
@@ -105,12 +105,15 @@ final class T5DecodingSession implements DecodingSession {
     try (NDScope scope = new NDScope()) {
       cache.select(manager.create(idx, new Shape(idx.length)));
     }
-    selfMask = Rows.reorder(selfMask, indices);
+    rows = indices.length;
     logits = kept;
   }
 
   @Override
   public void close() {
     cache.close();
+    if (outputScale != null) {
+      outputScale.close();
+    }
   }
 }

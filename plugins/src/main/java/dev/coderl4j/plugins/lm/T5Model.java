@@ -42,6 +42,12 @@ public final class T5Model implements LanguageModel {
     return parameters;
   }
 
+  @Override
+  public void weightsChanged() {
+    encoder.weightsChanged();
+    decoder.weightsChanged();
+  }
+
   public T5Stack encoder() {
     return encoder;
   }
@@ -57,6 +63,11 @@ public final class T5Model implements LanguageModel {
             ? decoderHidden.mul((float) Math.pow(config.dModel(), -0.5))
             : decoderHidden;
     return Ops.linear(h, lmHead, null);
+  }
+
+  /** The LM head {@code [V, d_model]} (the shared embedding when tied). */
+  NDArray lmHead() {
+    return lmHead;
   }
 
   /** Encoder states, final decoder states and logits of one teacher-forced pass. */

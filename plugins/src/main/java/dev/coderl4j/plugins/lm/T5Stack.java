@@ -1,7 +1,11 @@
 package dev.coderl4j.plugins.lm;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,10 +26,39 @@ public final class T5Stack {
   private final NDArray relativeBias;
   private final List<Block> blocks;
   private final NDArray finalNorm;
+  private StepWeights stepWeights;
 
   private record Attention(NDArray q, NDArray k, NDArray v, NDArray o) {}
 
   private record FeedForward(NDArray wi, NDArray wi1, NDArray wo) {}
+
+  /**
+   * A decoder layer's weights laid out for {@link #decodeStep}, {@code [in, out]} and contiguous
+   * (one position times a weight is a matrix-vector product, which libtorch does faster this way
+   * round than as {@code linear}'s {@code x @ w.T}), the self-attention {@code q|k|v} fused into one.
+   */
+  private record StepLayer(
+      NDArray qkv, NDArray selfO, NDArray crossQ, NDArray crossO, NDArray wi, NDArray wi1,
+      NDArray wo) {}
+
+  /**
+   * Derived copies of the decoder's weights for cached decoding, made on first use and dropped by
+   * {@link #weightsChanged()}; {@code crossKv} is {@code k|v} of each layer's cross-attention,
+   * {@code [2 * inner, d_model]}, and {@code epsilon} the RMS norm's as a float32 scalar.
+   */
+  private record StepWeights(List<StepLayer> layers, List<NDArray> crossKv, NDArray epsilon) {
+    void close() {
+      for (StepLayer l : layers) {
+        for (NDArray a : new NDArray[] {l.qkv, l.selfO, l.crossQ, l.crossO, l.wi, l.wi1, l.wo}) {
+          if (a != null) {
+            a.close();
+          }
+        }
+      }
+      crossKv.forEach(NDArray::close);
+      epsilon.close();
+    }
+  }
 
   private record Block(
       Attention self, NDArray selfNorm, Attention cross, NDArray crossNorm, FeedForward ff,
@@ -112,20 +145,76 @@ public final class T5Stack {
     return Ops.rmsNorm(h, finalNorm, config.layerNormEpsilon());
   }
 
-  /** Precomputes the cross-attention keys and values for cached decoding over {@code encoderHidden}. */
+  /**
+   * Starts cached decoding over {@code encoderHidden} {@code [B, S, d_model]}: computes the
+   * cross-attention keys and values of every layer once (one fused {@code k|v} projection per
+   * layer). Inference only (grad mode off).
+   *
+   * <p>The first call lays the decoder's weights out for {@link #decodeStep} (fused, transposed
+   * copies, kept by this stack); after changing the parameters in place call {@link
+   * #weightsChanged()}, or cached decoding goes on with the old weights.
+   *
+   * @param encoderMask {@code [B, S]}, 1 for tokens and 0 for padding; null when nothing is padded
+   */
   public T5DecoderCache startDecoding(NDArray encoderHidden, NDArray encoderMask) {
     if (!decoder) {
       throw new IllegalStateException("startDecoding() is for the decoder stack");
     }
-    T5DecoderCache cache = new T5DecoderCache(blocks.size());
+    NDManager m = encoderHidden.getManager();
+    Shape es = encoderHidden.getShape();
+    int heads = config.numHeads();
+    int dk = config.dKv();
+    StepWeights w = stepWeights();
+    T5DecoderCache cache = new T5DecoderCache(blocks.size(), heads, dk, (int) es.get(0));
     for (int l = 0; l < blocks.size(); l++) {
-      Attention a = blocks.get(l).cross;
-      cache.cross().put(l, Ops.splitHeads(Ops.linear(encoderHidden, a.k, null), config.numHeads()),
-          Ops.splitHeads(Ops.linear(encoderHidden, a.v, null), config.numHeads()));
+      // [B, S, 2 * inner] -> [B, 2H, S, D]: keys are heads 0..H-1, values H..2H-1.
+      NDArray kv = Ops.linear(encoderHidden, w.crossKv.get(l), null)
+          .reshape(es.get(0), es.get(1), 2L * heads, dk).transpose(0, 2, 1, 3);
+      cache.putCross(l, Ops.keep(InferenceOps.slice(kv, 1, 0, heads)),
+          Ops.keep(InferenceOps.contiguous(InferenceOps.slice(kv, 1, heads, 2L * heads))));
     }
-    NDArray mask = crossMask(encoderHidden.getManager(), encoderMask, (int) encoderHidden.getShape().get(1));
+    NDArray mask = crossMask(m, encoderMask, (int) es.get(1));
     cache.setCrossMask(mask == null ? null : Ops.keep(mask));
     return cache;
+  }
+
+  /**
+   * Drops the copies of the weights that cached decoding made ({@link #startDecoding}); call after
+   * changing the parameters in place (an optimiser step). Sessions started before must not be
+   * continued.
+   */
+  public void weightsChanged() {
+    if (stepWeights != null) {
+      stepWeights.close();
+      stepWeights = null;
+    }
+  }
+
+  private StepWeights stepWeights() {
+    if (stepWeights == null) {
+      stepWeights = Autograd.inference(() -> {
+        try (NDScope scope = new NDScope()) {
+          List<StepLayer> layers = new ArrayList<>();
+          List<NDArray> crossKv = new ArrayList<>();
+          for (Block b : blocks) {
+            layers.add(new StepLayer(
+                transposed(NDArrays.concat(new NDList(b.self.q, b.self.k, b.self.v), 0)),
+                transposed(b.self.o), transposed(b.cross.q), transposed(b.cross.o),
+                transposed(b.ff.wi), b.ff.wi1 == null ? null : transposed(b.ff.wi1),
+                transposed(b.ff.wo)));
+            crossKv.add(Ops.keep(NDArrays.concat(new NDList(b.cross.k, b.cross.v), 0)));
+          }
+          NDArray eps = embedding.getManager().create((float) config.layerNormEpsilon());
+          return new StepWeights(List.copyOf(layers), List.copyOf(crossKv), Ops.keep(eps));
+        }
+      });
+    }
+    return stepWeights;
+  }
+
+  /** {@code w.T} as a contiguous copy outside any scope. */
+  private static NDArray transposed(NDArray w) {
+    return Ops.keep(InferenceOps.contiguous(InferenceOps.transpose(w, 0, 1)));
   }
 
   /**
@@ -145,12 +234,19 @@ public final class T5Stack {
     }
     NDManager m = ids.getManager();
     int t = (int) ids.getShape().get(1);
-    int past = cache == null ? 0 : cache.self().length();
+    int past = cache == null ? 0 : cache.length();
     int k = past + t;
+    int[][] keyMask = AttentionMask.toJava(selfKeyMask);
+    if (cache != null) {
+      reserve(m, cache, t);
+      if (keyMask != null) {
+        cache.recordKeyMask(m, keyMask, k);
+      }
+    }
     NDArray bias = positionBias(m, t, k, false);
     // One new position without padding sees every key: no mask to add (saves work per token).
-    if (selfKeyMask != null || t > 1) {
-      bias = bias.add(AttentionMask.additive(m, AttentionMask.toJava(selfKeyMask), t, k, true, 0));
+    if (keyMask != null || t > 1) {
+      bias = bias.add(AttentionMask.additive(m, keyMask, t, k, true, 0));
     }
     NDArray crossMask =
         cache != null
@@ -160,14 +256,14 @@ public final class T5Stack {
     for (int l = 0; l < blocks.size(); l++) {
       Block b = blocks.get(l);
       h = h.add(selfAttention(b, Ops.rmsNorm(h, b.selfNorm, config.layerNormEpsilon()), bias,
-          cache == null ? null : cache.self(), l));
+          cache, l));
       NDArray n = Ops.rmsNorm(h, b.crossNorm, config.layerNormEpsilon());
       NDArray q = Ops.splitHeads(Ops.linear(n, b.cross.q, null), config.numHeads());
       NDArray ck;
       NDArray cv;
       if (cache != null) {
-        ck = cache.cross().key(l);
-        cv = cache.cross().value(l);
+        ck = cache.crossKeys(l);
+        cv = cache.crossValues(l);
       } else {
         ck = Ops.splitHeads(Ops.linear(encoderHidden, b.cross.k, null), config.numHeads());
         cv = Ops.splitHeads(Ops.linear(encoderHidden, b.cross.v, null), config.numHeads());
@@ -176,7 +272,76 @@ public final class T5Stack {
       h = h.add(Ops.linear(Ops.mergeHeads(a), b.cross.o, null));
       h = h.add(feedForward(b.ff, Ops.rmsNorm(h, b.ffNorm, config.layerNormEpsilon())));
     }
+    if (cache != null) {
+      cache.advance(t);
+    }
     return Ops.rmsNorm(h, finalNorm, config.layerNormEpsilon());
+  }
+
+  /**
+   * One cached decoding step: the next token of every row, {@code ids} {@code [B, 1]} int64, all of
+   * them real tokens (the cache remembers which earlier positions are padding). Returns the final
+   * hidden states {@code [B, 1, d_model]} (before the LM head's scaling) and extends {@code cache}.
+   *
+   * <p>Computes what {@link #decode} computes for one position, in fewer and cheaper native calls
+   * (this is what a batch-1 step costs, not the arithmetic): one fused {@code q|k|v} projection,
+   * weights pre-transposed, head splits and merges as views (free for one position), keys and
+   * values written in place, the position bias a view of a table built once per capacity, the
+   * keys kept transposed, residuals added in place, and every call through {@link InferenceOps}.
+   * Inference only (grad mode off).
+   */
+  NDArray decodeStep(NDArray ids, T5DecoderCache cache) {
+    NDManager m = ids.getManager();
+    reserve(m, cache, 1);
+    StepWeights w = stepWeights();
+    long rows = ids.getShape().get(0);
+    long heads = config.numHeads();
+    long dk = config.dKv();
+    long inner = config.innerDim();
+    NDArray eps = w.epsilon;
+    NDArray bias = cache.stepBias();
+    NDArray crossMask = cache.crossMask();
+    NDArray h = InferenceOps.embedding(ids, embedding);
+    for (int l = 0; l < blocks.size(); l++) {
+      Block b = blocks.get(l);
+      StepLayer sw = w.layers.get(l);
+      // Self-attention: [B, 1, 3 * inner] is [B, 3H, 1, D] for one position, no transpose needed.
+      NDArray qkv = InferenceOps.reshape(
+          InferenceOps.matMul(InferenceOps.rmsNorm(h, b.selfNorm, eps), sw.qkv), rows, 3 * heads, 1, dk);
+      NDArray[] kv = cache.writeStep(l, InferenceOps.slice(qkv, 1, heads, 2 * heads),
+          InferenceOps.slice(qkv, 1, 2 * heads, 3 * heads));
+      NDArray scores = InferenceOps.add(
+          InferenceOps.matMul(InferenceOps.slice(qkv, 1, 0, heads), kv[0]), bias);
+      NDArray a = InferenceOps.matMul(InferenceOps.softmaxLast(scores), kv[1]);
+      InferenceOps.addInPlace(h, InferenceOps.matMul(InferenceOps.reshape(a, rows, 1, inner), sw.selfO));
+      // Cross-attention over the cached encoder keys and values.
+      NDArray q = InferenceOps.reshape(
+          InferenceOps.matMul(InferenceOps.rmsNorm(h, b.crossNorm, eps), sw.crossQ), rows, heads, 1, dk);
+      scores = InferenceOps.matMul(q, cache.crossKeysT(l));
+      if (crossMask != null) {
+        scores = InferenceOps.add(scores, crossMask);
+      }
+      a = InferenceOps.matMul(InferenceOps.softmaxLast(scores), cache.crossValues(l));
+      InferenceOps.addInPlace(h, InferenceOps.matMul(InferenceOps.reshape(a, rows, 1, inner), sw.crossO));
+      NDArray n = InferenceOps.rmsNorm(h, b.ffNorm, eps);
+      NDArray hidden =
+          sw.wi1 == null
+              ? config.activation().apply(InferenceOps.matMul(n, sw.wi))
+              : InferenceOps.mul(config.activation().apply(InferenceOps.matMul(n, sw.wi)),
+                  InferenceOps.matMul(n, sw.wi1));
+      InferenceOps.addInPlace(h, InferenceOps.matMul(hidden, sw.wo));
+    }
+    cache.advance(1);
+    return InferenceOps.rmsNorm(h, finalNorm, eps);
+  }
+
+  /** Makes room in {@code cache} for {@code t} positions and keeps its bias table that wide. */
+  private void reserve(NDManager m, T5DecoderCache cache, int t) {
+    if (cache.reserve(m, t)) {
+      int width = cache.capacity();
+      // Query at position width - 1 over keys 0..width-1: column c is c - (width - 1) away.
+      cache.setBiasTable(Ops.keep(positionBias(m, 1, width, false)));
+    }
   }
 
   /** The additive encoder padding mask {@code [B, 1, 1, S]}, or null when nothing is padded. */
@@ -187,13 +352,14 @@ public final class T5Stack {
     return AttentionMask.additive(m, AttentionMask.toJava(encoderMask), 1, s, false, 0);
   }
 
-  private NDArray selfAttention(Block b, NDArray x, NDArray bias, KvCache cache, int layer) {
+  private NDArray selfAttention(
+      Block b, NDArray x, NDArray bias, T5DecoderCache cache, int layer) {
     int heads = config.numHeads();
     NDArray q = Ops.splitHeads(Ops.linear(x, b.self.q, null), heads);
     NDArray k = Ops.splitHeads(Ops.linear(x, b.self.k, null), heads);
     NDArray v = Ops.splitHeads(Ops.linear(x, b.self.v, null), heads);
     if (cache != null) {
-      NDArray[] kv = cache.append(layer, k, v);
+      NDArray[] kv = cache.write(layer, k, v);
       k = kv[0];
       v = kv[1];
     }
@@ -219,7 +385,7 @@ public final class T5Stack {
                 config.relativeAttentionMaxDistance());
       }
     }
-    NDArray idx = m.create(buckets, new ai.djl.ndarray.types.Shape(queries, keys));
+    NDArray idx = m.create(buckets, new Shape(queries, keys));
     return Ops.embedding(idx, relativeBias).transpose(2, 0, 1).expandDims(0);
   }
 

@@ -8,7 +8,6 @@ import dev.coderl4j.core.exec.Outcome;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.exec.TestResult;
 import dev.coderl4j.core.plugin.ParamsFactory;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -301,8 +300,4 @@ public final class GraalPyRunner implements ProgramRunner {
     return cmd;
   }
 
-  /** The classpath separator, for callers composing worker classpaths. */
-  static String pathSeparator() {
-    return File.pathSeparator;
-  }
 }

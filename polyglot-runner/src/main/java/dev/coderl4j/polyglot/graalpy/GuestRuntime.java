@@ -69,7 +69,7 @@ final class GuestRuntime implements AutoCloseable {
    * of them costs tens of milliseconds interpreted); every this many jobs, all of them are, as a
    * backstop for state reached in ways the import scan does not see.
    */
-  private static final int FULL_CHECK_EVERY = 64;
+  private static final int FULL_CHECK_EVERY = 128;
 
   /** The phase marker sent when the imports ahead of a program are done. */
   static final String PREFETCHED = "\u0000prefetched";
