@@ -21,11 +21,19 @@ final class RealRunner {
   private RealRunner() {}
 
   static ProgramRunner graalpy(int workers) {
+    return graalpy(workers, null);
+  }
+
+  /** A runner with {@code workers} workers and a per-test limit in seconds (null: APPS' 4 s). */
+  static ProgramRunner graalpy(int workers, Double timeoutSeconds) {
     List<Module> modules = new ArrayList<>();
     modules.add(new CoreModule());
     modules.addAll(PluginModule.discover(RealRunner.class.getClassLoader()));
     PluginResolver resolver = Guice.createInjector(modules).getInstance(PluginResolver.class);
     var params = new ObjectMapper().createObjectNode().put("workers", workers);
+    if (timeoutSeconds != null) {
+      params.put("timeoutSeconds", timeoutSeconds);
+    }
     return resolver.create(ProgramRunner.class, new PluginSpec("graalpy", params));
   }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // One line per benchmark subcommand.
       dev.coderl4j.cli.lm.BenchLmCommand.class,
+      dev.coderl4j.cli.exec.BenchExecCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

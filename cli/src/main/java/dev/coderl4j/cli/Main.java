@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       // One line per subcommand.
       BenchCommand.class,
+      dev.coderl4j.cli.exec.ExecCommand.class,
       dev.coderl4j.cli.lm.GenerateCommand.class,
       dev.coderl4j.cli.lm.LmCommand.class,
       dev.coderl4j.cli.train.TrainCommand.class,

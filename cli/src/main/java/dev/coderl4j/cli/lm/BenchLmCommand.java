@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
  * {@code coderl bench lm}: (a) one training step (forward, backward, AdamW) of the default CodeT5
  * actor on a batch of 8 x 256 tokens, ours against PyTorch eager on the same weights, batch and
  * thread count (a small PyTorch T5 written out below; Debian's {@code python3-torch}); (b) sampling
- * throughput with and without the key/value cache at batch 1 and 32. Reports ratios measured in the
- * same run.
+ * throughput with and without the key/value cache at batch 1 and 32, cached and uncached runs
+ * alternating so that both see the same load, reported as the median of the per-pair ratios.
+ * Reports ratios measured in the same run.
  */
 @Command(
     name = "lm",

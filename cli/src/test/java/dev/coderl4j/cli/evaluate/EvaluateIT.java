@@ -38,8 +38,11 @@ class EvaluateIT {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern DEF = Pattern.compile("(?m)^def\\s+([A-Za-z_]\\w*)\\s*\\(");
 
-  /** MBPP test tasks whose reference solution does not pass (see docs/benchmarks.md). */
-  static final List<Integer> FAILING_REFERENCES = List.of();
+  /**
+   * MBPP test tasks whose reference solution does not pass on GraalPy: their asserts expect
+   * CPython's set iteration order (see docs/benchmarks.md).
+   */
+  static final List<Integer> FAILING_REFERENCES = List.of(111, 193);
 
   static Path samplesFile(Path dir, int refs, int mutants) throws Exception {
     List<String> lines = new ArrayList<>();
@@ -93,8 +96,9 @@ class EvaluateIT {
     assertEquals(5000, Files.readAllLines(samples).size());
     Path out = dir.resolve("out");
     int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+    // A 20 s limit keeps MBPP 123 (3.9 s in CPython, APPS' limit is 4 s) from depending on the load.
     assertEquals(0, evaluate(null, "--benchmark", "mbpp", "--samples", samples.toString(), "--k", "1,5,10,80",
-        "--out", out.toString(), "--workers", String.valueOf(workers)));
+        "--out", out.toString(), "--workers", String.valueOf(workers), "--timeout", "20"));
     JsonNode sum = MAPPER.readTree(out.resolve("summary.json").toFile());
     double solvable = (500.0 - FAILING_REFERENCES.size()) / 500;
     // n=10, c=6 for each task whose reference passes: pass@1 = 6/10; pass@5 = 1 - C(4,5)/C(10,5) = 1.
@@ -111,11 +115,12 @@ class EvaluateIT {
     Path samples = samplesFile(dir, 2, 2);
     Path whole = dir.resolve("whole");
     Path cut = dir.resolve("cut");
-    String[] common = {"--benchmark", "mbpp", "--samples", samples.toString(), "--k", "1,2,4", "--workers", "2"};
+    String[] common = {"--benchmark", "mbpp", "--samples", samples.toString(), "--k", "1,2,4", "--workers", "2",
+        "--timeout", "20"};
     assertEquals(0, evaluate(null, concat(common, "--out", whole.toString())));
     // The first invocation runs only the first half of its jobs on the real runner, then dies.
     Function<PluginResolver, ProgramRunner> halfThenDie = resolver -> new HalfThenDie(resolver.create(
-        ProgramRunner.class, new PluginSpec("graalpy", MAPPER.createObjectNode().put("workers", 2))));
+        ProgramRunner.class, new PluginSpec("graalpy", MAPPER.createObjectNode().put("workers", 2).put("timeoutSeconds", 20.0))));
     assertNotEquals(0, evaluate(halfThenDie, concat(common, "--out", cut.toString())));
     int recorded = Files.readAllLines(cut.resolve("results.jsonl")).size() - 1;
     assertEquals(1000, recorded, "half of the 2,000 runs were recorded before the kill");

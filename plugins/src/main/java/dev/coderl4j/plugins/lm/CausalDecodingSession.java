@@ -68,7 +68,7 @@ final class CausalDecodingSession implements DecodingSession {
         NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
         NDArray hidden =
             model.forward(Ops.ids(manager, ids), Ops.ids(manager, positions), maskNd, cache);
-        return Rows.lastLogits(model.logits(hidden.get(":, -1:, :")));
+        return InferenceOps.rows(model.logits(hidden.get(":, -1:, :")));
       }
     });
   }

@@ -69,6 +69,11 @@ final class InferenceOps {
     return JniUtils.transpose(pt(x), a, b);
   }
 
+  /** {@code a} and {@code b} joined along {@code dim}, as {@link NDArray#concat}. */
+  static NDArray concat(NDArray a, NDArray b, int dim) {
+    return JniUtils.cat(new PtNDArray[] {pt(a), pt(b)}, dim);
+  }
+
   /** {@code x} laid out contiguously (a copy unless it already is; values unchanged). */
   static NDArray contiguous(NDArray x) {
     return reshape(reshape(x, -1), x.getShape().getShape());

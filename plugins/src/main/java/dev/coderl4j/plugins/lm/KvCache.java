@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * The per-layer keys and values of the positions decoded so far ({@code [B, H, T, D]} each), so
- * that each new token costs one position of work instead of the whole prefix.
+ * that each new token costs one position of work instead of the whole prefix. Used by the causal
+ * models; T5 keeps its own ({@link T5DecoderCache}).
  *
  * <p>Arrays it holds live outside any {@link ai.djl.ndarray.NDScope}; it closes them when they are
  * replaced and on {@link #close()}. Rows follow the decoding session's rows ({@link #select}).
@@ -25,23 +26,11 @@ public final class KvCache implements AutoCloseable {
 
   /** Appends this step's keys and values of {@code layer} and returns the full ones. */
   NDArray[] append(int layer, NDArray k, NDArray v) {
-    NDArray newK = keys[layer] == null ? k : keys[layer].concat(k, 2);
-    NDArray newV = values[layer] == null ? v : values[layer].concat(v, 2);
+    // InferenceOps.concat: NDArray.concat checks its arguments at several times the kernel's cost.
+    NDArray newK = keys[layer] == null ? k : InferenceOps.concat(keys[layer], k, 2);
+    NDArray newV = values[layer] == null ? v : InferenceOps.concat(values[layer], v, 2);
     replace(layer, Ops.keep(newK), Ops.keep(newV));
     return new NDArray[] {newK, newV};
-  }
-
-  /** Stores fixed keys and values (T5's cross-attention over the encoder output). */
-  void put(int layer, NDArray k, NDArray v) {
-    replace(layer, Ops.keep(k), Ops.keep(v));
-  }
-
-  NDArray key(int layer) {
-    return keys[layer];
-  }
-
-  NDArray value(int layer) {
-    return values[layer];
   }
 
   /** Keeps rows {@code index} (an int64 array of row numbers, repeats allowed), in that order. */

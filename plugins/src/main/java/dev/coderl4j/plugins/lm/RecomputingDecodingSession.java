@@ -64,7 +64,7 @@ final class RecomputingDecodingSession implements DecodingSession {
             NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
             NDArray encMaskNd = Rows.allOnes(encoderMask) ? null : Rows.mask(manager, encoderMask);
             NDArray h = t.decoder().decode(Ops.ids(manager, ids), maskNd, encoderHidden, encMaskNd, null);
-            yield Rows.lastLogits(t.lmLogits(h.get(":, -1:, :")));
+            yield InferenceOps.rows(t.lmLogits(h.get(":, -1:, :")));
           }
           case CausalLm c -> {
             long[][] ids = Rows.leftPad(rows, c.config().eosTokenId(), mask);
@@ -77,7 +77,7 @@ final class RecomputingDecodingSession implements DecodingSession {
             }
             NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
             NDArray h = c.forward(Ops.ids(manager, ids), Ops.ids(manager, pos), maskNd, null);
-            yield Rows.lastLogits(c.logits(h.get(":, -1:, :")));
+            yield InferenceOps.rows(c.logits(h.get(":, -1:, :")));
           }
         };
       }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
-/** Java-side batching: padding id rows, masks and reading logits back. */
+/** Java-side batching: padding id rows and their masks. */
 final class Rows {
   private Rows() {}
 
@@ -64,19 +64,6 @@ final class Rows {
       }
     }
     return true;
-  }
-
-  /** The logits of the last position, {@code [B, T, V] -> float[B][V]}. */
-  static float[][] lastLogits(NDArray logits) {
-    Shape s = logits.getShape();
-    int b = (int) s.get(0);
-    int v = (int) s.get(2);
-    float[] flat = logits.get(":, -1, :").toFloatArray();
-    float[][] out = new float[b][v];
-    for (int i = 0; i < b; i++) {
-      System.arraycopy(flat, i * v, out[i], 0, v);
-    }
-    return out;
   }
 
   static int[][] reorder(int[][] rows, int[] indices) {

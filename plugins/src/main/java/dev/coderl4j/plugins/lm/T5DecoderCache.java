@@ -7,7 +7,8 @@ import ai.djl.ndarray.types.Shape;
 /**
  * What cached T5 decoding keeps between steps: per layer the self-attention keys and values of
  * every position so far, the cross-attention keys and values of the encoder output (computed once,
- * by {@link T5Stack#startDecoding}), the padding of both, and inference copies of weights.
+ * by {@link T5Stack#startDecoding}), the padding of both, and the decoder's relative position bias
+ * for the positions it has room for.
  *
  * <p>Self-attention keys and values live in preallocated buffers per layer, keys transposed
  * ({@code [B, H, D, capacity]}, ready for {@code q @ K^T}) and values {@code [B, H, capacity, D]},
@@ -48,10 +49,6 @@ public final class T5DecoderCache implements AutoCloseable {
   /** Decoder positions cached so far. */
   public int length() {
     return length;
-  }
-
-  int rows() {
-    return rows;
   }
 
   int capacity() {

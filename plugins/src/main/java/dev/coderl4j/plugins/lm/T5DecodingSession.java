@@ -54,7 +54,7 @@ final class T5DecodingSession implements DecodingSession {
         T5DecoderCache cc = model.decoder().startDecoding(hidden, encMaskNd);
         NDArray decMaskNd = Rows.allOnes(decMask) ? null : Rows.mask(manager, decMask);
         NDArray decoded = model.decoder().decode(Ops.ids(manager, dec), decMaskNd, null, null, cc);
-        logits = Rows.lastLogits(model.lmLogits(decoded.get(":, -1:, :")));
+        logits = InferenceOps.rows(model.lmLogits(decoded.get(":, -1:, :")));
         return cc;
       }
     });

@@ -44,6 +44,59 @@ class DecodingSessionTest {
     }
   }
 
+  /**
+   * T5's cache starts with room for 32 positions and doubles: decoding well past that (padded rows,
+   * reordered and duplicated midway, as beam search does) still gives the recomputed logits.
+   */
+  @Test
+  void t5CacheGrowsPastItsFirstCapacity() {
+    try (DjlActor actor = DjlActor.load(ActorParams.of(Fixtures.T5.toString()))) {
+      List<TokenPair> inputs = List.of(
+          new TokenPair(Tokens.of(11, 12, 13, 14, 15), Tokens.of(40, 41, 42)),
+          new TokenPair(Tokens.of(21, 22), Tokens.empty()));
+      try (DecodingSession a = actor.startDecoding(inputs);
+          DecodingSession b = actor.startDecodingWithoutCache(inputs)) {
+        for (int step = 0; step < 75; step++) {
+          if (step == 30) {
+            a.select(new int[] {1, 0, 1});
+            b.select(new int[] {1, 0, 1});
+          }
+          int[] next = new int[a.rows()];
+          for (int r = 0; r < next.length; r++) {
+            next[r] = 100 + (7 * step + 13 * r) % 900;
+          }
+          assertClose(Fixtures.T5, a.append(next), b.append(next));
+        }
+      }
+    }
+  }
+
+  /** After an optimiser step, cached decoding uses the new weights, not copies of the old ones. */
+  @Test
+  void t5CachedDecodingFollowsATrainingStep() {
+    ActorParams params =
+        new ActorParams(Fixtures.T5.toString(), null, 1e-2, null, null, null, null, null, null);
+    try (DjlActor actor = DjlActor.load(params)) {
+      List<TokenPair> inputs = List.of(new TokenPair(Tokens.of(11, 12, 13), Tokens.of(40)));
+      float[][] before;
+      try (DecodingSession a = actor.startDecoding(inputs)) {
+        before = a.append(new int[] {100});
+      }
+      actor.accumulateGradients(DjlActorTest.batch(5, 3), 1.0);
+      actor.step();
+      try (DecodingSession a = actor.startDecoding(inputs);
+          DecodingSession b = actor.startDecodingWithoutCache(inputs)) {
+        float[][] after = a.append(new int[] {100});
+        assertClose(Fixtures.T5, after, b.append(new int[] {100}));
+        double moved = 0;
+        for (int j = 0; j < after[0].length; j++) {
+          moved = Math.max(moved, Math.abs(after[0][j] - before[0][j]));
+        }
+        assertTrue(moved > 1e-2, "the step should move the logits, moved " + moved);
+      }
+    }
+  }
+
   @Test
   void forwardWritesLogitsAndLossOfAReferenceBatch() {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * @param perTestMillis soft deadline per phase (loading, each test)
  * @param perProgramMillis soft deadline for the whole job
  * @param maxOutputBytes stdout kept per test; more ends the test as {@code OutputLimitExceeded}
- * @param stackBytes the guest thread's stack, which bounds the recursion depth
+ * @param stackBytes the stack of the guest thread for programs that raise the recursion limit
  * @param jit whether the Graal JIT is expected (the worker refuses to run interpreted if so)
  * @param fresh a fresh context per job instead of verified reuse
  * @param engineOptions extra Truffle engine options

@@ -314,6 +314,16 @@ def _coderl_harness(side_effect_modules):
             rnd.seed()
         return (True, '')
 
+    # os._exit would end the context with an exit that is reported as an internal error; like the
+    # CPython harness, make it the SystemExit it stands for. Done on posix before os binds it.
+    posix = modules.get('posix')
+    if posix is not None:
+        def _exit(code):
+            raise _SystemExit(code)
+        posix._exit = _exit
+        os_module = modules.get('os')
+        if os_module is not None:
+            os_module._exit = _exit
     sys.stdin = empty_in
     absorb()
     return (begin, new_namespace, compile_program, run_code, run_stdin, run_statement,
