@@ -4,7 +4,6 @@ import dev.coderl4j.polyglot.cpython.CPythonParams;
 import dev.coderl4j.polyglot.cpython.CPythonRunner;
 import dev.coderl4j.polyglot.graalpy.GraalPyParams;
 import dev.coderl4j.polyglot.graalpy.GraalPyRunner;
-import java.time.Duration;
 
 /**
  * Runners shared by the test classes of this module: a GraalPy runner takes seconds to start
@@ -16,11 +15,10 @@ public final class Runners {
 
   private Runners() {}
 
-  /** A GraalPy runner with APPS' limits but a 2 s per-test timeout, to keep loops cheap. */
+  /** A GraalPy runner with APPS' limits (4 s per test). */
   public static synchronized GraalPyRunner graalpy() {
     if (graalpy == null) {
-      graalpy = new GraalPyRunner(GraalPyParams.defaults().withLimits(
-          GraalPyParams.defaults().limits().withPerTestTimeout(Duration.ofSeconds(2))));
+      graalpy = new GraalPyRunner(GraalPyParams.defaults());
       GraalPyRunner r = graalpy;
       Runtime.getRuntime().addShutdownHook(new Thread(r::close));
     }
@@ -30,8 +28,7 @@ public final class Runners {
   /** A persistent CPython runner with the same limits. */
   public static synchronized CPythonRunner cpython() {
     if (cpython == null) {
-      cpython = new CPythonRunner(CPythonParams.defaults().with(CPythonParams.PERSISTENT, 0)
-          .withLimits(GraalPyParams.defaults().limits().withPerTestTimeout(Duration.ofSeconds(2))));
+      cpython = new CPythonRunner(CPythonParams.defaults().with(CPythonParams.PERSISTENT, 0));
       CPythonRunner r = cpython;
       Runtime.getRuntime().addShutdownHook(new Thread(r::close));
     }

@@ -134,7 +134,7 @@ class EvaluateIT {
     assertEquals(1000, b.get("run").get("runs_resumed").asInt());
   }
 
-  /** APPS' bundled training solutions (101) as a samples file: pass@1 = 100% in both modes. */
+  /** APPS' bundled training solutions (101) as a samples file: 100% but the documented exceptions. */
   @Test
   void appsReferenceSolutionsScoreFullMarks(@TempDir Path dir) throws Exception {
     List<String> lines = new ArrayList<>();
@@ -147,14 +147,22 @@ class EvaluateIT {
     }
     Path samples = dir.resolve("apps.jsonl");
     Files.write(samples, lines, StandardCharsets.UTF_8);
+    // By hand: 2287 (competition) has 10 solutions, 3 of which end with a top-level return that only
+    // APPS' harness accepts, so strictly its pass@1 is 7/10; 4184's solution 5 builds a 10^7 sieve
+    // and may exceed the time or memory limit on a loaded machine (7/8 instead of 8/8).
+    Map<String, List<Double>> expected = Map.of(
+        "strict", List.of((4 + 0.7) / 5, (3 + 0.7 + 7.0 / 8) / 5),
+        "apps-compatible", List.of(1.0, (4 + 7.0 / 8) / 5));
+    Map<String, Double> competition = Map.of("strict", 0.7, "apps-compatible", 1.0);
     for (String cmp : List.of("strict", "apps-compatible")) {
       Path out = dir.resolve(cmp);
       assertEquals(0, evaluate(null, "--benchmark", "apps", "--benchmark-params",
           "{\"dataset\": \"train\", \"comparison\": \"" + cmp + "\"}", "--samples", samples.toString(),
-          "--k", "1", "--out", out.toString()));
+          "--k", "1", "--out", out.toString(), "--timeout", "20"));
       JsonNode sum = MAPPER.readTree(out.resolve("summary.json").toFile());
-      assertEquals(1.0, sum.get("pass_at_k").get("1").asDouble(), cmp);
-      assertEquals(1.0, sum.get("by_difficulty").get("competition").get("pass_at_k").get("1").asDouble(), cmp);
+      double at1 = sum.get("pass_at_k").get("1").asDouble();
+      assertTrue(expected.get(cmp).stream().anyMatch(e -> Math.abs(e - at1) < 1e-12), cmp + ": " + at1);
+      assertEquals(competition.get(cmp), sum.get("by_difficulty").get("competition").get("pass_at_k").get("1").asDouble(), 1e-12, cmp);
     }
   }
 
@@ -173,8 +181,9 @@ class EvaluateIT {
     Path samples = dir.resolve("he.jsonl");
     Files.write(samples, lines, StandardCharsets.UTF_8);
     Path out = dir.resolve("out");
+    // 20 s per test: HumanEval 36, 75 and 147 take up to 3.7 s before GraalPy's JIT has warmed up.
     assertEquals(0, evaluate(null, "--benchmark", "humaneval", "--samples", samples.toString(), "--k", "1",
-        "--out", out.toString()));
+        "--out", out.toString(), "--timeout", "20"));
     JsonNode sum = MAPPER.readTree(out.resolve("summary.json").toFile());
     assertEquals(164, sum.get("tasks").asInt());
     assertEquals(1.0, sum.get("pass_at_k").get("1").asDouble());

@@ -57,7 +57,8 @@ public final class T5DecoderCache implements AutoCloseable {
 
   /**
    * Stores the cross-attention keys and values {@code [B, H, S, D]} of {@code layer}, and the keys
-   * transposed, {@code [B, H, D, S]}, laid out contiguously for the per-step product with the query.
+   * transposed, {@code [B, H, D, S]}, laid out contiguously for the per-step product with the
+   * query.
    */
   void putCross(int layer, NDArray keys, NDArray values) {
     closeAll(crossKeysT[layer], crossKeys[layer], crossValues[layer]);
@@ -119,7 +120,7 @@ public final class T5DecoderCache implements AutoCloseable {
     return true;
   }
 
-  /** A zero buffer of {@code shape} holding the first {@link #length()} positions of {@code old}. */
+  /** A zero buffer of {@code shape} with the first {@link #length()} positions of {@code old}. */
   private NDArray grow(NDManager manager, NDArray old, Shape shape, int axis) {
     NDArray fresh = Ops.keep(manager.zeros(shape));
     if (old != null) {

@@ -44,8 +44,8 @@ final class T5DecodingSession implements DecodingSession {
     int[][] decMask = new int[inputs.size()][];
     long[][] dec = Rows.leftPad(seeds, c.padTokenId(), decMask);
     this.rows = inputs.size();
-    this.outputScale =
-        c.scaleDecoderOutputs() ? Ops.keep(manager.create((float) Math.pow(c.dModel(), -0.5))) : null;
+    float scale = (float) Math.pow(c.dModel(), -0.5);
+    this.outputScale = c.scaleDecoderOutputs() ? Ops.keep(manager.create(scale)) : null;
     this.cache = Autograd.inference(() -> {
       try (NDScope scope = new NDScope()) {
         NDArray encIds = Ops.ids(manager, enc);
@@ -82,7 +82,8 @@ final class T5DecodingSession implements DecodingSession {
     }
     logits = Autograd.inference(() -> {
       try (NDScope scope = new NDScope()) {
-        NDArray hidden = model.decoder().decodeStep(manager.create(ids, new Shape(ids.length, 1)), cache);
+        NDArray idNd = manager.create(ids, new Shape(ids.length, 1));
+        NDArray hidden = model.decoder().decodeStep(idNd, cache);
         // T5Model.lmLogits, with the scale made once per session instead of once per step.
         NDArray scaled = outputScale == null ? hidden : InferenceOps.mul(hidden, outputScale);
         return InferenceOps.rows(InferenceOps.linear(scaled, model.lmHead()));

@@ -306,29 +306,30 @@ public final class T5Stack {
       Block b = blocks.get(l);
       StepLayer sw = w.layers.get(l);
       // Self-attention: [B, 1, 3 * inner] is [B, 3H, 1, D] for one position, no transpose needed.
-      NDArray qkv = InferenceOps.reshape(
-          InferenceOps.matMul(InferenceOps.rmsNorm(h, b.selfNorm, eps), sw.qkv), rows, 3 * heads, 1, dk);
+      NDArray n = InferenceOps.rmsNorm(h, b.selfNorm, eps);
+      NDArray qkv = InferenceOps.reshape(InferenceOps.matMul(n, sw.qkv), rows, 3 * heads, 1, dk);
       NDArray[] kv = cache.writeStep(l, InferenceOps.slice(qkv, 1, heads, 2 * heads),
           InferenceOps.slice(qkv, 1, 2 * heads, 3 * heads));
-      NDArray scores = InferenceOps.add(
-          InferenceOps.matMul(InferenceOps.slice(qkv, 1, 0, heads), kv[0]), bias);
+      NDArray q = InferenceOps.slice(qkv, 1, 0, heads);
+      NDArray scores = InferenceOps.add(InferenceOps.matMul(q, kv[0]), bias);
       NDArray a = InferenceOps.matMul(InferenceOps.softmaxLast(scores), kv[1]);
-      InferenceOps.addInPlace(h, InferenceOps.matMul(InferenceOps.reshape(a, rows, 1, inner), sw.selfO));
+      a = InferenceOps.reshape(a, rows, 1, inner);
+      InferenceOps.addInPlace(h, InferenceOps.matMul(a, sw.selfO));
       // Cross-attention over the cached encoder keys and values.
-      NDArray q = InferenceOps.reshape(
-          InferenceOps.matMul(InferenceOps.rmsNorm(h, b.crossNorm, eps), sw.crossQ), rows, heads, 1, dk);
+      n = InferenceOps.rmsNorm(h, b.crossNorm, eps);
+      q = InferenceOps.reshape(InferenceOps.matMul(n, sw.crossQ), rows, heads, 1, dk);
       scores = InferenceOps.matMul(q, cache.crossKeysT(l));
       if (crossMask != null) {
         scores = InferenceOps.add(scores, crossMask);
       }
       a = InferenceOps.matMul(InferenceOps.softmaxLast(scores), cache.crossValues(l));
-      InferenceOps.addInPlace(h, InferenceOps.matMul(InferenceOps.reshape(a, rows, 1, inner), sw.crossO));
-      NDArray n = InferenceOps.rmsNorm(h, b.ffNorm, eps);
-      NDArray hidden =
-          sw.wi1 == null
-              ? config.activation().apply(InferenceOps.matMul(n, sw.wi))
-              : InferenceOps.mul(config.activation().apply(InferenceOps.matMul(n, sw.wi)),
-                  InferenceOps.matMul(n, sw.wi1));
+      a = InferenceOps.reshape(a, rows, 1, inner);
+      InferenceOps.addInPlace(h, InferenceOps.matMul(a, sw.crossO));
+      n = InferenceOps.rmsNorm(h, b.ffNorm, eps);
+      NDArray hidden = config.activation().apply(InferenceOps.matMul(n, sw.wi));
+      if (sw.wi1 != null) {
+        hidden = InferenceOps.mul(hidden, InferenceOps.matMul(n, sw.wi1));
+      }
       InferenceOps.addInPlace(h, InferenceOps.matMul(hidden, sw.wo));
     }
     cache.advance(1);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coderl4j.core.lm.DecodingSession;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
+import dev.coderl4j.plugins.hf.Checkpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +69,41 @@ class DecodingSessionTest {
           for (int r = 0; r < next.length; r++) {
             next[r] = 100 + (7 * step + 13 * r) % 900;
           }
+          assertClose(Fixtures.T5, a.append(next), b.append(next));
+        }
+      }
+    }
+  }
+
+  /**
+   * The gated feed-forward of T5 v1.1 ({@code gated-gelu}: {@code wi_0}, {@code wi_1}) through the
+   * cached step gives the recomputed logits too: tiny-t5's weights with a second input projection.
+   */
+  @Test
+  void gatedT5CachedEqualsRecomputed() throws Exception {
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      Checkpoint c = Checkpoint.open(Fixtures.T5);
+      Map<String, NDArray> tensors = new java.util.HashMap<>(c.load(m, DataType.FLOAT32));
+      ObjectNode json = (ObjectNode) new ObjectMapper().readTree(c.configJson());
+      json.put("feed_forward_proj", "gated-gelu");
+      T5Config config = (T5Config) LmConfig.parse(json.toString());
+      for (String name : List.copyOf(tensors.keySet())) {
+        if (name.endsWith("DenseReluDense.wi.weight")) {
+          NDArray wi = tensors.remove(name);
+          String prefix = name.substring(0, name.length() - "wi.weight".length());
+          tensors.put(prefix + "wi_0.weight", wi);
+          tensors.put(prefix + "wi_1.weight", m.randomNormal(0, 0.1f, wi.getShape(), DataType.FLOAT32));
+        }
+      }
+      T5Model model = new T5Model(config, new Weights(tensors, "tiny-t5, gated"));
+      List<TokenPair> inputs = List.of(
+          new TokenPair(Tokens.of(11, 12, 13, 14), Tokens.of(40)),
+          new TokenPair(Tokens.of(21, 22), Tokens.empty()));
+      try (DecodingSession a = new T5DecodingSession(model, m, inputs);
+          DecodingSession b = new RecomputingDecodingSession(model, m, inputs)) {
+        assertClose(Fixtures.T5, a.logits(), b.logits());
+        for (int step = 0; step < 5; step++) {
+          int[] next = {100 + step, 200 + step};
           assertClose(Fixtures.T5, a.append(next), b.append(next));
         }
       }
