@@ -491,11 +491,12 @@ final class GuestRuntime implements AutoCloseable {
 
   private Loaded load(ExecutionJob job, String source, String prefetch, Clock clock,
       java.util.function.Consumer<String> phaseDone, List<String> details) throws LoadFailed {
+    // Waiting for a prepared context and importing ahead of the program do not count against its
+    // time: CPython does those imports in tens of milliseconds, a cold GraalPy context can take
+    // seconds for the same modules.
+    long before = System.nanoTime();
     Guest g = acquire();
     try {
-      // Imports ahead of the program do not count against its time: CPython does them in tens of
-      // milliseconds, a cold GraalPy context can take seconds for the same modules.
-      long before = System.nanoTime();
       call(g, before + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()), g.begin, prefetch);
       long now = System.nanoTime();
       clock.programDeadline += now - before;
