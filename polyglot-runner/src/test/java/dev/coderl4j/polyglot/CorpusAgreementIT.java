@@ -19,18 +19,25 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class CorpusAgreementIT {
   /**
-   * Known divergences (docs/execution.md): jobs whose result depends on set iteration order,
-   * which GraalPy does not share with CPython. Filled from the measured runs.
+   * Known divergences, measured (docs/execution.md lists each with its cause), by task id; a
+   * mutant of a task shares its entry. Set iteration order: MBPP 2, 111, 193, 579, 769 return or
+   * compare tuples built from sets. sys.getsizeof is an internal error in GraalPy without native
+   * access: MBPP 596. Speed: MBPP 123 (amicable numbers to 9999) takes ~4 s, at the limit.
    */
-  static final Set<String> KNOWN = Set.of();
+  static final Set<String> KNOWN = Set.of("mbpp/2", "mbpp/111", "mbpp/193", "mbpp/579", "mbpp/769",
+      "mbpp/596", "mbpp/123");
+
+  private static boolean known(String id) {
+    return KNOWN.contains(id.split("~")[0]);
+  }
 
   private static void check(List<ExecutionJob> jobs) {
     Assumptions.assumeTrue(Runners.hasPython(), "python3 is not on the PATH");
     var pairs = Agreement.run(jobs, Runners.graalpy(), Runners.cpython());
-    String lost = Agreement.lostPasses(pairs).stream().filter(p -> !KNOWN.contains(p.job().id()))
+    String lost = Agreement.lostPasses(pairs).stream().filter(p -> !known(p.job().id()))
         .map(Object::toString).collect(Collectors.joining("\n"));
     assertEquals("", lost, "reference solutions that pass under CPython but not GraalPy");
-    String diff = Agreement.disagreements(pairs).stream().filter(p -> !KNOWN.contains(p.job().id()))
+    String diff = Agreement.disagreements(pairs).stream().filter(p -> !known(p.job().id()))
         .map(Object::toString).collect(Collectors.joining("\n"));
     assertEquals("", diff, "disagreements");
   }

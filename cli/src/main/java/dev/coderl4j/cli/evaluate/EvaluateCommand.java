@@ -79,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   Double timeout;
 
   @Option(names = "--bootstrap", defaultValue = "1000",
-      description = "Bootstrap resamples for the 95% intervals (default: ${DEFAULT-VALUE}).")
+      description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
   @Option(names = "--seed", defaultValue = "0", description = "Seeds the bootstrap (default: ${DEFAULT-VALUE}).")

@@ -98,6 +98,10 @@ final class GuestRuntime implements AutoCloseable {
         .option("engine.WarnInterpreterOnly", "false");
     if (!cfg.jit()) {
       b.option("engine.Compilation", "false");
+    } else if (!cfg.engineOptions().containsKey("engine.Mode")) {
+      // Each job is new code that runs for milliseconds: compile quickly rather than best.
+      // Measured on the MBPP set and on fib/loops (docs/execution.md, "JIT, deliberately").
+      b.option("engine.Mode", "latency");
     }
     cfg.engineOptions().forEach(b::option);
     this.engine = b.build();
