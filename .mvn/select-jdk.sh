@@ -11,6 +11,7 @@ coderl_select_jdk() {
     major=$(coderl_java_major "$cand")
     if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$cand"
+      CODERL_JAVA_MAJOR="${major%%.*}"
       # Maven's own Guice pokes sun.misc.Unsafe; JDK 24+ warns about it on every run.
       if [ "${major%%.*}" -ge 24 ]; then
         case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow ${MAVEN_OPTS:-}";; esac

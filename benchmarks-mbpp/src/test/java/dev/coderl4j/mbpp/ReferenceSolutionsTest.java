@@ -35,14 +35,14 @@ class ReferenceSolutionsTest {
 
   @Test
   void mbppTestSplitReferencesPass() {
-    List<Problem> some = MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false).subList(10, 40);
+    List<Problem> some = MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false).subList(10, 20);
     Map<String, ExecutionResult> failing = RealRunner.failingReferences(runner, some);
     assertEquals(Map.of(), failing, RealRunner.describe(failing));
   }
 
   @Test
   void humanEvalCanonicalSolutionsPassThroughTheFormat() {
-    List<Problem> some = HumanEvalLoader.read(Bundled.open("", Bundled.HUMANEVAL), "he").subList(0, 20);
+    List<Problem> some = HumanEvalLoader.read(Bundled.open("", Bundled.HUMANEVAL), "he").subList(0, 5);
     HumanEvalFormat f = new HumanEvalFormat();
     List<ExecutionJob> jobs = some.stream().map(p -> new ExecutionJob(p.id(),
         f.program(p, p.solutions().getFirst().substring(p.statement().length())), p.hiddenTests())).toList();

@@ -24,8 +24,28 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-    System.exit(code);
+    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(Main::reportError);
+    System.exit(cli.execute(args));
+  }
+
+  /**
+   * Bad input (a missing file, malformed JSON, a wrong checkpoint shape) is the user's to fix: print
+   * the message, not a stack trace; {@code CODERL_DEBUG=1} shows the trace too.
+   */
+  private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    if (System.getenv("CODERL_DEBUG") != null) {
+      e.printStackTrace(cmd.getErr());
+    }
+    StringBuilder msg = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c.getMessage() != null && !msg.toString().contains(c.getMessage())) {
+        msg.append("\n  caused by: ").append(c.getMessage());
+      }
+    }
+    cmd.getErr().println("coderl " + cmd.getCommandName() + ": " + e.getClass().getSimpleName() + ": " + msg);
+    cmd.getErr().println("(set CODERL_DEBUG=1 for the stack trace)");
+    return 2;
   }
 
   @Override

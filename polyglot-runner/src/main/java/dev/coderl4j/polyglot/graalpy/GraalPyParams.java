@@ -21,8 +21,8 @@ import java.util.Map;
  * @param killGraceSeconds how long past a deadline a worker may take to stop a program before the
  *     runner kills the whole process (2)
  * @param heapOverheadMb heap for the engine and its contexts, added to maxMemoryMb (512)
- * @param engineOptions extra Truffle engine options; with the JIT, {@code engine.Mode} is
- *     {@code latency} unless set here
+ * @param engineOptions extra Truffle engine options (e.g. {@code engine.Mode: latency}; measured
+ *     in docs/execution.md)
  * @param jvmArgs extra JVM arguments for the worker processes
  */
 public record GraalPyParams(

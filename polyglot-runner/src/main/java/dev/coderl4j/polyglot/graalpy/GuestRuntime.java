@@ -98,10 +98,6 @@ final class GuestRuntime implements AutoCloseable {
         .option("engine.WarnInterpreterOnly", "false");
     if (!cfg.jit()) {
       b.option("engine.Compilation", "false");
-    } else if (!cfg.engineOptions().containsKey("engine.Mode")) {
-      // Each job is new code that runs for milliseconds: compile quickly rather than best.
-      // Measured on the MBPP set and on fib/loops (docs/execution.md, "JIT, deliberately").
-      b.option("engine.Mode", "latency");
     }
     cfg.engineOptions().forEach(b::option);
     this.engine = b.build();
@@ -501,19 +497,24 @@ final class GuestRuntime implements AutoCloseable {
     long before = System.nanoTime();
     Guest g = acquire();
     try {
-      call(g, before + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()), g.begin, prefetch);
-      long now = System.nanoTime();
-      clock.programDeadline += now - before;
-      phaseDone.accept(PREFETCHED);
-      long deadline = Math.min(clock.programDeadline,
-          now + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
-      Value compiled = call(g, deadline, g.compile, source);
+      long waited = System.nanoTime() - before;
+      // Compiling first: a program that does not compile needs no imports.
+      long compileDeadline = Math.min(clock.programDeadline + waited,
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
+      Value compiled = call(g, compileDeadline, g.compile, source);
       String status = compiled.getArrayElement(0).asString();
       if (!"ok".equals(status)) {
         String msg = status + ": " + compiled.getArrayElement(1).asString();
-        finish(g, false, prefetch, deadline, details);
+        finish(g, false, prefetch, compileDeadline, details);
         throw new LoadFailed(new Wire.Report(msg, null, List.of(), String.join("; ", details), recycle));
       }
+      long importing = System.nanoTime();
+      call(g, importing + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()), g.begin, prefetch);
+      long now = System.nanoTime();
+      clock.programDeadline += waited + (now - importing);
+      phaseDone.accept(PREFETCHED);
+      long deadline = Math.min(clock.programDeadline,
+          now + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
       Value code = compiled.getArrayElement(1);
       return switch (job.tests()) {
         case TestSuite.Stdin s -> new Loaded(g, null, code, null);
