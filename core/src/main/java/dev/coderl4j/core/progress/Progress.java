@@ -23,6 +23,7 @@ public final class Progress implements AutoCloseable {
   private final long start;
   private final AtomicLong done = new AtomicLong();
   private long lastPrint;
+  private long lastPrinted = -1;
   private boolean closed;
 
   public Progress(String label, long total, PrintStream out, boolean inPlace, long minIntervalMillis,
@@ -65,11 +66,19 @@ public final class Progress implements AutoCloseable {
     double rate = d / secs;
     String eta = rate > 0 && total > 0 ? format(Duration.ofSeconds((long) ((total - d) / rate))) : "?";
     String pct = total > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * d / total) : "";
-    return String.format(Locale.ROOT, "%s  %d/%d%s  %.1f/s  elapsed %s  ETA %s", label, d, total, pct,
-        rate, format(Duration.ofSeconds((long) secs)), eta);
+    // Slow stages (a problem every few seconds) read better per minute than as "0.1/s".
+    String speed = rate >= 1 || rate == 0
+        ? String.format(Locale.ROOT, "%.1f/s", rate)
+        : String.format(Locale.ROOT, "%.1f/min", rate * 60);
+    return String.format(Locale.ROOT, "%s  %d/%d%s  %s  elapsed %s  ETA %s", label, d, total, pct,
+        speed, format(Duration.ofSeconds((long) secs)), eta);
   }
 
   private void print(long d, long now, boolean last) {
+    if (last && d == lastPrinted && !inPlace) {
+      return; // the final count is already on its own line
+    }
+    lastPrinted = d;
     String line = line(d, now);
     if (inPlace) {
       out.print("\r" + line + (last ? "\n" : ""));

@@ -79,23 +79,61 @@ class _BoundedBytes:
 
 def guard():
     # Refuse what the GraalPy sandbox refuses, with the same exception type where it raises one.
+    # Reading inside the Python installation stays allowed: GraalPy reads its own standard
+    # library too, and packages (numpy) read their data files while importing.
     import builtins
+    import io
     import shutil
     import subprocess
+    import sysconfig
+
+    real_open, real_listdir, real_scandir = builtins.open, os.listdir, os.scandir
+    roots = set()
+    for p in (sys.prefix, sys.base_prefix, sys.exec_prefix):
+        roots.add(os.path.realpath(p))
+    for key in ('stdlib', 'platstdlib', 'purelib', 'platlib'):
+        try:
+            roots.add(os.path.realpath(sysconfig.get_path(key)))
+        except (KeyError, OSError):
+            pass
+    roots = tuple(r.rstrip(os.sep) + os.sep for r in roots)
 
     def refuse(*a, **k):
         raise PermissionError('operation not permitted by the coderl4j harness')
 
-    builtins.open = refuse
-    import io
-    io.open = refuse
+    def installed(path):
+        try:
+            return os.path.realpath(os.fsdecode(path)).startswith(roots)
+        except (TypeError, ValueError):
+            return False
+
+    def guarded_open(file, mode='r', *a, **k):
+        if isinstance(mode, str) and not any(c in mode for c in 'wax+') and installed(file):
+            return real_open(file, mode, *a, **k)
+        refuse()
+
+    def guarded_listdir(path='.'):
+        if installed(path):
+            return real_listdir(path)
+        refuse()
+
+    def guarded_scandir(path='.'):
+        if installed(path):
+            return real_scandir(path)
+        refuse()
+
+    builtins.open = guarded_open
+    io.open = guarded_open
+    os.listdir = guarded_listdir
+    os.scandir = guarded_scandir
     for name in ('system', 'fork', 'forkpty', 'kill', 'killpg', 'remove', 'unlink', 'rmdir',
-                 'removedirs', 'rename', 'renames', 'replace', 'truncate', 'putenv', 'unsetenv',
+                 'removedirs', 'rename', 'renames', 'replace', 'truncate',
                  'chdir', 'fchdir', 'chmod', 'chown', 'fchmod', 'fchown', 'lchown', 'mkdir',
-                 'makedirs', 'listdir', 'scandir', 'execv', 'execve', 'execvp', 'execl', 'spawnv',
-                 'popen', 'setuid', 'symlink', 'link', 'walk'):
+                 'makedirs', 'execv', 'execve', 'execvp', 'execl', 'spawnv', 'popen', 'setuid',
+                 'symlink', 'link'):
         if hasattr(os, name):
             setattr(os, name, refuse)
+
     def _exit(code):
         raise SystemExit(code)
     os._exit = _exit
