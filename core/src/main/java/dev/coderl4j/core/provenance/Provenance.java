@@ -66,8 +66,8 @@ public record Provenance(
     ClassLoader cl = Provenance.class.getClassLoader();
     try (InputStream in = cl.getResourceAsStream(res)) {
       if (in == null) {
-        Package p = Provenance.class.getPackage();
-        return artifact.equals("coderl4j-core") && p != null ? p.getImplementationVersion() : null;
+        // Some jars (GraalPy's) carry no Maven metadata: read the version from the jar's file name.
+        return jarFileVersion(cl, artifact);
       }
       Properties props = new Properties();
       props.load(in);
@@ -75,6 +75,23 @@ public record Provenance(
     } catch (IOException e) {
       return null;
     }
+  }
+
+  private static String jarFileVersion(ClassLoader cl, String artifact) {
+    java.util.regex.Pattern name =
+        java.util.regex.Pattern.compile("/" + java.util.regex.Pattern.quote(artifact) + "-([0-9][^/]*?)\\.jar!/");
+    try {
+      var urls = cl.getResources("META-INF/MANIFEST.MF");
+      while (urls.hasMoreElements()) {
+        java.util.regex.Matcher m = name.matcher(urls.nextElement().toString());
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
   }
 
   /** The git commit of {@code dir}'s repository, or {@code CODERL_GIT_COMMIT}, or "unknown". */
