@@ -33,11 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
@@ -361,33 +357,7 @@ public final class CPythonRunner implements ProgramRunner {
 
   @Override
   public List<ExecutionResult> runAll(List<ExecutionJob> jobs, RunListener listener) {
-    ExecutionResult[] out = new ExecutionResult[jobs.size()];
-    AtomicInteger next = new AtomicInteger();
-    int threads = Math.min(params.workerCount(), Math.max(1, jobs.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<CompletableFuture<Void>> fs = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        fs.add(CompletableFuture.runAsync(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < jobs.size()) {
-            ExecutionResult r = run(jobs.get(i));
-            out[i] = r;
-            listener.finished(i, r);
-          }
-        }, pool));
-      }
-      CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      next.set(jobs.size());
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    } finally {
-      pool.shutdownNow();
-    }
-    return Arrays.asList(out);
+    return dev.coderl4j.core.exec.ConcurrentRuns.runAll(jobs, listener, params.workerCount(), this::run);
   }
 
   @Override

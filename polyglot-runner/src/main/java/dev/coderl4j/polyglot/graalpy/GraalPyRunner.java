@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -224,33 +223,7 @@ public final class GraalPyRunner implements ProgramRunner {
 
   @Override
   public List<ExecutionResult> runAll(List<ExecutionJob> jobs, RunListener listener) {
-    ExecutionResult[] out = new ExecutionResult[jobs.size()];
-    AtomicInteger next = new AtomicInteger();
-    int threads = Math.min(slots.size(), Math.max(1, jobs.size()));
-    List<CompletableFuture<Void>> fs = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      for (int t = 0; t < threads; t++) {
-        fs.add(CompletableFuture.runAsync(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < jobs.size()) {
-            ExecutionResult r = run(jobs.get(i));
-            out[i] = r;
-            listener.finished(i, r);
-          }
-        }, pool));
-      }
-      CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      next.set(jobs.size());
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw e;
-    } finally {
-      pool.shutdownNow();
-    }
-    return Arrays.asList(out);
+    return dev.coderl4j.core.exec.ConcurrentRuns.runAll(jobs, listener, slots.size(), this::run);
   }
 
   @Override
