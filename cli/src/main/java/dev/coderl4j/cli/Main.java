@@ -37,6 +37,11 @@ public final class Main implements Runnable {
     if (System.getenv("CODERL_DEBUG") != null) {
       e.printStackTrace(cmd.getErr());
     }
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      cmd.getErr().println("coderl " + cmd.getCommandName() + ": no such file: " + missing.getFile()
+          + " (check the path; relative paths are taken from the current directory)");
+      return 2;
+    }
     StringBuilder msg = new StringBuilder(String.valueOf(e.getMessage()));
     for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
       if (c.getMessage() != null && !msg.toString().contains(c.getMessage())) {
