@@ -50,39 +50,7 @@ public final class GreedyDecoding implements DecodingStrategy {
     Hypothesis[] hyps = new Hypothesis[rows];
     java.util.Arrays.fill(hyps, Hypothesis.empty());
     try (DecodingSession session = actor.startDecoding(inputs)) {
-      int[] active = new int[rows];
-      for (int i = 0; i < rows; i++) {
-        active[i] = i;
-      }
-      float[][] logits = session.logits();
-      for (int step = 0; step < params.maxNewTokens() && active.length > 0; step++) {
-        int[] next = new int[active.length];
-        List<Integer> keep = new ArrayList<>();
-        for (int r = 0; r < active.length; r++) {
-          int tok = LogSoftmax.argMax(logits[r]);
-          next[r] = tok;
-          hyps[active[r]] = hyps[active[r]].extend(tok, LogSoftmax.at(logits[r], tok));
-          if (tok != eos) {
-            keep.add(r);
-          }
-        }
-        if (step + 1 == params.maxNewTokens() || keep.isEmpty()) {
-          break;
-        }
-        if (keep.size() < active.length) {
-          int[] idx = keep.stream().mapToInt(Integer::intValue).toArray();
-          session.select(idx);
-          int[] a = new int[idx.length];
-          int[] t = new int[idx.length];
-          for (int i = 0; i < idx.length; i++) {
-            a[i] = active[idx[i]];
-            t[i] = next[idx[i]];
-          }
-          active = a;
-          next = t;
-        }
-        logits = session.append(next);
-      }
+      RowDecoding.run(session, hyps, params.maxNewTokens(), eos, LogSoftmax::argMax);
     }
     List<List<Generation>> out = new ArrayList<>();
     for (Hypothesis h : hyps) {
