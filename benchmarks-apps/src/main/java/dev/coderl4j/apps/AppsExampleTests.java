@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coderl4j.core.benchmark.DataFormatException;
 import dev.coderl4j.core.benchmark.JsonRecord;
 import dev.coderl4j.core.problem.TestSuite;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,35 +23,24 @@ public final class AppsExampleTests {
   /** Example tests by 4-digit id; empty for the problems whose record is {@code null}. */
   public static Map<String, Optional<TestSuite.Stdin>> read(InputStream raw, String source) {
     Map<String, Optional<TestSuite.Stdin>> out = new LinkedHashMap<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
-      String line;
-      int lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonRecord rec = JsonRecord.parseLine(source, lineNo, line);
-        String id = rec.text("problem_id");
-        if (!id.matches("\\d{4}")) {
-          throw rec.error("problem_id", "must be a 4-digit id such as \"0042\", got " + id);
-        }
-        JsonNode io = rec.field("input_output");
-        Optional<TestSuite.Stdin> suite = Optional.empty();
-        if (!io.isNull()) {
-          TestSuite s = InputOutput.parse(io, source + ":" + lineNo);
-          if (!(s instanceof TestSuite.Stdin stdin)) {
-            throw rec.error("input_output", "must hold stdin/stdout pairs (CodeRL stores all examples so)");
-          }
-          suite = Optional.of(stdin);
-        }
-        if (out.put(id, suite) != null) {
-          throw rec.error("problem_id", "repeats " + id);
-        }
+    JsonRecord.forEachLine(raw, source, rec -> {
+      String id = rec.text("problem_id");
+      if (!id.matches("\\d{4}")) {
+        throw rec.error("problem_id", "must be a 4-digit id such as \"0042\", got " + id);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + source, e);
-    }
+      JsonNode io = rec.field("input_output");
+      Optional<TestSuite.Stdin> suite = Optional.empty();
+      if (!io.isNull()) {
+        TestSuite s = InputOutput.parse(io, source + ":" + rec.line());
+        if (!(s instanceof TestSuite.Stdin stdin)) {
+          throw rec.error("input_output", "must hold stdin/stdout pairs (CodeRL stores all examples so)");
+        }
+        suite = Optional.of(stdin);
+      }
+      if (out.put(id, suite) != null) {
+        throw rec.error("problem_id", "repeats " + id);
+      }
+    });
     if (out.isEmpty()) {
       throw new DataFormatException(source + ": no example tests found");
     }

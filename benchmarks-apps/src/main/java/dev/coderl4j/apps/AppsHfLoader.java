@@ -5,12 +5,7 @@ import dev.coderl4j.core.benchmark.DataFormatException;
 import dev.coderl4j.core.benchmark.JsonRecord;
 import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.problem.TestSuite;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,55 +33,44 @@ public final class AppsHfLoader {
     List<Problem> problems = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
-      String line;
-      int lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonRecord rec = JsonRecord.parseLine(source, lineNo, line);
-        JsonNode idNode = rec.field("problem_id");
-        int n;
-        if (idNode.isIntegralNumber()) {
-          n = idNode.intValue();
-        } else if (idNode.isTextual() && idNode.textValue().matches("\\d+")) {
-          n = Integer.parseInt(idNode.textValue());
-        } else {
-          throw rec.error("problem_id", "must be an integer id, got " + JsonRecord.describe(idNode));
-        }
-        if (!seen.add(n)) {
-          throw rec.error("problem_id", "repeats " + n);
-        }
-        String question = rec.text("question");
-        String starter = rec.optionalText("starter_code").orElse("");
-        String ioText = rec.text("input_output");
-        if (ioText.isBlank()) {
-          skipped.add(AppsIds.pad(n));
-          continue;
-        }
-        String where = source + ":" + lineNo + ": field 'input_output'";
-        TestSuite hidden = InputOutput.parse(AppsFolderLoader.json(ioText, where), where);
-        List<String> solutions = new ArrayList<>();
-        if (rec.has("solutions") && !rec.text("solutions").isBlank()) {
-          JsonNode arr = AppsFolderLoader.json(rec.text("solutions"), source + ":" + lineNo + ": field 'solutions'");
-          if (!arr.isArray()) {
-            throw rec.error("solutions", "must be a JSON-encoded array of strings");
-          }
-          arr.forEach(s -> solutions.add(s.asText()));
-        }
-        Optional<String> difficulty = rec.has("difficulty")
-            ? Optional.of(AppsFolderLoader.difficulty(rec.field("difficulty"), source + ":" + lineNo))
-            : split.equals("test") ? AppsIds.testSplitDifficulty(n) : Optional.empty();
-        TestSuite example = AppsExampleTests.compatible(
-            examples.getOrDefault(AppsIds.pad(n), hidden.limit(0)), hidden);
-        problems.add(new Problem(AppsIds.problemId(split, n), "apps", question, starter, difficulty,
-            example, hidden, solutions, Map.of("split", split)));
+    JsonRecord.forEachLine(raw, source, rec -> {
+      JsonNode idNode = rec.field("problem_id");
+      int n;
+      if (idNode.isIntegralNumber()) {
+        n = idNode.intValue();
+      } else if (idNode.isTextual() && idNode.textValue().matches("\\d+")) {
+        n = Integer.parseInt(idNode.textValue());
+      } else {
+        throw rec.error("problem_id", "must be an integer id, got " + JsonRecord.describe(idNode));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + source, e);
-    }
+      if (!seen.add(n)) {
+        throw rec.error("problem_id", "repeats " + n);
+      }
+      String question = rec.text("question");
+      String starter = rec.optionalText("starter_code").orElse("");
+      String ioText = rec.text("input_output");
+      if (ioText.isBlank()) {
+        skipped.add(AppsIds.pad(n));
+        return;
+      }
+      String where = source + ":" + rec.line() + ": field 'input_output'";
+      TestSuite hidden = InputOutput.parse(AppsFolderLoader.json(ioText, where), where);
+      List<String> solutions = new ArrayList<>();
+      if (rec.has("solutions") && !rec.text("solutions").isBlank()) {
+        JsonNode arr = AppsFolderLoader.json(rec.text("solutions"), source + ":" + rec.line() + ": field 'solutions'");
+        if (!arr.isArray()) {
+          throw rec.error("solutions", "must be a JSON-encoded array of strings");
+        }
+        arr.forEach(s -> solutions.add(s.asText()));
+      }
+      Optional<String> difficulty = rec.has("difficulty")
+          ? Optional.of(AppsFolderLoader.difficulty(rec.field("difficulty"), source + ":" + rec.line()))
+          : split.equals("test") ? AppsIds.testSplitDifficulty(n) : Optional.empty();
+      TestSuite example = AppsExampleTests.compatible(
+          examples.getOrDefault(AppsIds.pad(n), hidden.limit(0)), hidden);
+      problems.add(new Problem(AppsIds.problemId(split, n), "apps", question, starter, difficulty,
+          example, hidden, solutions, Map.of("split", split)));
+    });
     if (problems.isEmpty() && skipped.isEmpty()) {
       throw new DataFormatException(source + ": no APPS problems found");
     }

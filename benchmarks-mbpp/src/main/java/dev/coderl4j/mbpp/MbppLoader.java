@@ -8,12 +8,9 @@ import dev.coderl4j.core.benchmark.DataFormatException;
 import dev.coderl4j.core.benchmark.JsonRecord;
 import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.problem.TestSuite;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,40 +53,29 @@ public final class MbppLoader {
   public static List<Problem> readFull(InputStream in, String source, boolean withChallengeTests) {
     List<Problem> out = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int lineNo = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonRecord rec = JsonRecord.parseLine(source, lineNo, line);
-        int id = rec.integer("task_id");
-        if (!seen.add(id)) {
-          throw rec.error("task_id", "repeats task " + id);
-        }
-        MbppSplit split = split(rec, id);
-        String text = rec.text("text");
-        String code = Completions.unixNewlines(rec.text("code"));
-        List<String> tests = asserts(rec, "test_list");
-        String setup = Completions.unixNewlines(rec.text("test_setup_code"));
-        List<String> challenge = rec.strings("challenge_test_list");
-        List<String> hidden = new ArrayList<>(tests);
-        if (withChallengeTests) {
-          hidden.addAll(challenge);
-        }
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(SPLIT, split.label());
-        meta.put(VARIANT, "full");
-        meta.put(CHALLENGE_TESTS, json(challenge));
-        out.add(new Problem(problemId(id), "mbpp", text, "", Optional.empty(),
-            new TestSuite.Asserts(setup, tests), new TestSuite.Asserts(setup, hidden),
-            List.of(code), meta));
+    JsonRecord.forEachLine(in, source, rec -> {
+      int id = rec.integer("task_id");
+      if (!seen.add(id)) {
+        throw rec.error("task_id", "repeats task " + id);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + source, e);
-    }
+      MbppSplit split = split(rec, id);
+      String text = rec.text("text");
+      String code = Completions.unixNewlines(rec.text("code"));
+      List<String> tests = asserts(rec, "test_list");
+      String setup = Completions.unixNewlines(rec.text("test_setup_code"));
+      List<String> challenge = rec.strings("challenge_test_list");
+      List<String> hidden = new ArrayList<>(tests);
+      if (withChallengeTests) {
+        hidden.addAll(challenge);
+      }
+      Map<String, String> meta = new LinkedHashMap<>();
+      meta.put(SPLIT, split.label());
+      meta.put(VARIANT, "full");
+      meta.put(CHALLENGE_TESTS, json(challenge));
+      out.add(new Problem(problemId(id), "mbpp", text, "", Optional.empty(),
+          new TestSuite.Asserts(setup, tests), new TestSuite.Asserts(setup, hidden),
+          List.of(code), meta));
+    });
     if (out.isEmpty()) {
       throw new DataFormatException(source + ": no MBPP tasks found");
     }

@@ -39,6 +39,27 @@ public record JsonRecord(JsonNode node, String source, int line) {
     return new JsonRecord(node, source, line);
   }
 
+  /**
+   * Calls {@code each} with every non-blank line of a JSON Lines stream, parsed as a record that
+   * knows its file and line; an unreadable stream fails naming {@code source}.
+   */
+  public static void forEachLine(java.io.InputStream in, String source,
+      java.util.function.Consumer<JsonRecord> each) {
+    try (java.io.BufferedReader r = new java.io.BufferedReader(
+        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+      String text;
+      int line = 0;
+      while ((text = r.readLine()) != null) {
+        line++;
+        if (!text.isBlank()) {
+          each.accept(parseLine(source, line, text));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read " + source, e);
+    }
+  }
+
   /** The error for {@code field}. */
   public DataFormatException error(String field, String problem) {
     return new DataFormatException(source + ":" + line + ": field '" + field + "' " + problem);
