@@ -32,10 +32,22 @@ public final class ImportScan {
       List.of("__del__", "weakref", "atexit", "finalize", "signal", "_getframe", "f_back",
           "f_globals", "f_locals", "tb_frame", "gi_frame", "cr_frame", "__subclasses__", "gc.",
           "import gc", "threading", "_thread", "settrace", "setprofile", "ctypes", "__code__",
-          "__closure__", "builtins", "__builtins__", "sys.modules", "polyglot", "java",
-          "__import__", "importlib", "__globals__", "setattr", "delattr", "__dict__", "vars(",
-          "exec(", "eval(", "compile(", "globals(", "__mro__", "__bases__", "__base__",
+          "__closure__", "builtins", "__builtins__", "sys.modules", "polyglot",
+          "__import__", "importlib", "__globals__", "setattr", "delattr", "__dict__",
+          "__mro__", "__bases__", "__base__",
           "__class__", "__defaults__", "__kwdefaults__", "__setattr__", "__self__", "__func__");
+
+  /**
+   * Built-ins that taint only under their bare name ({@code exec(...)}, {@code e = exec}, not
+   * {@code re.compile(...)}), and the Java host module only where it is named as a module
+   * ({@code import java}, {@code java.type}), not in a string such as {@code 'python java'}.
+   * Before this distinction one MBPP job in fifty lost its context to {@code re.compile}.
+   */
+  private static final Pattern TAINT_WORDS = Pattern.compile(
+      "(?<![\\w.])(?:exec|eval|compile|vars|globals)\\b"
+          + "|(?<![\\w.])java[ \\t]*\\."
+          + "|^[ \\t]*(?:import|from)[ \\t]+java\\b"
+          + "|[ \\t,]java[ \\t]*(?:,|$)", Pattern.MULTILINE);
 
   private ImportScan() {}
 
@@ -80,7 +92,7 @@ public final class ImportScan {
         return true;
       }
     }
-    return mutatesImports(source);
+    return TAINT_WORDS.matcher(source).find() || mutatesImports(source);
   }
 
   /**

@@ -22,6 +22,20 @@ class ImportScanTest {
     assertTrue(ImportScan.tainted("import os\nos.environ['A'] = '1'\n"));
     assertTrue(ImportScan.tainted("import builtins\n"));
     assertTrue(ImportScan.tainted("exec('x = 1')\n"));
+    assertTrue(ImportScan.tainted("run = exec\nrun('x = 1')\n"));
+    assertTrue(ImportScan.tainted("c = compile('1', 'f', 'eval')\n"));
+    assertTrue(ImportScan.tainted("import java\n"));
+    assertTrue(ImportScan.tainted("from java import lang\n"));
+    assertTrue(ImportScan.tainted("import os, java\n"));
+    assertTrue(ImportScan.tainted("t = java.type('java.lang.System')\n"));
+  }
+
+  @Test
+  void methodsAndStringsThatShareATaintWordAreNotTaint() {
+    // re.compile is not compile(); 'python java' is not the java module (both common in MBPP).
+    assertFalse(ImportScan.tainted("import re\np = re.compile(r'\\d+')\nprint(p.findall('a1'))\n"));
+    assertFalse(ImportScan.tainted("def f(s):\n  return s.split()\nassert f('python java') == ['python', 'java']\n"));
+    assertFalse(ImportScan.tainted("x = {'java': 1, 'evaluate': 2}\n"));
   }
 
   @Test

@@ -58,6 +58,10 @@ public final class BenchExecCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "0", description = "Use only the first N non-timeout jobs (0: all).")
   int limit;
 
+  @Option(names = "--graalpy-params", paramLabel = "JSON",
+      description = "Params of the graalpy runner under test, as for `coderl exec --graalpy-params`.")
+  String graalpyParams;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/bench-exec-<time>).")
   Path outDir;
 
@@ -94,6 +98,7 @@ public final class BenchExecCommand implements Callable<Integer> {
     config.put("workers", n);
     config.put("nonTimeoutJobs", quickSet.size());
     config.put("timeoutJobs", slow.size());
+    config.put("graalpyParams", graalpyParams == null ? "{}" : graalpyParams);
     Provenance prov = Provenance.capture("coderl bench exec", config, 0);
 
     ObjectNode report = mapper.createObjectNode();
@@ -194,6 +199,9 @@ public final class BenchExecCommand implements Callable<Integer> {
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.coderl4j.cli.Main", "exec",
         "--jobs", jobsFile.toString(), "--out", out.toString(), "--backend", "graalpy",
         "--timeout", Double.toString(timeout), "--workers", Integer.toString(n)));
+    if (graalpyParams != null) {
+      cmd.addAll(List.of("--graalpy-params", graalpyParams));
+    }
     System.err.println("bench exec: graalpy, " + count + " jobs, as a child `coderl exec` (JVM start included)");
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)

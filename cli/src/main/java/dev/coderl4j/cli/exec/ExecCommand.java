@@ -1,5 +1,7 @@
 package dev.coderl4j.cli.exec;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coderl4j.cli.Wiring;
@@ -64,8 +66,16 @@ public final class ExecCommand implements Callable<Integer> {
   @Option(names = "--cpython-mode", defaultValue = "persistent", description = "process-per-job or persistent (default: ${DEFAULT-VALUE}).")
   String cpythonMode;
 
+  @Option(names = "--graalpy-params", paramLabel = "JSON",
+      description = "More params of the graalpy runner as a JSON object, e.g. '{\"compilation\": \"interpreter\"}'"
+          + " (see docs/execution.md for every param).")
+  String graalpyParams;
+
   @Option(names = "--stop-at-first-failure", description = "Stop each job at its first test that does not pass.")
   boolean stopAtFirstFailure;
+
+  @Option(names = "--details", description = "Add each job's \"detail\" (why it ended, what the runner did) to its result line.")
+  boolean details;
 
   @Option(names = "--quiet", description = "No progress line on stderr.")
   boolean quiet;
@@ -83,8 +93,10 @@ public final class ExecCommand implements Callable<Integer> {
     config.put("stopAtFirstFailure", stopAtFirstFailure);
     config.put("jobs", jobs == null ? "-" : jobs.toString());
     // Runners start first: GraalPy workers boot while the jobs are read.
-    ProgramRunner graal = backend != Backend.cpython ? resolver.create(ProgramRunner.class,
-        spec("graalpy", Map.of("timeoutSeconds", timeout, "workers", workers))) : null;
+    Map<String, Object> gp = graalpyParams(Map.of("timeoutSeconds", timeout, "workers", workers));
+    config.put("graalpyParams", gp);
+    ProgramRunner graal = backend != Backend.cpython
+        ? resolver.create(ProgramRunner.class, spec("graalpy", gp)) : null;
     ProgramRunner cpy = null;
     try {
       if (backend != Backend.graalpy) {
@@ -190,13 +202,13 @@ public final class ExecCommand implements Callable<Integer> {
       }
     }
     String line = switch (backend) {
-      case graalpy -> codec.resultLine(g);
-      case cpython -> codec.resultLine(c);
+      case graalpy -> withDetail(codec.resultNode(g), g).toString();
+      case cpython -> withDetail(codec.resultNode(c), c).toString();
       case both -> {
-        ObjectNode o = codec.resultNode(g);
+        ObjectNode o = withDetail(codec.resultNode(g), g);
         if (!g.outcome().label().equals(c.outcome().label()) || !g.tests().equals(c.tests())) {
           ObjectNode d = o.putObject("disagreement");
-          ObjectNode cn = codec.resultNode(c);
+          ObjectNode cn = withDetail(codec.resultNode(c), c);
           cn.remove("id");
           d.set("cpython", cn);
           dis.add(g.jobId());
@@ -208,6 +220,13 @@ public final class ExecCommand implements Callable<Integer> {
     if (progress != null) {
       progress.advance(1);
     }
+  }
+
+  private ObjectNode withDetail(ObjectNode o, ExecutionResult r) {
+    if (details && !r.detail().isEmpty()) {
+      o.put("detail", r.detail());
+    }
+    return o;
   }
 
   private List<String> readLines() throws IOException {
@@ -230,6 +249,26 @@ public final class ExecCommand implements Callable<Integer> {
     o.set("versions", mapper.valueToTree(p.versions()));
     o.put("createdAt", p.createdAt().toString());
     Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+  }
+
+  /** The command's own graalpy params with {@code --graalpy-params} laid over them. */
+  private Map<String, Object> graalpyParams(Map<String, Object> base) {
+    Map<String, Object> p = new LinkedHashMap<>(base);
+    if (graalpyParams != null) {
+      JsonNode extra;
+      try {
+        extra = mapper.readTree(graalpyParams);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException("--graalpy-params is not valid JSON (" + e.getOriginalMessage()
+            + "); give an object such as '{\"compilation\": \"interpreter\"}'");
+      }
+      if (extra == null || !extra.isObject()) {
+        throw new IllegalArgumentException(
+            "--graalpy-params must be a JSON object such as '{\"compilation\": \"interpreter\"}'");
+      }
+      p.putAll(mapper.convertValue(extra, new TypeReference<Map<String, Object>>() {}));
+    }
+    return p;
   }
 
   private PluginSpec spec(String type, Map<String, Object> params) {

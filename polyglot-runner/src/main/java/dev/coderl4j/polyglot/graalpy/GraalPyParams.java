@@ -1,6 +1,7 @@
 package dev.coderl4j.polyglot.graalpy;
 
 import dev.coderl4j.core.exec.ExecutionLimits;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,11 @@ import java.util.Map;
  * @param engineOptions extra Truffle engine options (e.g. {@code engine.Mode: latency}; measured
  *     in docs/execution.md)
  * @param jvmArgs extra JVM arguments for the worker processes
+ * @param hostCompiler how the worker JVM compiles its own (Truffle and GraalPy) code: {@code c1}
+ *     (default; HotSpot's quick compiler only, which leaves the cores to the programs: 1.9x the
+ *     throughput of {@code tiered} on the MBPP benchmark) or {@code tiered} (C1 then C2)
+ * @param classDataDir where interpreted workers keep their class-data-sharing archive (default
+ *     {@code ~/.cache/coderl4j}; {@code off} for none); see {@link ClassDataArchive}
  */
 public record GraalPyParams(
     Double timeoutSeconds,
@@ -37,7 +43,9 @@ public record GraalPyParams(
     Double killGraceSeconds,
     Integer heapOverheadMb,
     Map<String, String> engineOptions,
-    List<String> jvmArgs) {
+    List<String> jvmArgs,
+    String hostCompiler,
+    String classDataDir) {
 
   public GraalPyParams {
     ExecutionLimits d = ExecutionLimits.defaults();
@@ -54,6 +62,17 @@ public record GraalPyParams(
     heapOverheadMb = heapOverheadMb == null ? 512 : heapOverheadMb;
     engineOptions = engineOptions == null ? Map.of() : Map.copyOf(engineOptions);
     jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    hostCompiler = hostCompiler == null ? "c1" : hostCompiler;
+    classDataDir = classDataDir == null
+        ? Path.of(System.getProperty("user.home"), ".cache", "coderl4j").toString() : classDataDir;
+    if (!hostCompiler.equals("c1") && !hostCompiler.equals("tiered")) {
+      throw new IllegalArgumentException(
+          "hostCompiler must be \"c1\" or \"tiered\", got \"" + hostCompiler + "\"");
+    }
+    if (classDataDir.isBlank()) {
+      throw new IllegalArgumentException(
+          "classDataDir must be a directory or \"off\" (no class-data sharing), got an empty string");
+    }
     if (!(timeoutSeconds > 0)) {
       throw new IllegalArgumentException("timeoutSeconds must be positive, e.g. 4 (APPS' value)");
     }
@@ -84,28 +103,41 @@ public record GraalPyParams(
 
   /** All defaults: APPS' 4 s per test, 60 s per job, 1 MiB, 1 GiB, depth 100,000, JIT, verified. */
   public static GraalPyParams defaults() {
-    return new GraalPyParams(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new GraalPyParams(null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 
   /** These params with other limits. */
   public GraalPyParams withLimits(ExecutionLimits l) {
     return new GraalPyParams(seconds(l.perTestTimeout()), seconds(l.perProgramTimeout()),
         l.maxOutputBytes(), l.maxMemoryMb(), l.maxRecursionDepth(), workers, compilation, isolation,
-        killGraceSeconds, heapOverheadMb, engineOptions, jvmArgs);
+        killGraceSeconds, heapOverheadMb, engineOptions, jvmArgs, hostCompiler, classDataDir);
   }
 
   /** These params with another number of workers (0: one per core). */
   public GraalPyParams withWorkers(int n) {
     return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
         maxRecursionDepth, n, compilation, isolation, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs);
+        engineOptions, jvmArgs, hostCompiler, classDataDir);
   }
 
   /** These params with another isolation mode. */
   public GraalPyParams withIsolation(String mode) {
     return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
         maxRecursionDepth, workers, compilation, mode, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs);
+        engineOptions, jvmArgs, hostCompiler, classDataDir);
+  }
+
+  /** These params with another compilation mode ({@code jit} or {@code interpreter}). */
+  public GraalPyParams withCompilation(String mode) {
+    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
+        maxRecursionDepth, workers, mode, isolation, killGraceSeconds, heapOverheadMb,
+        engineOptions, jvmArgs, hostCompiler, classDataDir);
+  }
+
+  /** The class-data archive directory, or empty when sharing is off. */
+  public java.util.Optional<Path> classDataPath() {
+    return classDataDir.equals("off") ? java.util.Optional.empty() : java.util.Optional.of(Path.of(classDataDir));
   }
 
   /** The limits these params describe. */

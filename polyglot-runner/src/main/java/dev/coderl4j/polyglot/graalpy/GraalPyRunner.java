@@ -47,6 +47,10 @@ public final class GraalPyRunner implements ProgramRunner {
       "--enable-native-access", "-Dpolyglot.", "-Djdk.graal.", "-Dtruffle.", "--add-opens",
       "--add-exports", "--sun-misc-unsafe-memory-access");
 
+  /** Flags that only serve the Graal JIT. */
+  private static final List<String> JIT_ONLY = List.of("--upgrade-module-path",
+      "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "-XX:JVMCI", "-Djdk.graal.");
+
   private final GraalPyParams params;
   private final ExecutionLimits limits;
   private final List<String> command;
@@ -56,6 +60,9 @@ public final class GraalPyRunner implements ProgramRunner {
   private final ScheduledExecutorService reaper;
   private final ExecutorService spawner;
   private final AtomicInteger restarts = new AtomicInteger();
+  private final Optional<ClassDataArchive> archive;
+  private final java.util.concurrent.atomic.AtomicBoolean dumpClaimed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean closed;
 
   /** Builds the runner from its params; see {@link GraalPyParams}. */
@@ -75,6 +82,10 @@ public final class GraalPyRunner implements ProgramRunner {
     this.params = params;
     this.limits = params.limits();
     this.command = workerCommand(params);
+    // Class-data sharing only without the JIT: --upgrade-module-path turns it off.
+    this.archive = params.compilation().equals("jit") ? Optional.empty()
+        : params.classDataPath().flatMap(dir ->
+            ClassDataArchive.in(dir, System.getProperty("java.home"), System.getProperty("java.class.path")));
     int n = params.workerCount();
     this.idle = new ArrayBlockingQueue<>(n);
     this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -131,14 +142,36 @@ public final class GraalPyRunner implements ProgramRunner {
     }
   }
 
+  /** The command with extra JVM flags, placed before the class path. */
+  private List<String> withFlags(List<String> flags) {
+    List<String> cmd = new ArrayList<>(command);
+    cmd.addAll(cmd.indexOf("-cp"), flags);
+    return cmd;
+  }
+
   /** One worker position: its current process, replaced when it dies. */
   private final class Slot {
     private CompletableFuture<WorkerProcess> future;
+    /** The archive this slot's current worker writes when it exits, if it is the one that does. */
+    private volatile ClassDataArchive.Dump dump;
 
     void respawn() {
       future = CompletableFuture.supplyAsync(() -> {
         try {
-          return new WorkerProcess(command, START_TIMEOUT_NANOS, watched::add);
+          List<String> cmd = command;
+          dump = null;
+          if (archive.isPresent()) {
+            ClassDataArchive a = archive.get();
+            if (a.exists()) {
+              cmd = withFlags(a.useFlags());
+            } else if (dumpClaimed.compareAndSet(false, true)) {
+              // One worker per runner writes the archive, at its normal exit (see close()).
+              ClassDataArchive.Dump d = a.startDump();
+              dump = d;
+              cmd = withFlags(d.flags());
+            }
+          }
+          return new WorkerProcess(cmd, START_TIMEOUT_NANOS, watched::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -230,19 +263,43 @@ public final class GraalPyRunner implements ProgramRunner {
   public void close() {
     closed = true;
     for (Slot s : slots) {
-      s.future.thenAccept(WorkerProcess::close);
+      ClassDataArchive.Dump d = s.dump;
+      if (d != null && s.future.isDone() && !s.future.isCompletedExceptionally()) {
+        // The dumping worker writes the archive as it exits: wait for it (once per class path),
+        // since this JVM's exit would stop the worker mid-write.
+        WorkerProcess w = s.future.join();
+        boolean ok = w.closeAndWait(ARCHIVE_WAIT_SECONDS);
+        archive.orElseThrow().finish(d, ok);
+      } else {
+        s.future.thenAccept(WorkerProcess::close);
+        if (d != null) {
+          archive.orElseThrow().finish(d, false);
+        }
+      }
     }
     reaper.shutdownNow();
     spawner.shutdown();
   }
+
+  /** How long close() waits for the worker that writes the class-data archive. */
+  private static final int ARCHIVE_WAIT_SECONDS = 60;
 
   /** java + inherited JIT/module flags + this runner's memory and GC flags + classpath + main. */
   static List<String> workerCommand(GraalPyParams p) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> in = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    boolean jit = p.compilation().equals("jit");
     for (int i = 0; i < in.size(); i++) {
       String a = in.get(i);
+      if (!jit && JIT_ONLY.stream().anyMatch(a::startsWith)) {
+        // Interpreted workers run Truffle's fallback runtime: without JVMCI the JVM keeps its
+        // class-data sharing and starts contexts faster (measured in docs/execution.md).
+        if (a.equals("--upgrade-module-path")) {
+          i++;
+        }
+        continue;
+      }
       for (String prefix : INHERITED_PREFIXES) {
         if (a.startsWith(prefix)) {
           cmd.add(a);
@@ -260,6 +317,14 @@ public final class GraalPyRunner implements ProgramRunner {
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-XX:-UsePerfData");
     cmd.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
+    // The JVM's own log goes to stdout by default, which is the worker's protocol channel.
+    cmd.add("-Xlog:disable");
+    cmd.add("-Xlog:all=warning:stderr");
+    if (p.hostCompiler().equals("c1")) {
+      // C2 compiling Truffle's interpreter competes with the programs for the cores; C1 alone
+      // halved the wall time of the MBPP benchmark on 2 cores (docs/execution.md).
+      cmd.add("-XX:TieredStopAtLevel=1");
+    }
     cmd.addAll(p.jvmArgs());
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

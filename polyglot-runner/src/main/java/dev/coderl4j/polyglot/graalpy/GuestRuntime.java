@@ -91,16 +91,15 @@ final class GuestRuntime implements AutoCloseable {
   private volatile boolean closed;
   private Guest current;
   private int discarded;
+  /** Where the current job's time went (ms): wait for a context, compile, import, load, tests, check. */
+  private final long[] spent = new long[6];
 
   GuestRuntime(WorkerConfig cfg) {
     this.cfg = cfg;
     Engine.Builder b = Engine.newBuilder("python").allowExperimentalOptions(true)
         .option("engine.WarnInterpreterOnly", "false");
-    if (!cfg.jit()) {
-      b.option("engine.Compilation", "false");
-    }
     cfg.engineOptions().forEach(b::option);
-    this.engine = b.build();
+    this.engine = build(b, cfg.jit());
     if (cfg.jit() && "Interpreted".equals(engine.getImplementationName())) {
       engine.close();
       throw new IllegalStateException(JIT_MISSING);
@@ -120,6 +119,23 @@ final class GuestRuntime implements AutoCloseable {
     this.preparer.setDaemon(true);
     this.preparer.start();
     watchMemory();
+  }
+
+  /**
+   * Builds the engine. Interpreted means either Truffle's fallback runtime (no JVMCI: the option
+   * that turns compilation off does not exist there) or the optimizing runtime with compilation
+   * off.
+   */
+  private static Engine build(Engine.Builder b, boolean jit) {
+    if (jit) {
+      return b.build();
+    }
+    Engine probe = b.build();
+    if ("Interpreted".equals(probe.getImplementationName())) {
+      return probe;
+    }
+    probe.close();
+    return b.option("engine.Compilation", "false").build();
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -425,13 +441,15 @@ final class GuestRuntime implements AutoCloseable {
     boolean taint = ImportScan.tainted(all);
     List<String> details = new ArrayList<>();
     List<String> results = new ArrayList<>();
+    java.util.Arrays.fill(spent, 0);
     Loaded loaded;
     try {
       loaded = load(job, source, prefetch, clock, phaseDone, details);
     } catch (LoadFailed f) {
-      return f.report;
+      return f.report.withDetail(timing());
     }
     phaseDone.accept(null);
+    long testsStart = System.nanoTime();
     int n = suite.size();
     for (int i = 0; i < n; i++) {
       long now = System.nanoTime();
@@ -474,10 +492,22 @@ final class GuestRuntime implements AutoCloseable {
         break;
       }
     }
+    spent[4] += millisSince(testsStart);
     if (loaded != null) {
       finish(loaded.guest(), taint, prefetch, clock.programDeadline, details);
     }
+    details.add(timing());
     return new Wire.Report(null, null, results, String.join("; ", details), recycle);
+  }
+
+  private static long millisSince(long t) {
+    return (System.nanoTime() - t) / 1_000_000;
+  }
+
+  /** The job's time by phase, for {@code coderl exec --details} and for finding slow phases. */
+  private String timing() {
+    return "ms: wait " + spent[0] + ", compile " + spent[1] + ", import " + spent[2] + ", load "
+        + spent[3] + ", tests " + spent[4] + ", check " + spent[5];
   }
 
   /** The job's per-program deadline, moved later by the time spent importing ahead of it. */
@@ -498,10 +528,13 @@ final class GuestRuntime implements AutoCloseable {
     Guest g = acquire();
     try {
       long waited = System.nanoTime() - before;
+      spent[0] += waited / 1_000_000;
       // Compiling first: a program that does not compile needs no imports.
       long compileDeadline = Math.min(clock.programDeadline + waited,
           System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
+      long compileStart = System.nanoTime();
       Value compiled = call(g, compileDeadline, g.compile, source);
+      spent[1] += millisSince(compileStart);
       String status = compiled.getArrayElement(0).asString();
       if (!"ok".equals(status)) {
         String msg = status + ": " + compiled.getArrayElement(1).asString();
@@ -509,14 +542,17 @@ final class GuestRuntime implements AutoCloseable {
         throw new LoadFailed(new Wire.Report(msg, null, List.of(), String.join("; ", details), recycle));
       }
       long importing = System.nanoTime();
-      call(g, importing + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()), g.begin, prefetch);
+      Value imported =
+          call(g, importing + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()), g.begin, prefetch);
+      learn(imported.asString());
       long now = System.nanoTime();
+      spent[2] += (now - importing) / 1_000_000;
       clock.programDeadline += waited + (now - importing);
       phaseDone.accept(PREFETCHED);
       long deadline = Math.min(clock.programDeadline,
           now + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
       Value code = compiled.getArrayElement(1);
-      return switch (job.tests()) {
+      Loaded loaded = switch (job.tests()) {
         case TestSuite.Stdin s -> new Loaded(g, null, code, null);
         case TestSuite.Asserts a -> {
           Value ns = call(g, deadline, g.newNamespace, "__main__", true);
@@ -553,6 +589,8 @@ final class GuestRuntime implements AutoCloseable {
           yield new Loaded(g, ns, code, fn);
         }
       };
+      spent[3] += millisSince(now);
+      return loaded;
     } catch (Stopped s) {
       discard(g);
       throw new LoadFailed(new Wire.Report(null, s.reason, List.of(),
@@ -592,19 +630,19 @@ final class GuestRuntime implements AutoCloseable {
   /** Keeps the context for the next job if it checks clean, else discards it. */
   private void finish(Guest g, boolean taint, String named, long deadline, List<String> details) {
     if (cfg.fresh() || taint) {
+      if (taint) {
+        details.add("the program may change shared state (import scan); context discarded");
+      }
       discard(g);
       return;
     }
+    long checkStart = System.nanoTime();
     try {
       long d = Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
       Value v = call(g, d, g.end, named, FULL_CHECK_EVERY);
       boolean clean = v.getArrayElement(0).asBoolean();
       String fresh = v.getArrayElement(1).asString();
-      if (!fresh.isEmpty() && learned.size() < MAX_LEARNED) {
-        for (String m : fresh.split(",")) {
-          learned.add(m);
-        }
-      }
+      learn(fresh);
       if (clean) {
         current = g;
       } else {
@@ -614,6 +652,22 @@ final class GuestRuntime implements AutoCloseable {
       }
     } catch (Stopped s) {
       discard(g);
+    } finally {
+      spent[5] += millisSince(checkStart);
+    }
+  }
+
+  /**
+   * Remembers modules that programs import, so that contexts prepared from now on import them
+   * ahead (in the background) and the next program that needs them after a discard pays nothing.
+   */
+  private void learn(String names) {
+    if (!names.isEmpty()) {
+      for (String m : names.split(",")) {
+        if (learned.size() < MAX_LEARNED) {
+          learned.add(m);
+        }
+      }
     }
   }
 

@@ -146,6 +146,12 @@ final class Wire {
       tests = List.copyOf(tests);
     }
 
+    /** This report with one more item in its detail. */
+    Report withDetail(String more) {
+      String d = detail == null || detail.isEmpty() ? more : detail + "; " + more;
+      return new Report(compileError, loadError, tests, d, recycle);
+    }
+
     void write(DataOutputStream out) throws IOException {
       out.writeByte(DONE);
       writeString(out, compileError);

@@ -199,6 +199,29 @@ final class WorkerProcess implements AutoCloseable {
     };
   }
 
+  /**
+   * Asks the worker to quit and waits up to {@code seconds} for it; whether it exited with 0 (a
+   * worker that writes a class-data archive does so on its way out).
+   */
+  boolean closeAndWait(int seconds) {
+    if (!process.isAlive() || killed) {
+      return false;
+    }
+    try {
+      out.writeByte(Wire.QUIT);
+      out.flush();
+      if (process.waitFor(seconds, TimeUnit.SECONDS)) {
+        return process.exitValue() == 0;
+      }
+    } catch (IOException e) {
+      // Fall through to the kill.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process.destroyForcibly();
+    return false;
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {

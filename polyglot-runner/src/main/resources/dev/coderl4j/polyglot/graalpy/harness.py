@@ -169,15 +169,19 @@ def _coderl_harness(side_effect_modules):
 
     def begin(prefetch):
         # Imports the modules a program names in its import statements before the program runs,
-        # so that they join the verified state instead of making the context dirty.
+        # so that they join the verified state instead of making the context dirty. Returns the
+        # names imported now, which the Java side imports ahead in every new context.
+        imported = []
         if prefetch:
             for name in prefetch.split(','):
                 if name and name not in modules and name.split('.')[0] not in skip:
                     try:
                         _import(name)
+                        imported.append(name)
                     except _BaseException:
                         pass
         absorb()
+        return ','.join(imported)
 
     def new_namespace(name, as_main):
         m = _Module(name)
