@@ -36,7 +36,11 @@ class PolyglotRunnerModuleTest {
         new PluginSpec("graalpy", m.readTree("{\"timeoutSeconds\": 2, \"workers\": 3}")), GraalPyParams.class);
     assertEquals(2.0, p.timeoutSeconds());
     assertEquals(3, p.workerCount());
-    assertEquals("jit", p.compilation());
+    assertEquals("interpreter", p.compilation());
+    assertEquals("c1", p.hostCompiler());
+    var hc = assertThrows(IllegalArgumentException.class, () -> resolver.readParams(ProgramRunner.class,
+        new PluginSpec("graalpy", m.readTree("{\"hostCompiler\": \"c2\"}")), GraalPyParams.class));
+    assertTrue(hc.getMessage().contains("tiered"), hc.getMessage());
     assertEquals(4.0, GraalPyParams.defaults().timeoutSeconds());
     var e = assertThrows(IllegalArgumentException.class, () -> resolver.readParams(ProgramRunner.class,
         new PluginSpec("graalpy", m.readTree("{\"compilation\": \"fast\"}")), GraalPyParams.class));

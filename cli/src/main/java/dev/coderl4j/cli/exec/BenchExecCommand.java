@@ -14,6 +14,8 @@ import dev.coderl4j.core.provenance.Provenance;
 import dev.coderl4j.polyglot.Mutants;
 import dev.coderl4j.polyglot.cpython.CPythonParams;
 import dev.coderl4j.polyglot.cpython.CPythonRunner;
+import dev.coderl4j.polyglot.graalpy.GraalPyParams;
+import dev.coderl4j.polyglot.graalpy.GraalPyRunner;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +64,10 @@ public final class BenchExecCommand implements Callable<Integer> {
   @Option(names = "--graalpy-params", paramLabel = "JSON",
       description = "Params of the graalpy runner under test, as for `coderl exec --graalpy-params`.")
   String graalpyParams;
+
+  @Option(names = "--modes", split = ",", defaultValue = "jit,interpreter",
+      description = "GraalPy compilation modes to run, each as its own `coderl exec` (default: ${DEFAULT-VALUE}).")
+  List<String> modes;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/bench-exec-<time>).")
   Path outDir;
@@ -119,11 +126,24 @@ public final class BenchExecCommand implements Callable<Integer> {
       System.err.println("bench exec: " + name + " set, " + jobs.size() + " jobs");
       Run pp = runCpython(jobs, CPythonParams.PROCESS_PER_JOB, n, dir.resolve(name + "-cpython-process.jsonl"));
       Run persistent = runCpython(jobs, CPythonParams.PERSISTENT, n, dir.resolve(name + "-cpython-persistent.jsonl"));
-      Run graal = runGraalpyCommand(jobsFile, n, dir.resolve(name + "-graalpy.jsonl"), jobs.size());
+      List<Run> runs = new ArrayList<>(List.of(pp, persistent));
+      ObjectNode archives = mapper.createObjectNode();
+      for (String mode : modes) {
+        ObjectNode params = graalpyParams(mode);
+        GraalPyParams resolved = mapper.treeToValue(params, GraalPyParams.class);
+        Optional<Path> archive = GraalPyRunner.classDataArchive(resolved);
+        // Recorded because it changes the worker start: an archive written by an earlier run is
+        // reused; without one, this run writes it (and its exit waits for that).
+        archives.put(mode, archive.map(a -> Files.exists(a) ? "reused " + a : "written by this run: " + a)
+            .orElse("none"));
+        runs.add(runGraalpyCommand(jobsFile, n, dir.resolve(name + "-graalpy-" + mode + ".jsonl"),
+            jobs.size(), "graalpy-" + mode, params));
+      }
       ObjectNode s = sets.addObject();
       s.put("set", name);
       s.put("jobs", jobs.size());
-      for (Run r : List.of(pp, persistent, graal)) {
+      s.set("classDataArchive", archives);
+      for (Run r : runs) {
         ObjectNode b = s.putObject(r.backend);
         b.put("wallSeconds", r.seconds);
         b.put("jobsPerSecond", jobs.size() / r.seconds);
@@ -188,7 +208,15 @@ public final class BenchExecCommand implements Callable<Integer> {
     return new Run("cpython-" + mode, secs, lines);
   }
 
-  private Run runGraalpyCommand(Path jobsFile, int n, Path out, int count) throws IOException, InterruptedException {
+  /** The params of the graalpy runs: the user's, with the mode under test. */
+  private ObjectNode graalpyParams(String mode) throws IOException {
+    ObjectNode p = graalpyParams == null ? mapper.createObjectNode() : (ObjectNode) mapper.readTree(graalpyParams);
+    p.put("compilation", mode);
+    return p;
+  }
+
+  private Run runGraalpyCommand(Path jobsFile, int n, Path out, int count, String label, ObjectNode params)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -199,10 +227,8 @@ public final class BenchExecCommand implements Callable<Integer> {
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.coderl4j.cli.Main", "exec",
         "--jobs", jobsFile.toString(), "--out", out.toString(), "--backend", "graalpy",
         "--timeout", Double.toString(timeout), "--workers", Integer.toString(n)));
-    if (graalpyParams != null) {
-      cmd.addAll(List.of("--graalpy-params", graalpyParams));
-    }
-    System.err.println("bench exec: graalpy, " + count + " jobs, as a child `coderl exec` (JVM start included)");
+    cmd.addAll(List.of("--graalpy-params", params.toString()));
+    System.err.println("bench exec: " + label + ", " + count + " jobs, as a child `coderl exec` (JVM start included)");
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -211,7 +237,7 @@ public final class BenchExecCommand implements Callable<Integer> {
     if (rc != 0) {
       throw new IllegalStateException("coderl exec failed with exit code " + rc);
     }
-    return new Run("graalpy", secs, Files.readAllLines(out, StandardCharsets.UTF_8));
+    return new Run(label, secs, Files.readAllLines(out, StandardCharsets.UTF_8));
   }
 
   private ObjectNode provenanceNode(Provenance p) {

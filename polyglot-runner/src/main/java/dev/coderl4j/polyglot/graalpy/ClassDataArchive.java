@@ -30,7 +30,9 @@ import java.util.Optional;
  * runner moves the file into place atomically; a worker killed mid-dump leaves no archive, only a
  * stale temporary file that a later run removes. Its name is a digest of the JDK and of every
  * class-path entry's path, size and modification time, so a rebuilt jar or another JDK gets a new
- * archive instead of one the JVM would refuse (archives unused for a week are deleted).
+ * archive instead of one the JVM would refuse (only the two newest other archives are kept). A
+ * damaged archive is ignored by the JVM (workers start without it); deleting it makes the next
+ * run write a new one.
  */
 final class ClassDataArchive {
   private static final String PREFIX = "graalpy-worker-";
@@ -126,17 +128,29 @@ final class ClassDataArchive {
   }
 
   /**
-   * Archives (~90 MB each) written more than a week ago for other class paths or JDKs: most are
-   * for jars since rebuilt; another checkout that still uses one writes it again.
+   * Keeps the newest {@value #KEEP} other archives (~90 MB each): most are for jars since rebuilt,
+   * and another checkout or JDK that still needs one writes it again.
    */
   private void removeOthers() throws IOException {
-    Instant cutoff = Instant.now().minus(Duration.ofDays(7));
+    List<Path> others = new java.util.ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent(), PREFIX + "*.jsa")) {
       for (Path p : ds) {
-        if (!p.equals(file) && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
-          Files.deleteIfExists(p);
+        if (!p.equals(file)) {
+          others.add(p);
         }
       }
     }
+    others.sort(java.util.Comparator.comparing((Path p) -> {
+      try {
+        return Files.getLastModifiedTime(p);
+      } catch (IOException e) {
+        return FileTime.fromMillis(0);
+      }
+    }).reversed());
+    for (Path p : others.subList(Math.min(KEEP, others.size()), others.size())) {
+      Files.deleteIfExists(p);
+    }
   }
+
+  private static final int KEEP = 2;
 }

@@ -142,6 +142,19 @@ public final class GraalPyRunner implements ProgramRunner {
     }
   }
 
+  /**
+   * The class-data archive that workers with these params started from this JVM's class path
+   * use (written by the first such run), or empty when they use none (JIT, {@code off}, or class
+   * directories on the class path).
+   */
+  public static Optional<Path> classDataArchive(GraalPyParams params) {
+    if (params.compilation().equals("jit")) {
+      return Optional.empty();
+    }
+    return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
+        System.getProperty("java.home"), System.getProperty("java.class.path"))).map(ClassDataArchive::file);
+  }
+
   /** The command with extra JVM flags, placed before the class path. */
   private List<String> withFlags(List<String> flags) {
     List<String> cmd = new ArrayList<>(command);

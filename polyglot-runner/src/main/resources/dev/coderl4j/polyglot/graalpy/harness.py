@@ -328,6 +328,52 @@ def _coderl_harness(side_effect_modules):
         os_module = modules.get('os')
         if os_module is not None:
             os_module._exit = _exit
+    # sys.getsizeof needs native access in GraalPy and fails with an error that programs cannot
+    # catch. CPython 3.11's (64-bit) value is a function of the value alone for these types, so
+    # it is computed here exactly; for containers whose size depends on how they grew (list,
+    # dict, set, bytearray) and for instances without their own __sizeof__, a catchable
+    # TypeError says so instead of a guess (docs/execution.md).
+    _int, _bool, _float, _complex, _bytes, _max = int, bool, float, complex, bytes, max
+    _NoneType, _ellipsis, _notimpl = _type(None), _type(...), _type(NotImplemented)
+    _range_type, _object = _type(range(0)), object
+
+    def _getsizeof(obj, *default):
+        t = _type(obj)
+        if t is _int or t is _bool:
+            return 24 + 4 * _max(1, (abs(obj).bit_length() + 29) // 30)
+        if t is _float:
+            return 24
+        if t is _complex:
+            return 32
+        if t is _NoneType or t is _ellipsis or t is _notimpl or t is _object:
+            return 16
+        if t is _str:
+            n = _len(obj)
+            widest = _max(_map(ord, obj)) if n else 0
+            if widest < 128:
+                return 49 + n
+            if widest < 256:
+                return 73 + n
+            if widest < 65536:
+                return 74 + 2 * n
+            return 76 + 4 * n
+        if t is _bytes:
+            return 33 + _len(obj)
+        if t is _tuple:
+            return 40 + 8 * _len(obj)
+        if t is _range_type:
+            return 48
+        for k in t.__mro__:
+            if not (k.__flags__ & IMMUTABLETYPE) and '__sizeof__' in k.__dict__:
+                # A class's own __sizeof__, plus CPython's pre-header: the garbage-collector
+                # links, and the managed-dict pointers when instances have a __dict__.
+                return obj.__sizeof__() + (32 if _hasattr(obj, '__dict__') else 16)
+        if default:
+            return default[0]
+        raise TypeError("sys.getsizeof of a '" + t.__name__ + "' depends on how CPython allocated it"
+                        " and is not available in this runner")
+
+    sys.getsizeof = _getsizeof
     sys.stdin = empty_in
     absorb()
     return (begin, new_namespace, compile_program, run_code, run_stdin, run_statement,

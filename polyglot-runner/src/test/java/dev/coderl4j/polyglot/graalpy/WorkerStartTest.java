@@ -1,0 +1,103 @@
+package dev.coderl4j.polyglot.graalpy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.coderl4j.core.exec.ExecutionJob;
+import dev.coderl4j.core.problem.TestSuite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How workers are started: flags per compilation mode, and the class-data archive's life. */
+class WorkerStartTest {
+  @TempDir Path dir;
+
+  private static GraalPyParams params(String compilation, String hostCompiler) {
+    return new GraalPyParams(null, null, null, null, null, 1, compilation, null, null, null, null,
+        null, hostCompiler, null);
+  }
+
+  @Test
+  void interpretedWorkersDropTheJitFlagsAndUseC1() {
+    List<String> cmd = GraalPyRunner.workerCommand(params("interpreter", null));
+    assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
+    assertFalse(cmd.stream().anyMatch(a -> a.contains("EnableJVMCI") || a.startsWith("--upgrade-module-path")),
+        cmd.toString());
+    // The JVM's log must not reach stdout, the protocol channel.
+    assertTrue(cmd.contains("-Xlog:all=warning:stderr"), cmd.toString());
+  }
+
+  @Test
+  void jitWorkersInheritTheJitFlagsAndTieredKeepsC2() {
+    List<String> cmd = GraalPyRunner.workerCommand(params("jit", "tiered"));
+    assertTrue(cmd.contains("-XX:+EnableJVMCI"), "the test JVM runs with the JIT flags: " + cmd);
+    assertFalse(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
+  }
+
+  @Test
+  void aJitWorkerRunsCompiledAndAnInterpretedOneDoesNot() {
+    ExecutionJob job = new ExecutionJob("j", "x = sum(range(10))", new TestSuite.Asserts("", List.of("assert x == 45")));
+    try (GraalPyRunner jit = new GraalPyRunner(params("jit", null));
+        GraalPyRunner interp = new GraalPyRunner(params("interpreter", null))) {
+      assertTrue(jit.run(job).passed());
+      assertTrue(interp.run(job).passed());
+      assertNotEquals("Interpreted", jit.implementation());
+      assertEquals("Interpreted", interp.implementation());
+    }
+  }
+
+  @Test
+  void theArchiveIsNamedByTheClassPathAndRefusedForClassDirectories() throws IOException {
+    Path jar = Files.writeString(dir.resolve("a.jar"), "not really a jar");
+    String cp = jar.toString();
+    var a = ClassDataArchive.in(dir.resolve("cds"), "/jdk", cp).orElseThrow();
+    assertEquals(a.file(), ClassDataArchive.in(dir.resolve("cds"), "/jdk", cp).orElseThrow().file());
+    assertNotEquals(a.file(), ClassDataArchive.in(dir.resolve("cds"), "/other-jdk", cp).orElseThrow().file());
+    Files.writeString(jar, "rebuilt, another size");
+    assertNotEquals(a.file(), ClassDataArchive.in(dir.resolve("cds"), "/jdk", cp).orElseThrow().file());
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    assertTrue(ClassDataArchive.in(dir.resolve("cds"), "/jdk", cp + java.io.File.pathSeparator + classes).isEmpty());
+  }
+
+  @Test
+  void aDumpBecomesTheArchiveOnlyWhenTheWorkerExitedNormally() throws IOException {
+    Path jar = Files.writeString(dir.resolve("b.jar"), "x");
+    var a = ClassDataArchive.in(dir.resolve("cds"), "/jdk", jar.toString()).orElseThrow();
+    var failed = a.startDump();
+    assertTrue(failed.flags().getFirst().startsWith("-XX:ArchiveClassesAtExit="), failed.flags().toString());
+    Files.writeString(failed.tmp(), "partial");
+    a.finish(failed, false);
+    assertFalse(a.exists());
+    assertFalse(Files.exists(failed.tmp()));
+    var ok = a.startDump();
+    Files.writeString(ok.tmp(), "archive");
+    a.finish(ok, true);
+    assertTrue(a.exists());
+    assertEquals("archive", Files.readString(a.file()));
+    assertEquals(List.of("-XX:SharedArchiveFile=" + a.file()), a.useFlags());
+  }
+
+  @Test
+  void writingAnArchiveKeepsOnlyTheTwoNewestOthers() throws IOException {
+    Path cds = Files.createDirectories(dir.resolve("cds"));
+    for (int i = 0; i < 4; i++) {
+      Path old = Files.writeString(cds.resolve("graalpy-worker-old" + i + ".jsa"), "old");
+      Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
+    }
+    Path jar = Files.writeString(dir.resolve("c.jar"), "x");
+    var a = ClassDataArchive.in(cds, "/jdk", jar.toString()).orElseThrow();
+    var d = a.startDump();
+    Files.writeString(d.tmp(), "archive");
+    a.finish(d, true);
+    try (var files = Files.list(cds)) {
+      assertEquals(java.util.Set.of(a.file().getFileName().toString(), "graalpy-worker-old3.jsa",
+          "graalpy-worker-old2.jsa"), files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+    }
+  }
+}
