@@ -28,15 +28,12 @@ class ReferenceSolutionsIT {
   /** The asserts compare a tuple or list built from a set with the order CPython happens to give. */
   static final String SET_ORDER = "expects CPython's set iteration order, which GraalPy does not share";
 
-  /** The asserts call sys.getsizeof, which the sandbox does not provide. */
-  static final String GETSIZEOF = "sys.getsizeof is unavailable under GraalPy (SandboxError)";
-
   /** Known non-passing MBPP references, with why (docs/benchmarks.md). */
   static final Map<String, String> MBPP_EXCEPTIONS = new TreeMap<>(Map.of(
       "mbpp/2", SET_ORDER, "mbpp/111", SET_ORDER, "mbpp/193", SET_ORDER, "mbpp/579", SET_ORDER,
-      "mbpp/769", SET_ORDER, "mbpp/596", GETSIZEOF));
+      "mbpp/769", SET_ORDER));
   static final Map<String, String> SANITIZED_EXCEPTIONS = new TreeMap<>(Map.of(
-      "mbpp/579", SET_ORDER, "mbpp/769", SET_ORDER, "mbpp/596", GETSIZEOF));
+      "mbpp/579", SET_ORDER, "mbpp/769", SET_ORDER));
   static final Map<String, String> HUMANEVAL_EXCEPTIONS = new TreeMap<>(Map.of());
 
   private ProgramRunner runner;

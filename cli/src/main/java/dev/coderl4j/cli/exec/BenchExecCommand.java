@@ -55,6 +55,10 @@ public final class BenchExecCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "4", description = "Seconds per test (default: ${DEFAULT-VALUE}).")
   double timeout;
 
+  @Option(names = "--trivial", defaultValue = "200",
+      description = "Jobs in the per-job overhead set (x = 1; assert x == 1) (default: ${DEFAULT-VALUE}).")
+  int trivial;
+
   @Option(names = "--workers", defaultValue = "0", description = "Programs at once (default: one per core).")
   int workers;
 
@@ -105,6 +109,7 @@ public final class BenchExecCommand implements Callable<Integer> {
     config.put("workers", n);
     config.put("nonTimeoutJobs", quickSet.size());
     config.put("timeoutJobs", slow.size());
+    config.put("trivialJobs", trivial);
     config.put("graalpyParams", graalpyParams == null ? "{}" : graalpyParams);
     Provenance prov = Provenance.capture("coderl bench exec", config, 0);
 
@@ -113,9 +118,16 @@ public final class BenchExecCommand implements Callable<Integer> {
     report.put("cores", cores);
     ArrayNode sets = report.putArray("sets");
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, "%-12s %-22s %6s %9s %9s %11s %10s %9s%n", "set", "backend", "jobs",
-        "wall s", "jobs/s", "ms/job*cpu", "vs cpy-pp", "agree"));
-    for (var set : List.of(Map.entry("non-timeout", quickSet), Map.entry("timeout", slow))) {
+    table.append(String.format(Locale.ROOT, "%-12s %-22s %6s %9s %9s %11s %9s %10s %9s%n", "set", "backend", "jobs",
+        "wall s", "jobs/s", "ms/job*cpu", "median ms", "vs cpy-pp", "agree"));
+    // The overhead set: a program that does nothing, so that each runner's per-job cost is all
+    // that is measured (the median of the per-job times excludes the GraalPy command's JVM start).
+    List<ExecutionJob> trivialSet = new ArrayList<>();
+    for (int i = 0; i < trivial; i++) {
+      trivialSet.add(new ExecutionJob("trivial/" + i, "x = " + i, new TestSuite.Asserts("", List.of("assert x == " + i))));
+    }
+    for (var set : List.of(Map.entry("overhead", trivialSet), Map.entry("non-timeout", quickSet),
+        Map.entry("timeout", slow))) {
       if (set.getValue().isEmpty()) {
         continue;
       }
@@ -148,14 +160,16 @@ public final class BenchExecCommand implements Callable<Integer> {
         b.put("wallSeconds", r.seconds);
         b.put("jobsPerSecond", jobs.size() / r.seconds);
         b.put("cpuMillisPerJob", r.seconds * n * 1000 / jobs.size());
+        double median = medianMillis(r.results);
+        b.put("medianMillisPerJob", median);
         b.put("ratioToCpythonProcessPerJob", pp.seconds / r.seconds);
         Agreement a = agreement(r.results, pp.results);
         b.put("agreementWithCpythonProcessPerJob", a.agree + "/" + jobs.size());
         ArrayNode dis = b.putArray("disagreements");
         a.examples.forEach(dis::add);
-        table.append(String.format(Locale.ROOT, "%-12s %-22s %6d %9.2f %9.1f %11.2f %9.2fx %9s%n", name,
+        table.append(String.format(Locale.ROOT, "%-12s %-22s %6d %9.2f %9.1f %11.2f %9.1f %9.2fx %9s%n", name,
             r.backend, jobs.size(), r.seconds, jobs.size() / r.seconds, r.seconds * n * 1000 / jobs.size(),
-            pp.seconds / r.seconds, a.agree + "/" + jobs.size()));
+            median, pp.seconds / r.seconds, a.agree + "/" + jobs.size()));
       }
       // Written after each set: a long run never loses finished work.
       Files.writeString(dir.resolve("bench-exec.json"),
@@ -166,6 +180,23 @@ public final class BenchExecCommand implements Callable<Integer> {
     System.out.println("graalpy = the whole `coderl exec` command incl. JVM start; cpython = in this JVM."
         + " Results in " + dir);
     return 0;
+  }
+
+  /** The median of the per-job times the runner reported. */
+  private double medianMillis(List<String> results) {
+    double[] ms = new double[results.size()];
+    for (int i = 0; i < ms.length; i++) {
+      try {
+        ms[i] = mapper.readTree(results.get(i)).path("millis").asDouble();
+      } catch (IOException e) {
+        ms[i] = Double.NaN;
+      }
+    }
+    java.util.Arrays.sort(ms);
+    if (ms.length == 0) {
+      return Double.NaN;
+    }
+    return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
   }
 
   /** One backend's run of one set. */

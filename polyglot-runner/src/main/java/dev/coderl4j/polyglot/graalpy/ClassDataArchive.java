@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * A class-data-sharing (AppCDS) archive of the classes a GraalPy worker loads, so that later
@@ -53,6 +56,10 @@ final class ClassDataArchive {
         Path p = Path.of(entry);
         md.update(entry.getBytes(StandardCharsets.UTF_8));
         if (Files.isRegularFile(p)) {
+          if (hasManifestClassPath(p)) {
+            // Surefire's and IDEs' launcher jars name class directories in their manifest.
+            return Optional.empty();
+          }
           md.update((Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + '\n')
               .getBytes(StandardCharsets.UTF_8));
         } else if (Files.isDirectory(p)) {
@@ -64,6 +71,15 @@ final class ClassDataArchive {
       return Optional.of(new ClassDataArchive(dir.resolve(PREFIX + digest + ".jsa")));
     } catch (IOException | NoSuchAlgorithmException e) {
       return Optional.empty();
+    }
+  }
+
+  private static boolean hasManifestClassPath(Path jar) {
+    try (JarFile j = new JarFile(jar.toFile(), false)) {
+      Manifest m = j.getManifest();
+      return m != null && m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH) != null;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -180,8 +180,15 @@ public final class GraalPyRunner implements ProgramRunner {
             } else if (dumpClaimed.compareAndSet(false, true)) {
               // One worker per runner writes the archive, at its normal exit (see close()).
               ClassDataArchive.Dump d = a.startDump();
-              dump = d;
-              cmd = withFlags(d.flags());
+              try {
+                WorkerProcess w = new WorkerProcess(withFlags(d.flags()), START_TIMEOUT_NANOS, watched::add);
+                dump = d;
+                return w;
+              } catch (IOException | RuntimeException e) {
+                // A JVM that cannot dump (e.g. a class directory behind a manifest) still runs
+                // programs: start it as usual.
+                a.finish(d, false);
+              }
             }
           }
           return new WorkerProcess(cmd, START_TIMEOUT_NANOS, watched::add);
