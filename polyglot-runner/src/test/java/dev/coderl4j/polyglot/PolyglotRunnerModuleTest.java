@@ -36,7 +36,7 @@ class PolyglotRunnerModuleTest {
         new PluginSpec("graalpy", m.readTree("{\"timeoutSeconds\": 2, \"workers\": 3}")), GraalPyParams.class);
     assertEquals(2.0, p.timeoutSeconds());
     assertEquals(3, p.workerCount());
-    assertEquals("interpreter", p.compilation());
+    assertEquals("jit", p.compilation());
     assertEquals("c1", p.hostCompiler());
     var hc = assertThrows(IllegalArgumentException.class, () -> resolver.readParams(ProgramRunner.class,
         new PluginSpec("graalpy", m.readTree("{\"hostCompiler\": \"c2\"}")), GraalPyParams.class));

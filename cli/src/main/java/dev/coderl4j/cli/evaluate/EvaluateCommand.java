@@ -72,6 +72,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "The program runner: graalpy or cpython (default: ${DEFAULT-VALUE}).")
   String backend;
 
+  @Option(names = "--runner-params", defaultValue = "{}",
+      description = "More params of the runner as JSON, e.g. '{\"compilation\": \"interpreter\"}' for graalpy"
+          + " on sets of short programs (faster; docs/execution.md) (default: ${DEFAULT-VALUE}).")
+  String runnerParams;
+
   @Option(names = "--workers", description = "Runner workers (default: the runner's, one per core).")
   Integer workers;
 
@@ -121,6 +126,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     config.put("n", ns);
     config.put("workers", workers);
     config.put("timeout", timeout);
+    config.put("runner_params", runnerParams);
     config.put("bootstrap", bootstrap);
     Map<String, Object> provenance = provenanceMap(Provenance.capture("coderl evaluate", config, seed));
 
@@ -168,7 +174,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (runnerFactory != null) {
       return runnerFactory.apply(resolver);
     }
-    ObjectNode params = MAPPER.createObjectNode();
+    JsonNode extra;
+    try {
+      extra = MAPPER.readTree(runnerParams);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("--runner-params is not valid JSON (" + e.getOriginalMessage()
+          + "); give an object such as '{\"compilation\": \"jit\"}'");
+    }
+    if (extra == null || !extra.isObject()) {
+      throw new IllegalArgumentException("--runner-params must be a JSON object such as '{\"compilation\": \"jit\"}'");
+    }
+    ObjectNode params = ((ObjectNode) extra).deepCopy();
     if (workers != null) {
       params.put("workers", workers);
     }
