@@ -374,6 +374,58 @@ def _coderl_harness(side_effect_modules):
                         " and is not available in this runner")
 
     sys.getsizeof = _getsizeof
+
+    # Threads are refused in the sandbox, and starting one is an internal error that programs
+    # cannot catch. APPS solutions start one to get a large stack (threading.stack_size, then
+    # Thread(target=main).start() and join()): here a started thread runs to its end on the
+    # calling thread, which already has the stack such programs ask for, and join() returns at
+    # once. Programs whose threads wait for each other can deadlock (and time out) where CPython
+    # would not; docs/execution.md lists this.
+    import _thread
+    _allocate_lock, _get_ident = _thread.allocate_lock, _thread.get_ident
+    _print_exc = sys.excepthook
+    sentinels = []
+
+    def _set_sentinel():
+        # Released when the thread's function returns, as CPython's thread state does.
+        lock = _allocate_lock()
+        sentinels.append(lock)
+        return lock
+
+    def _start_new_thread(fn, args, kwargs=None):
+        mark = _len(sentinels)
+        threading = modules.get('threading')
+        ident = _get_ident()
+        active = _getattr(threading, '_active', None)
+        main = active.get(ident) if _isinstance(active, _dict) else None
+        try:
+            fn(*args, **(kwargs if kwargs is not None else {}))
+        except _SystemExit:
+            pass
+        except _BaseException as e:
+            # CPython prints an exception that escapes a thread's function and goes on.
+            try:
+                _print_exc(_type(e), e, e.__traceback__)
+            except _BaseException:
+                pass
+        finally:
+            while _len(sentinels) > mark:
+                lock = sentinels.pop()
+                if lock.locked():
+                    lock.release()
+            if main is not None:
+                # The "thread" registered itself under this thread's id; give it back.
+                active[ident] = main
+        return ident
+
+    _thread.start_new_thread = _start_new_thread
+    _thread.start_new = _start_new_thread
+    _thread._set_sentinel = _set_sentinel
+    threading0 = modules.get('threading')
+    if threading0 is not None:
+        threading0._start_new_thread = _start_new_thread
+        threading0._set_sentinel = _set_sentinel
+
     sys.stdin = empty_in
     absorb()
     return (begin, new_namespace, compile_program, run_code, run_stdin, run_statement,
