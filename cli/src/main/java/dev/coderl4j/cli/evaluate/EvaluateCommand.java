@@ -3,6 +3,7 @@ package dev.coderl4j.cli.evaluate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coderl4j.cli.JsonOption;
 import dev.coderl4j.cli.Wiring;
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.benchmark.PromptFormat;
@@ -107,7 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
-    JsonNode bparams = MAPPER.readTree(benchmarkParams);
+    JsonNode bparams = JsonOption.object("--benchmark-params", benchmarkParams, "{\"split\": \"test\"}");
     Benchmark bench = resolver.create(Benchmark.class, new PluginSpec(benchmark, bparams));
     String formatName = format != null ? format : bench.defaultPromptFormat();
     PromptFormat fmt = resolver.create(PromptFormat.class, PluginSpec.of(formatName));
@@ -174,17 +175,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (runnerFactory != null) {
       return runnerFactory.apply(resolver);
     }
-    JsonNode extra;
-    try {
-      extra = MAPPER.readTree(runnerParams);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("--runner-params is not valid JSON (" + e.getOriginalMessage()
-          + "); give an object such as '{\"compilation\": \"jit\"}'");
-    }
-    if (extra == null || !extra.isObject()) {
-      throw new IllegalArgumentException("--runner-params must be a JSON object such as '{\"compilation\": \"jit\"}'");
-    }
-    ObjectNode params = ((ObjectNode) extra).deepCopy();
+    ObjectNode params = JsonOption.object("--runner-params", runnerParams, "{\"compilation\": \"interpreter\"}");
     if (workers != null) {
       params.put("workers", workers);
     }

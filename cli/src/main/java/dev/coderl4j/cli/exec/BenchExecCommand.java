@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coderl4j.cli.JsonOption;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.JobLines;
@@ -241,7 +242,8 @@ public final class BenchExecCommand implements Callable<Integer> {
 
   /** The params of the graalpy runs: the user's, with the mode under test. */
   private ObjectNode graalpyParams(String mode) throws IOException {
-    ObjectNode p = graalpyParams == null ? mapper.createObjectNode() : (ObjectNode) mapper.readTree(graalpyParams);
+    ObjectNode p = graalpyParams == null ? mapper.createObjectNode()
+        : JsonOption.object("--graalpy-params", graalpyParams, "{\"hostCompiler\": \"tiered\"}");
     p.put("compilation", mode);
     return p;
   }

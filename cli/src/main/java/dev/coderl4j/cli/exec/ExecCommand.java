@@ -1,9 +1,9 @@
 package dev.coderl4j.cli.exec;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coderl4j.cli.JsonOption;
 import dev.coderl4j.cli.Wiring;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
@@ -255,17 +255,7 @@ public final class ExecCommand implements Callable<Integer> {
   private Map<String, Object> graalpyParams(Map<String, Object> base) {
     Map<String, Object> p = new LinkedHashMap<>(base);
     if (graalpyParams != null) {
-      JsonNode extra;
-      try {
-        extra = mapper.readTree(graalpyParams);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalArgumentException("--graalpy-params is not valid JSON (" + e.getOriginalMessage()
-            + "); give an object such as '{\"compilation\": \"interpreter\"}'");
-      }
-      if (extra == null || !extra.isObject()) {
-        throw new IllegalArgumentException(
-            "--graalpy-params must be a JSON object such as '{\"compilation\": \"interpreter\"}'");
-      }
+      ObjectNode extra = JsonOption.object("--graalpy-params", graalpyParams, "{\"compilation\": \"interpreter\"}");
       p.putAll(mapper.convertValue(extra, new TypeReference<Map<String, Object>>() {}));
     }
     return p;
