@@ -25,7 +25,7 @@ class BenchExecCommandTest {
 
   @Test
   void reportsEveryBackendAgainstTheSameRunsBaselineAndFindsTheSetOrderDivergence() throws Exception {
-    Assumptions.assumeTrue(python3(), "python3 is not on the PATH");
+    Assumptions.assumeTrue(ExecCommandTest.hasPython(), "python3 is not on the PATH");
     Path mbpp = Path.of("..", "polyglot-runner", "src", "test", "resources", "data", "mbpp", "mbpp.jsonl");
     int rc = new CommandLine(new Main()).execute("bench", "exec", "--mbpp", mbpp.toString(), "--limit", "12",
         "--loops", "1", "--trivial", "6", "--timeout", "1", "--workers", "2", "--modes", "interpreter", "--out", dir.toString(),
@@ -60,13 +60,5 @@ class BenchExecCommandTest {
     assertEquals("1/1", slow.get("graalpy-interpreter").get("agreementWithCpythonProcessPerJob").asText());
     String table = Files.readString(dir.resolve("bench-exec.txt"));
     assertTrue(table.contains("graalpy-interpreter") && table.contains("vs cpy-pp"), table);
-  }
-
-  private static boolean python3() {
-    try {
-      return new ProcessBuilder("python3", "--version").start().waitFor() == 0;
-    } catch (Exception e) {
-      return false;
-    }
   }
 }

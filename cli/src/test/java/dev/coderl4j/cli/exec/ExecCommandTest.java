@@ -93,7 +93,8 @@ class ExecCommandTest {
     assertEquals("a\nb\nc\n", sw.toString());
   }
 
-  private static boolean hasPython() {
+  /** Whether python3 is on the PATH (the cpython backend's tests need it). */
+  static boolean hasPython() {
     try {
       Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
