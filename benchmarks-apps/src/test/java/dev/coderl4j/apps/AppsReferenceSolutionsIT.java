@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.Module;
-import dev.coderl4j.core.CoreModule;
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.Outcome;
 import dev.coderl4j.core.exec.ProgramRunner;
-import dev.coderl4j.core.plugin.PluginModule;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.problem.Problem;
@@ -40,12 +36,8 @@ class AppsReferenceSolutionsIT {
 
   @BeforeAll
   void start() {
-    List<Module> modules = new ArrayList<>();
-    modules.add(new CoreModule());
-    modules.addAll(PluginModule.discover(getClass().getClassLoader()));
-    resolver = Guice.createInjector(modules).getInstance(PluginResolver.class);
-    runner = resolver.create(ProgramRunner.class,
-        new PluginSpec("graalpy", new ObjectMapper().createObjectNode().put("workers", 2)));
+    resolver = RealPlugins.resolver();
+    runner = RealPlugins.graalpy(resolver, 2);
   }
 
   @AfterAll

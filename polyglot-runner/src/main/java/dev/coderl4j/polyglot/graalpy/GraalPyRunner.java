@@ -82,10 +82,7 @@ public final class GraalPyRunner implements ProgramRunner {
     this.params = params;
     this.limits = params.limits();
     this.command = workerCommand(params);
-    // Class-data sharing only without the JIT: --upgrade-module-path turns it off.
-    this.archive = params.compilation().equals("jit") ? Optional.empty()
-        : params.classDataPath().flatMap(dir ->
-            ClassDataArchive.in(dir, System.getProperty("java.home"), System.getProperty("java.class.path")));
+    this.archive = archiveFor(params);
     int n = params.workerCount();
     this.idle = new ArrayBlockingQueue<>(n);
     this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -148,11 +145,16 @@ public final class GraalPyRunner implements ProgramRunner {
    * directories on the class path).
    */
   public static Optional<Path> classDataArchive(GraalPyParams params) {
+    return archiveFor(params).map(ClassDataArchive::file);
+  }
+
+  private static Optional<ClassDataArchive> archiveFor(GraalPyParams params) {
     if (params.compilation().equals("jit")) {
+      // --upgrade-module-path, which the JIT needs, turns class-data sharing off.
       return Optional.empty();
     }
     return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
-        System.getProperty("java.home"), System.getProperty("java.class.path"))).map(ClassDataArchive::file);
+        System.getProperty("java.home"), System.getProperty("java.class.path")));
   }
 
   /** The command with extra JVM flags, placed before the class path. */
