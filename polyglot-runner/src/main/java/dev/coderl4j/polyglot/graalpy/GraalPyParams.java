@@ -15,7 +15,7 @@ import java.util.Map;
  * @param maxOutputBytes stdout kept per test (1 MiB); more ends the test as OutputLimitExceeded
  * @param maxMemoryMb heap a program may use before it ends as MemoryError (1024)
  * @param maxRecursionDepth the Python recursion depth the guest stack is sized for (100,000)
- * @param workers worker processes, one job each at a time (0: one per core)
+ * @param workers jobs run at once (0: one per core), over worker JVMs of {@code lanes} each
  * @param compilation {@code jit} (default: the Graal JIT, required when chosen; CPU-bound
  *     programs finish as in CPython where the interpreter times out, e.g. MBPP 123 in 4 s against
  *     more than 20 s) or {@code interpreter} (the fastest on short programs: 2.9x per-job CPython
@@ -33,6 +33,13 @@ import java.util.Map;
  *     throughput of {@code tiered} on the MBPP benchmark) or {@code tiered} (C1 then C2)
  * @param classDataDir where interpreted workers keep their class-data-sharing archive (default
  *     {@code ~/.cache/coderl4j}; {@code off} for none); see {@link ClassDataArchive}
+ * @param lanes jobs one worker JVM runs at once, on threads of their own with contexts of their
+ *     own (0: all {@code workers} jobs in one JVM, the default with the JIT; 1: a JVM per job, the
+ *     default interpreted; null: the default for the mode). Lanes share the JVM's start,
+ *     its heap and the JIT's compiled code. The heap is sized lanes x maxMemoryMb + overhead, and a
+ *     job that ends in memory trouble (MemoryError, or failing while the heap ran short) or whose
+ *     worker died under it is run again alone in a single-lane worker, whose result is final: the
+ *     outcomes are those of a JVM per job.
  */
 public record GraalPyParams(
     Double timeoutSeconds,
@@ -48,7 +55,8 @@ public record GraalPyParams(
     Map<String, String> engineOptions,
     List<String> jvmArgs,
     String hostCompiler,
-    String classDataDir) {
+    String classDataDir,
+    Integer lanes) {
 
   public GraalPyParams {
     ExecutionLimits d = ExecutionLimits.defaults();
@@ -66,6 +74,12 @@ public record GraalPyParams(
     engineOptions = engineOptions == null ? Map.of() : Map.copyOf(engineOptions);
     jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
     hostCompiler = hostCompiler == null ? "c1" : hostCompiler;
+    // lanes stays null (the default for the compilation mode, see lanesPerWorker) so that
+    // withCompilation() moves it along with the mode.
+    if (lanes != null && (lanes < 0 || lanes > WorkerConfig.MAX_LANES)) {
+      throw new IllegalArgumentException("lanes must be 0 (all jobs in one worker JVM) to "
+          + WorkerConfig.MAX_LANES + ", got " + lanes);
+    }
     classDataDir = classDataDir == null
         ? Path.of(System.getProperty("user.home"), ".cache", "coderl4j").toString() : classDataDir;
     if (!hostCompiler.equals("c1") && !hostCompiler.equals("tiered")) {
@@ -107,35 +121,35 @@ public record GraalPyParams(
   /** All defaults: APPS' 4 s per test, 60 s per job, 1 MiB, 1 GiB, depth 100,000, JIT, verified. */
   public static GraalPyParams defaults() {
     return new GraalPyParams(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   /** These params with other limits. */
   public GraalPyParams withLimits(ExecutionLimits l) {
     return new GraalPyParams(seconds(l.perTestTimeout()), seconds(l.perProgramTimeout()),
         l.maxOutputBytes(), l.maxMemoryMb(), l.maxRecursionDepth(), workers, compilation, isolation,
-        killGraceSeconds, heapOverheadMb, engineOptions, jvmArgs, hostCompiler, classDataDir);
+        killGraceSeconds, heapOverheadMb, engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
   }
 
   /** These params with another number of workers (0: one per core). */
   public GraalPyParams withWorkers(int n) {
     return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
         maxRecursionDepth, n, compilation, isolation, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs, hostCompiler, classDataDir);
+        engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
   }
 
   /** These params with another isolation mode. */
   public GraalPyParams withIsolation(String mode) {
     return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
         maxRecursionDepth, workers, compilation, mode, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs, hostCompiler, classDataDir);
+        engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
   }
 
   /** These params with another compilation mode ({@code jit} or {@code interpreter}). */
   public GraalPyParams withCompilation(String mode) {
     return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
         maxRecursionDepth, workers, mode, isolation, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs, hostCompiler, classDataDir);
+        engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
   }
 
   /** The class-data archive directory, or empty when sharing is off. */
@@ -148,9 +162,24 @@ public record GraalPyParams(
     return limits(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb, maxRecursionDepth);
   }
 
-  /** The number of workers to start. */
+  /** These params with another number of lanes per worker JVM (0: all jobs in one). */
+  public GraalPyParams withLanes(int n) {
+    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
+        maxRecursionDepth, workers, compilation, isolation, killGraceSeconds, heapOverheadMb,
+        engineOptions, jvmArgs, hostCompiler, classDataDir, n);
+  }
+
+  /** The number of jobs run at once (all lanes of all worker JVMs). */
   public int workerCount() {
     return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+  }
+
+  /** Lanes in each worker JVM (the last may have fewer). */
+  public int lanesPerWorker() {
+    // The JIT's start and warm-up are paid once per JVM; interpreted workers start from a
+    // class-data archive in ~1 s and ran the benchmark faster one job per JVM (docs/execution.md).
+    int n = lanes != null ? lanes : compilation.equals("jit") ? 0 : 1;
+    return n == 0 ? workerCount() : Math.min(n, workerCount());
   }
 
   private static ExecutionLimits limits(double t, double p, long out, int mem, int depth) {

@@ -55,7 +55,12 @@ public final class GraalPyRunner implements ProgramRunner {
   private final ExecutionLimits limits;
   private final List<String> command;
   private final BlockingQueue<Slot> idle;
+  private final List<Worker> workers = new ArrayList<>();
   private final List<Slot> slots = new ArrayList<>();
+  /** The single-lane worker that settles, alone, the jobs a shared worker could not (lazy). */
+  private Worker alone;
+  private final Object aloneLock = new Object();
+  private final AtomicInteger reruns = new AtomicInteger();
   private final Set<WorkerProcess> watched = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService reaper;
   private final ExecutorService spawner;
@@ -81,9 +86,10 @@ public final class GraalPyRunner implements ProgramRunner {
   public GraalPyRunner(GraalPyParams params) {
     this.params = params;
     this.limits = params.limits();
-    this.command = workerCommand(params);
+    this.command = workerCommand(params, params.lanesPerWorker());
     this.archive = archiveFor(params);
     int n = params.workerCount();
+    int perJvm = params.lanesPerWorker();
     this.idle = new ArrayBlockingQueue<>(n);
     this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "coderl-reaper");
@@ -96,11 +102,16 @@ public final class GraalPyRunner implements ProgramRunner {
       t.setDaemon(true);
       return t;
     });
-    for (int i = 0; i < n; i++) {
-      Slot s = new Slot();
-      s.respawn();
-      slots.add(s);
-      idle.add(s);
+    for (int first = 0; first < n; first += perJvm) {
+      int lanes = Math.min(perJvm, n - first);
+      Worker w = new Worker(workerCommand(params, lanes), lanes);
+      w.respawn();
+      workers.add(w);
+      for (int lane = 0; lane < lanes; lane++) {
+        Slot s = new Slot(w, lane);
+        slots.add(s);
+        idle.add(s);
+      }
     }
   }
 
@@ -114,14 +125,22 @@ public final class GraalPyRunner implements ProgramRunner {
     return restarts.get();
   }
 
+  /**
+   * Jobs run a second time because a worker they shared with other jobs died or ran short of
+   * memory while they ran (see {@link GraalPyParams#lanes()}).
+   */
+  public int reruns() {
+    return reruns.get();
+  }
+
   /** The Truffle runtime of the first worker ("Interpreted" without the JIT); waits for it. */
   public String implementation() {
-    return slots.getFirst().worker().implementation();
+    return workers.getFirst().process().implementation();
   }
 
   /** The GraalPy (Python language) version of the first worker; waits for it. */
   public String pythonVersion() {
-    return slots.getFirst().worker().pythonVersion();
+    return workers.getFirst().process().pythonVersion();
   }
 
   /** The java command line that starts a worker (for tests and docs). */
@@ -132,8 +151,8 @@ public final class GraalPyRunner implements ProgramRunner {
   private void reap() {
     long now = System.nanoTime();
     for (WorkerProcess w : watched) {
-      if (now - w.deadline > 0) {
-        w.kill();
+      w.reap(now);
+      if (!w.alive()) {
         watched.remove(w);
       }
     }
@@ -157,20 +176,27 @@ public final class GraalPyRunner implements ProgramRunner {
         System.getProperty("java.home"), System.getProperty("java.class.path")));
   }
 
-  /** The command with extra JVM flags, placed before the class path. */
-  private List<String> withFlags(List<String> flags) {
+  /** A command with extra JVM flags, placed before the class path. */
+  private static List<String> withFlags(List<String> command, List<String> flags) {
     List<String> cmd = new ArrayList<>(command);
     cmd.addAll(cmd.indexOf("-cp"), flags);
     return cmd;
   }
 
-  /** One worker position: its current process, replaced when it dies. */
-  private final class Slot {
+  /** One worker JVM position: its current process, replaced when it dies, and its lanes. */
+  private final class Worker {
+    private final List<String> command;
+    private final int lanes;
     private CompletableFuture<WorkerProcess> future;
-    /** The archive this slot's current worker writes when it exits, if it is the one that does. */
+    /** The archive this worker's current process writes when it exits, if it is the one that does. */
     private volatile ClassDataArchive.Dump dump;
 
-    void respawn() {
+    Worker(List<String> command, int lanes) {
+      this.command = command;
+      this.lanes = lanes;
+    }
+
+    synchronized void respawn() {
       future = CompletableFuture.supplyAsync(() -> {
         try {
           List<String> cmd = command;
@@ -178,12 +204,13 @@ public final class GraalPyRunner implements ProgramRunner {
           if (archive.isPresent()) {
             ClassDataArchive a = archive.get();
             if (a.exists()) {
-              cmd = withFlags(a.useFlags());
+              cmd = withFlags(command, a.useFlags());
             } else if (dumpClaimed.compareAndSet(false, true)) {
               // One worker per runner writes the archive, at its normal exit (see close()).
               ClassDataArchive.Dump d = a.startDump();
               try {
-                WorkerProcess w = new WorkerProcess(withFlags(d.flags()), START_TIMEOUT_NANOS, watched::add);
+                WorkerProcess w = new WorkerProcess(withFlags(command, d.flags()), lanes,
+                    START_TIMEOUT_NANOS, watched::add);
                 dump = d;
                 return w;
               } catch (IOException | RuntimeException e) {
@@ -193,23 +220,32 @@ public final class GraalPyRunner implements ProgramRunner {
               }
             }
           }
-          return new WorkerProcess(cmd, START_TIMEOUT_NANOS, watched::add);
+          return new WorkerProcess(cmd, lanes, START_TIMEOUT_NANOS, watched::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       }, spawner);
     }
 
-    WorkerProcess worker() {
+    private synchronized CompletableFuture<WorkerProcess> current() {
+      return future;
+    }
+
+    WorkerProcess process() {
+      CompletableFuture<WorkerProcess> f = current();
       try {
-        return future.get();
+        return f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while starting a GraalPy worker", e);
       } catch (ExecutionException e) {
         Throwable c = e.getCause();
-        // A failed start is retried on the next job rather than poisoning the slot for good.
-        respawn();
+        // A failed start is retried on the next job rather than poisoning the worker for good.
+        synchronized (this) {
+          if (future == f) {
+            respawn();
+          }
+        }
         if (c instanceof IllegalStateException ise) {
           throw new IllegalStateException(ise.getMessage(), ise);
         }
@@ -217,33 +253,63 @@ public final class GraalPyRunner implements ProgramRunner {
       }
     }
 
-    ExecutionResult run(ExecutionJob job) {
-      WorkerProcess w = worker();
-      if (!w.alive()) {
-        watched.remove(w);
+    /** Replaces the process if it is still the current one (its lanes all see it gone). */
+    void replace(WorkerProcess gone) {
+      watched.remove(gone);
+      gone.kill();
+      synchronized (this) {
+        if (closed || !future.isDone() || future.isCompletedExceptionally() || future.join() != gone) {
+          return;
+        }
         restarts.incrementAndGet();
         respawn();
-        w = worker();
+      }
+    }
+  }
+
+  /** What one try of a job gave, and whether it must be run again. */
+  private record Attempt(Wire.Report report, long millis, WorkerProcess.Rerun rerun) {}
+
+  /** One lane of a worker: runs one job at a time. */
+  private record Slot(Worker worker, int lane) {
+    Attempt run(GraalPyRunner r, ExecutionJob job) {
+      WorkerProcess w = worker.process();
+      if (!w.alive()) {
+        worker.replace(w);
+        w = worker.process();
       }
       long start = System.nanoTime();
       Wire.Report report;
+      WorkerProcess.Rerun rerun = WorkerProcess.Rerun.NO;
       try {
-        report = w.execute(job, limits.perTestTimeout().toNanos(),
-            limits.perProgramTimeout().toNanos(), (long) (params.killGraceSeconds() * 1e9));
+        report = w.execute(lane, job, r.limits.perTestTimeout().toNanos(),
+            r.limits.perProgramTimeout().toNanos(), (long) (r.params.killGraceSeconds() * 1e9));
       } catch (WorkerProcess.Died d) {
         report = d.report;
+        rerun = d.rerun;
       }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       if (report.recycle()) {
-        watched.remove(w);
-        w.kill();
-        if (!closed) {
-          restarts.incrementAndGet();
-          respawn();
-        }
+        worker.replace(w);
       }
-      return toResult(job, report, millis);
+      if (rerun == WorkerProcess.Rerun.NO && worker.lanes > 1 && memoryTrouble(report)) {
+        // A shared heap ran short while this job ran: it may have been the cause or a victim.
+        rerun = WorkerProcess.Rerun.ALONE;
+      }
+      return new Attempt(report, millis, rerun);
     }
+  }
+
+  /**
+   * Whether a report from a shared worker may reflect another job's memory use: a MemoryError, or
+   * a job that did not pass while the worker found its heap in trouble.
+   */
+  static boolean memoryTrouble(Wire.Report r) {
+    if ("MemoryError".equals(r.loadError()) || r.tests().contains("MemoryError")) {
+      return true;
+    }
+    return r.recycle() && r.compileError() == null
+        && (r.loadError() != null || r.tests().stream().anyMatch(t -> !"true".equals(t)));
   }
 
   private static ExecutionResult toResult(ExecutionJob job, Wire.Report r, long millis) {
@@ -260,19 +326,45 @@ public final class GraalPyRunner implements ProgramRunner {
     return new ExecutionResult(job.id(), outcome, tests, millis, NAME, detail);
   }
 
+  /** Tries a job runs in shared workers before it is run alone (the workers keep dying). */
+  private static final int MAX_SHARED_TRIES = 3;
+
   @Override
   public ExecutionResult run(ExecutionJob job) {
-    Slot s;
-    try {
-      s = idle.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a worker", e);
+    for (int tries = 1; ; tries++) {
+      Slot s;
+      try {
+        s = idle.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a worker", e);
+      }
+      Attempt a;
+      try {
+        a = s.run(this, job);
+      } finally {
+        idle.add(s);
+      }
+      if (a.rerun() == WorkerProcess.Rerun.NO || closed) {
+        return toResult(job, a.report(), a.millis());
+      }
+      reruns.incrementAndGet();
+      if (a.rerun() == WorkerProcess.Rerun.ALONE || tries >= MAX_SHARED_TRIES) {
+        return runAlone(job, a.report().detail());
+      }
     }
-    try {
-      return s.run(job);
-    } finally {
-      idle.add(s);
+  }
+
+  /** Runs a job in a single-lane worker, with the heap to itself: its result is final. */
+  private ExecutionResult runAlone(ExecutionJob job, String why) {
+    synchronized (aloneLock) {
+      if (alone == null) {
+        alone = new Worker(workerCommand(params, 1), 1);
+        alone.respawn();
+      }
+      Attempt a = new Slot(alone, 0).run(this, job);
+      Wire.Report r = a.report().withDetail("run again alone (in a shared worker: " + why + ")");
+      return toResult(job, r, a.millis());
     }
   }
 
@@ -284,16 +376,22 @@ public final class GraalPyRunner implements ProgramRunner {
   @Override
   public void close() {
     closed = true;
-    for (Slot s : slots) {
-      ClassDataArchive.Dump d = s.dump;
-      if (d != null && s.future.isDone() && !s.future.isCompletedExceptionally()) {
+    List<Worker> all = new ArrayList<>(workers);
+    synchronized (aloneLock) {
+      if (alone != null) {
+        all.add(alone);
+      }
+    }
+    for (Worker w : all) {
+      ClassDataArchive.Dump d = w.dump;
+      CompletableFuture<WorkerProcess> f = w.current();
+      if (d != null && f.isDone() && !f.isCompletedExceptionally()) {
         // The dumping worker writes the archive as it exits: wait for it (once per class path),
         // since this JVM's exit would stop the worker mid-write.
-        WorkerProcess w = s.future.join();
-        boolean ok = w.closeAndWait(ARCHIVE_WAIT_SECONDS);
+        boolean ok = f.join().closeAndWait(ARCHIVE_WAIT_SECONDS);
         archive.orElseThrow().finish(d, ok);
       } else {
-        s.future.thenAccept(WorkerProcess::close);
+        f.thenAccept(WorkerProcess::close);
         if (d != null) {
           archive.orElseThrow().finish(d, false);
         }
@@ -306,8 +404,16 @@ public final class GraalPyRunner implements ProgramRunner {
   /** How long close() waits for the worker that writes the class-data archive. */
   private static final int ARCHIVE_WAIT_SECONDS = 60;
 
-  /** java + inherited JIT/module flags + this runner's memory and GC flags + classpath + main. */
+  /** The command of a single-lane worker. */
   static List<String> workerCommand(GraalPyParams p) {
+    return workerCommand(p, 1);
+  }
+
+  /**
+   * java + inherited JIT/module flags + this runner's memory and GC flags + classpath + main, for
+   * a worker with this many lanes (each lane's program may use the memory limit).
+   */
+  static List<String> workerCommand(GraalPyParams p, int lanes) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> in = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -332,10 +438,20 @@ public final class GraalPyRunner implements ProgramRunner {
         }
       }
     }
-    cmd.add("-Xmx" + (p.maxMemoryMb() + p.heapOverheadMb()) + "m");
+    cmd.add("-Xmx" + ((long) lanes * p.maxMemoryMb() + p.heapOverheadMb()) + "m");
     cmd.add("-Xss8m");
     // One GC thread and a small footprint: the worker is one of several on few cores.
     cmd.add("-XX:+UseSerialGC");
+    // Measured on the MBPP benchmark (docs/execution.md): without these, a JIT worker stopped all
+    // its lanes for three full collections while its class metadata grew and for more as the code
+    // cache filled.
+    cmd.add("-XX:MetaspaceSize=256m");
+    cmd.add("-XX:ReservedCodeCacheSize=512m");
+    // The worker loads classes only from this runner's own class path (guest code cannot define
+    // JVM classes: host class loading is off), so verifying them again at each start (~0.4 s of
+    // the ~2 s a JIT worker's first context takes) buys nothing.
+    cmd.add("-XX:+UnlockDiagnosticVMOptions");
+    cmd.add("-XX:-BytecodeVerificationRemote");
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-XX:-UsePerfData");
     cmd.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
@@ -356,7 +472,7 @@ public final class GraalPyRunner implements ProgramRunner {
     long stack = (long) l.maxRecursionDepth() * 3 * 1024 + (64L << 20);
     cmd.addAll(new WorkerConfig(l.perTestTimeout().toMillis(), l.perProgramTimeout().toMillis(),
         l.maxOutputBytes(), stack, p.compilation().equals("jit"), p.isolation().equals("fresh"),
-        p.engineOptions()).toArgs());
+        lanes, p.engineOptions()).toArgs());
     return cmd;
   }
 

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -77,7 +76,7 @@ final class GuestRuntime implements AutoCloseable {
   private final WorkerConfig cfg;
   private final Engine engine;
   private final Source harness;
-  private final Set<String> learned = ConcurrentHashMap.newKeySet();
+  private final Set<String> learned;
   private final LinkedBlockingQueue<Object> spares = new LinkedBlockingQueue<>();
   private final Semaphore spareSlots;
   private final Thread preparer;
@@ -93,17 +92,33 @@ final class GuestRuntime implements AutoCloseable {
   private int discarded;
   /** Where the current job's time went (ms): wait for a context, compile, import, load, tests, check. */
   private final long[] spent = new long[6];
+  private long runStart;
 
-  GuestRuntime(WorkerConfig cfg) {
-    this.cfg = cfg;
+  /**
+   * Builds the worker's one engine, shared by its lanes' runtimes (and so their compiled code);
+   * refuses to run interpreted when the JIT was asked for.
+   */
+  static Engine engine(WorkerConfig cfg) {
     Engine.Builder b = Engine.newBuilder("python").allowExperimentalOptions(true)
         .option("engine.WarnInterpreterOnly", "false");
     cfg.engineOptions().forEach(b::option);
-    this.engine = build(b, cfg.jit());
+    Engine engine = build(b, cfg.jit());
     if (cfg.jit() && "Interpreted".equals(engine.getImplementationName())) {
       engine.close();
       throw new IllegalStateException(JIT_MISSING);
     }
+    return engine;
+  }
+
+  /**
+   * A lane's runtime on the worker's engine.
+   *
+   * @param learned modules programs imported, shared by the worker's lanes
+   */
+  GuestRuntime(WorkerConfig cfg, Engine engine, Set<String> learned) {
+    this.cfg = cfg;
+    this.engine = engine;
+    this.learned = learned;
     try (InputStream in = GuestRuntime.class.getResourceAsStream("harness.py")) {
       this.harness = Source.newBuilder("python",
           new String(in.readAllBytes(), StandardCharsets.UTF_8), "coderl_harness.py").build();
@@ -384,8 +399,11 @@ final class GuestRuntime implements AutoCloseable {
     // After a collection the old generation still holds more than this fraction of the heap: the
     // program is growing without bound. Cancelling now beats waiting seconds for the GC to give up.
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      // The old generation only: a survivor space is often nearly full after a young collection
+      // (with a large -Xmn it crossed the threshold and every program got a MemoryError).
       if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
-          && pool.getUsage().getMax() > 0) {
+          && pool.getUsage().getMax() > 0 && !pool.getName().contains("Eden")
+          && !pool.getName().contains("Survivor")) {
         pool.setCollectionUsageThreshold((long) (pool.getUsage().getMax() * 0.85));
       }
     }
@@ -427,7 +445,8 @@ final class GuestRuntime implements AutoCloseable {
    *     keep a hard deadline per test and knows the results so far if it has to kill the worker
    */
   Wire.Report run(ExecutionJob job, java.util.function.Consumer<String> phaseDone) {
-    Clock clock = new Clock(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()));
+    runStart = System.nanoTime();
+    Clock clock = new Clock(runStart + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()));
     TestSuite suite = job.tests();
     boolean apps = !(suite instanceof TestSuite.Asserts);
     String source = apps ? AppsHeader.TEXT + job.program() : job.program();
@@ -506,7 +525,7 @@ final class GuestRuntime implements AutoCloseable {
 
   /** The job's time by phase, for {@code coderl exec --details} and for finding slow phases. */
   private String timing() {
-    return "ms: wait " + spent[0] + ", compile " + spent[1] + ", import " + spent[2] + ", load "
+    return "ms: worker " + millisSince(runStart) + ", wait " + spent[0] + ", compile " + spent[1] + ", import " + spent[2] + ", load "
         + spent[3] + ", tests " + spent[4] + ", check " + spent[5];
   }
 
@@ -693,7 +712,6 @@ final class GuestRuntime implements AutoCloseable {
       }
     }
     closer.shutdown();
-    engine.close(true);
   }
 
   /** A bounded in-memory stdout; past the limit it stops the program (not catchable by it). */

@@ -18,7 +18,8 @@ import java.util.List;
  * program takes to run). Runner to worker: {@link #JOB}, {@link #QUIT}. Worker to runner:
  * {@link #READY} once, then per job any number of {@link #PHASE} frames (one when each phase ends,
  * so the runner can keep a hard deadline per test) and one {@link #DONE}; {@link #FATAL} when the
- * worker cannot work at all.
+ * worker cannot work at all. A worker runs several jobs at once, one per lane: {@link #JOB},
+ * {@link #PHASE} and {@link #DONE} name their lane in the byte after the tag.
  */
 final class Wire {
   static final byte JOB = 'J';
@@ -56,9 +57,10 @@ final class Wire {
     return new String(b, StandardCharsets.UTF_8);
   }
 
-  /** Writes a job frame (not flushed). */
-  static void writeJob(DataOutputStream out, ExecutionJob job) throws IOException {
+  /** Writes a job frame for a lane (not flushed). */
+  static void writeJob(DataOutputStream out, int lane, ExecutionJob job) throws IOException {
     out.writeByte(JOB);
+    out.writeByte(lane);
     writeString(out, job.id());
     writeString(out, job.program());
     out.writeBoolean(job.stopAtFirstFailure());
@@ -91,7 +93,7 @@ final class Wire {
     }
   }
 
-  /** Reads the body of a job frame (after its tag). */
+  /** Reads the body of a job frame (after its tag and lane). */
   static ExecutionJob readJob(DataInputStream in) throws IOException {
     String id = readString(in);
     String program = readString(in);
@@ -152,8 +154,10 @@ final class Wire {
       return new Report(compileError, loadError, tests, d, recycle);
     }
 
-    void write(DataOutputStream out) throws IOException {
+    /** Writes the report as a lane's {@link #DONE} frame (not flushed). */
+    void write(DataOutputStream out, int lane) throws IOException {
       out.writeByte(DONE);
+      out.writeByte(lane);
       writeString(out, compileError);
       writeString(out, loadError);
       out.writeInt(tests.size());
@@ -164,6 +168,7 @@ final class Wire {
       out.writeBoolean(recycle);
     }
 
+    /** Reads the body of a {@link #DONE} frame (after its tag and lane). */
     static Report read(DataInputStream in) throws IOException {
       String compile = readString(in);
       String load = readString(in);

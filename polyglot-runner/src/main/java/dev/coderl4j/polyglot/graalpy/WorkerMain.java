@@ -12,16 +12,22 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.graalvm.polyglot.Engine;
 
 /**
  * The entry point of a GraalPy worker process: reads job frames on stdin, answers on stdout.
  *
  * <p>Started by {@link GraalPyRunner} with the same java, flags and classpath as the runner, plus
- * its own {@code -Xmx} (the memory limit) and stack size. It runs one job at a time on a guest
+ * its own {@code -Xmx} (the memory limit) and stack size. It runs one job at a time per lane
+ * (one engine, whose compiled code the lanes share; each lane has its own contexts) on a guest
  * thread whose stack bounds the recursion depth. Anything written to {@code System.out} by the
  * JVM or libraries would corrupt the framing, so stdout is taken for the protocol and
  * {@code System.out} is pointed at stderr.
@@ -55,6 +61,9 @@ public final class WorkerMain {
             || a.asserts().stream().anyMatch(t -> t.contains("setrecursionlimit")));
   }
 
+  /** One lane: its runtime and the two guest threads its jobs run on. */
+  private record Lane(GuestRuntime runtime, ExecutorService thread, ExecutorService deep) {}
+
   public static void main(String[] args) throws Exception {
     DataOutputStream out = new DataOutputStream(
         new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
@@ -65,37 +74,38 @@ public final class WorkerMain {
     // A worker busy in a guest loop would not notice its stdin closing: follow the runner's JVM.
     ProcessHandle.current().parent().ifPresent(parent ->
         parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
-    ExecutorService guestThread = guestThread("coderl-guest", SMALL_STACK);
-    ExecutorService deepThread = guestThread("coderl-guest-deep", cfg.stackBytes());
-    GuestRuntime runtime;
+    Object writeLock = new Object();
+    List<Lane> lanes = new ArrayList<>();
     try {
-      // The engine and first context are built on a guest thread with a large stack, which the
-      // deep imports of some stdlib modules need.
-      runtime = deepThread.submit(() -> new GuestRuntime(cfg)).get();
+      // The engine and the first contexts are built on guest threads with a large stack, which
+      // the deep imports of some stdlib modules need; the lanes prepare theirs in parallel.
+      List<ExecutorService> deep = new ArrayList<>();
+      for (int i = 0; i < cfg.lanes(); i++) {
+        deep.add(guestThread("coderl-guest-deep-" + i, cfg.stackBytes()));
+      }
+      Engine engine = deep.getFirst().submit(() -> GuestRuntime.engine(cfg)).get();
+      Set<String> learned = ConcurrentHashMap.newKeySet();
+      List<Future<GuestRuntime>> made = new ArrayList<>();
+      for (ExecutorService d : deep) {
+        made.add(d.submit(() -> new GuestRuntime(cfg, engine, learned)));
+      }
+      for (int i = 0; i < cfg.lanes(); i++) {
+        lanes.add(new Lane(made.get(i).get(), guestThread("coderl-guest-" + i, SMALL_STACK),
+            deep.get(i)));
+      }
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      out.writeByte(Wire.FATAL);
-      Wire.writeString(out, c.getClass().getSimpleName() + ": " + c.getMessage());
-      out.flush();
-      System.exit(2);
+      fatal(out, writeLock, e.getCause());
       return;
     }
+    GuestRuntime first = lanes.getFirst().runtime();
     out.writeByte(Wire.READY);
-    Wire.writeString(out, runtime.implementation());
-    Wire.writeString(out, runtime.pythonVersion());
+    Wire.writeString(out, first.implementation());
+    Wire.writeString(out, first.pythonVersion());
     out.flush();
-    Object writeLock = new Object();
-    java.util.function.Consumer<String> phaseDone = result -> {
-      synchronized (writeLock) {
-        try {
-          out.writeByte(Wire.PHASE);
-          Wire.writeString(out, result);
-          out.flush();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
+    boolean[] pending = new boolean[1];
+    Thread flusher = new Thread(() -> flushLoop(out, writeLock, pending), "coderl-flush");
+    flusher.setDaemon(true);
+    flusher.start();
     while (true) {
       byte tag;
       try {
@@ -109,31 +119,93 @@ public final class WorkerMain {
       if (tag != Wire.JOB) {
         throw new IOException("unexpected frame " + tag);
       }
+      int laneIndex = in.readUnsignedByte();
       ExecutionJob job = Wire.readJob(in);
-      Future<Wire.Report> f = (asksForDepth(job) ? deepThread : guestThread)
-          .submit(() -> runtime.run(job, phaseDone));
-      Wire.Report report;
-      try {
-        report = f.get();
-      } catch (ExecutionException e) {
-        Throwable c = e.getCause();
+      if (laneIndex >= lanes.size()) {
+        throw new IOException("job for lane " + laneIndex + " of " + lanes.size());
+      }
+      Lane lane = lanes.get(laneIndex);
+      java.util.function.Consumer<String> phaseDone = result -> {
         synchronized (writeLock) {
-          out.writeByte(Wire.FATAL);
-          Wire.writeString(out, c.getClass().getSimpleName() + ": " + c.getMessage());
-          out.flush();
+          try {
+            // Not flushed here: the flusher sends it within PHASE_FLUSH_MILLIS, or the job's report
+            // does. A flush per phase woke the runner's reader several times per job.
+            out.writeByte(Wire.PHASE);
+            out.writeByte(laneIndex);
+            Wire.writeString(out, result);
+            pending[0] = true;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         }
-        System.exit(2);
+      };
+      // The job runs on its lane's thread; this thread goes back to reading, so the lanes' jobs
+      // overlap. Each report is written as its job ends.
+      (asksForDepth(job) ? lane.deep() : lane.thread()).execute(() -> {
+        Wire.Report report;
+        try {
+          report = lane.runtime().run(job, phaseDone);
+        } catch (RuntimeException | Error e) {
+          fatal(out, writeLock, e);
+          return;
+        }
+        synchronized (writeLock) {
+          try {
+            report.write(out, laneIndex);
+            out.flush();
+            pending[0] = false;
+          } catch (IOException e) {
+            // The runner is gone; its exit ends this process too.
+            return;
+          }
+          if (report.recycle()) {
+            // The heap held a runaway program: leave, and let the runner start a clean worker
+            // (and run again the jobs that other lanes had in progress).
+            System.exit(0);
+          }
+        }
+      });
+    }
+    System.exit(0);
+  }
+
+  /**
+   * How late a phase frame may reach the runner. The runner's hard deadline for a test counts from
+   * the phase frame that starts it, so it may start this much early; that is well inside the kill
+   * grace (2 s by default).
+   */
+  static final long PHASE_FLUSH_MILLIS = 20;
+
+  private static void flushLoop(DataOutputStream out, Object writeLock, boolean[] pending) {
+    while (true) {
+      try {
+        Thread.sleep(PHASE_FLUSH_MILLIS);
+      } catch (InterruptedException e) {
         return;
       }
       synchronized (writeLock) {
-        report.write(out);
-        out.flush();
-      }
-      if (report.recycle()) {
-        // The heap held a runaway program: leave, and let the runner start a clean worker.
-        System.exit(0);
+        if (pending[0]) {
+          try {
+            out.flush();
+          } catch (IOException e) {
+            return;
+          }
+          pending[0] = false;
+        }
       }
     }
-    System.exit(0);
+  }
+
+  private static void fatal(DataOutputStream out, Object writeLock, Throwable c) {
+    synchronized (writeLock) {
+      try {
+        out.writeByte(Wire.FATAL);
+        Wire.writeString(out, c.getClass().getSimpleName() + ": " + c.getMessage());
+        out.flush();
+      } catch (IOException ignored) {
+        // Nobody is listening any more.
+      }
+      System.exit(2);
+    }
   }
 }

@@ -35,7 +35,7 @@ class HostileProgramsTest {
   static void start() {
     // APPS' 4 s per test; a small heap and output limit so that the bombs go off quickly.
     runner = new GraalPyRunner(new GraalPyParams(4.0, 20.0, 65536L, 256, null, 1,
-        null, null, 1.0, null, null, null, null, null));
+        null, null, 1.0, null, null, null, null, null, null));
   }
 
   @AfterAll

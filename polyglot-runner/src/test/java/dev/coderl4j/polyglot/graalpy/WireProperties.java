@@ -34,26 +34,32 @@ class WireProperties {
   }
 
   @Property(tries = 300)
-  void jobsRoundTrip(@ForAll("jobs") ExecutionJob job) throws IOException {
+  void jobsRoundTrip(@ForAll("jobs") ExecutionJob job,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = WorkerConfig.MAX_LANES) int lane)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
-    Wire.writeJob(out, job);
+    Wire.writeJob(out, lane, job);
     out.flush();
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     assertEquals(Wire.JOB, in.readByte());
+    assertEquals(lane, in.readUnsignedByte());
     assertEquals(job, Wire.readJob(in));
   }
 
   @Property(tries = 100)
-  void reportsRoundTrip(@ForAll("jobs") ExecutionJob job, @ForAll boolean recycle) throws IOException {
+  void reportsRoundTrip(@ForAll("jobs") ExecutionJob job, @ForAll boolean recycle,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = WorkerConfig.MAX_LANES) int lane)
+      throws IOException {
     var report = new Wire.Report(job.program().isEmpty() ? null : job.program(), null,
         List.of("true", "false", job.id()), job.id(), recycle);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
-    report.write(out);
+    report.write(out, lane);
     out.flush();
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
     assertEquals(Wire.DONE, in.readByte());
+    assertEquals(lane, in.readUnsignedByte());
     assertEquals(report, Wire.Report.read(in));
   }
 }

@@ -20,7 +20,7 @@ class WorkerStartTest {
 
   private static GraalPyParams params(String compilation, String hostCompiler) {
     return new GraalPyParams(null, null, null, null, null, 1, compilation, null, null, null, null,
-        null, hostCompiler, null);
+        null, hostCompiler, null, null);
   }
 
   @Test
