@@ -47,6 +47,12 @@ public final class GraalPyRunner implements ProgramRunner {
       "--enable-native-access", "-Dpolyglot.", "-Djdk.graal.", "-Dtruffle.", "--add-opens",
       "--add-exports", "--sun-misc-unsafe-memory-access");
 
+  /**
+   * The directory holding the Graal compiler's jars, for JIT workers of a JVM that was itself
+   * started without the JIT flags ({@code ./coderl} sets it).
+   */
+  public static final String JVMCI_DIR_PROPERTY = "coderl.jvmci.dir";
+
   /** Flags that only serve the Graal JIT. */
   private static final List<String> JIT_ONLY = List.of("--upgrade-module-path",
       "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "-XX:JVMCI", "-Djdk.graal.");
@@ -437,6 +443,13 @@ public final class GraalPyRunner implements ProgramRunner {
           break;
         }
       }
+    }
+    String jvmci = System.getProperty(JVMCI_DIR_PROPERTY);
+    if (jit && jvmci != null && cmd.stream().noneMatch(a -> a.startsWith("--upgrade-module-path"))) {
+      // ./coderl starts this JVM without the JIT flags (it runs no guest code, and without them
+      // it keeps class-data sharing) and names the compiler's directory for the workers instead.
+      cmd.addAll(1, List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+          "--upgrade-module-path=" + jvmci));
     }
     cmd.add("-Xmx" + ((long) lanes * p.maxMemoryMb() + p.heapOverheadMb()) + "m");
     cmd.add("-Xss8m");
