@@ -262,7 +262,7 @@ public final class GraalPyRunner implements ProgramRunner {
     /** Replaces the process if it is still the current one (its lanes all see it gone). */
     void replace(WorkerProcess gone) {
       watched.remove(gone);
-      gone.kill();
+      gone.retire();
       synchronized (this) {
         if (closed || !future.isDone() || future.isCompletedExceptionally() || future.join() != gone) {
           return;

@@ -29,6 +29,7 @@ final class WorkerProcess implements AutoCloseable {
   /** System.nanoTime() after which the reaper kills a worker that is still starting. */
   private volatile long startDeadline;
   private volatile boolean killed;
+  private volatile boolean retired;
   /** The lane whose program overran its hard deadline and got the process killed, or -1. */
   private volatile int killedFor = -1;
 
@@ -143,6 +144,12 @@ final class WorkerProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /** Kills the process to replace it (its heap is suspect); jobs in progress are run again. */
+  void retire() {
+    retired = true;
+    kill();
   }
 
   /** Kills the process (SIGKILL); the jobs in progress end with what was reported so far. */
@@ -264,10 +271,9 @@ final class WorkerProcess implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
-      // The process ended (or broke the protocol, and is killed): settle every job in progress.
-      if (process.isAlive()) {
-        kill();
-      }
+      // The process ended (or broke the protocol): settle every job in progress. A worker that
+      // exits closes its stdout a moment before it is gone, so why it died (its exit status) is
+      // asked first, and only then is a process still there killed.
       for (int i = 0; i < lanes.length; i++) {
         LaneState st = lanes[i];
         CompletableFuture<Wire.Report> done;
@@ -281,6 +287,9 @@ final class WorkerProcess implements AutoCloseable {
         if (done != null) {
           done.completeExceptionally(d);
         }
+      }
+      if (process.isAlive()) {
+        kill();
       }
     }
   }
@@ -305,12 +314,14 @@ final class WorkerProcess implements AutoCloseable {
     Rerun rerun = switch (why) {
       case "Timeout" -> Rerun.NO;
       case "Killed" -> Rerun.AGAIN;
+      // Retired after another lane's job found the heap in trouble: settle this one alone.
       // With other lanes in the same heap, the job may have been the victim: settle it alone.
       default -> lanes.length > 1 ? Rerun.ALONE : Rerun.NO;
     };
     String note = "worker " + describeDeath(why);
-    if (why.equals("Killed")) {
-      why = "Timeout";
+    if (why.equals("Killed") || why.equals("Retired")) {
+      // Only seen when the job is run again; the name is what a result says if it is not.
+      why = "WorkerCrash";
     }
     if (!st.loaded) {
       return new Died(new Wire.Report(null, why, List.of(), note, true), rerun);
@@ -321,8 +332,17 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   private String whyDead(int lane) {
+    if (killedFor == lane) {
+      return "Timeout";
+    }
+    if (killedFor >= 0) {
+      return "Killed";
+    }
+    if (retired) {
+      return "Retired";
+    }
     if (killed) {
-      return killedFor < 0 || killedFor == lane ? "Timeout" : "Killed";
+      return "WorkerCrash";
     }
     try {
       if (process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() == 3) {
@@ -339,6 +359,7 @@ final class WorkerProcess implements AutoCloseable {
     return switch (why) {
       case "Timeout" -> "killed past its hard deadline (the program ignored cancellation)";
       case "Killed" -> "killed past the hard deadline of another program it was running";
+      case "Retired" -> "replaced after another program it was running filled its heap";
       case "MemoryError" -> "ran out of heap and exited";
       default -> "died (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")" + stderrNote();
     };
