@@ -398,6 +398,7 @@ final class GuestRuntime implements AutoCloseable {
   private void watchMemory() {
     // After a collection the old generation still holds more than this fraction of the heap: the
     // program is growing without bound. Cancelling now beats waiting seconds for the GC to give up.
+    List<MemoryPoolMXBean> watched = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       // The old generation only: a survivor space is often nearly full after a young collection
       // (with a large -Xmn it crossed the threshold and every program got a MemoryError).
@@ -405,11 +406,20 @@ final class GuestRuntime implements AutoCloseable {
           && pool.getUsage().getMax() > 0 && !pool.getName().contains("Eden")
           && !pool.getName().contains("Survivor")) {
         pool.setCollectionUsageThreshold((long) (pool.getUsage().getMax() * 0.85));
+        watched.add(pool);
       }
     }
     NotificationEmitter emitter = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
     emitter.addNotificationListener((n, hb) -> {
       if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType())) {
+        // The notice comes after the collection, on another thread: the program that filled the
+        // heap may have ended (timed out) since, and the next one must not pay for it. Collect
+        // once more and act only if the heap is still that full.
+        System.gc();
+        if (watched.stream().noneMatch(
+            p -> p.getUsage().getUsed() >= p.getCollectionUsageThreshold())) {
+          return;
+        }
         recycle = true;
         Guest g;
         synchronized (lock) {
