@@ -34,12 +34,13 @@ import java.util.Map;
  * @param classDataDir where interpreted workers keep their class-data-sharing archive (default
  *     {@code ~/.cache/coderl4j}; {@code off} for none); see {@link ClassDataArchive}
  * @param lanes jobs one worker JVM runs at once, on threads of their own with contexts of their
- *     own (0: all {@code workers} jobs in one JVM, the default with the JIT; 1: a JVM per job, the
- *     default interpreted; null: the default for the mode). Lanes share the JVM's start,
- *     its heap and the JIT's compiled code. The heap is sized lanes x maxMemoryMb + overhead, and a
- *     job that ends in memory trouble (MemoryError, or failing while the heap ran short) or whose
- *     worker died under it is run again alone in a single-lane worker, whose result is final: the
- *     outcomes are those of a JVM per job.
+ *     own (0: all {@code workers} jobs in one JVM; 1: a JVM per job, the default interpreted;
+ *     null: the default for the mode, which with the JIT is up to {@value #DEFAULT_JIT_LANES}
+ *     lanes per JVM). Lanes share the JVM's start, its heap and the JIT's compiled code. The heap
+ *     is maxMemoryMb + heapOverheadMb + {@value #LANE_HEAP_MB} MB per further lane; a job that
+ *     ends in memory trouble (MemoryError, or failing while the heap ran short) or whose worker
+ *     died under it is run again alone in a single-lane worker with the heap of one job, whose
+ *     result is final: the outcomes are those of a JVM per job.
  */
 public record GraalPyParams(
     Double timeoutSeconds,
@@ -174,12 +175,29 @@ public record GraalPyParams(
     return workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
   }
 
+  /**
+   * Lanes per JIT worker JVM by default: enough to share its start and warm-up, few enough that
+   * a many-core machine still spreads the jobs (and their garbage collections) over several JVMs.
+   */
+  public static final int DEFAULT_JIT_LANES = 4;
+
+  /**
+   * Heap added per lane beyond the first. Programs seldom need much; one that does, beside
+   * others, runs into the heap watch and is run again alone with the whole memory limit.
+   */
+  public static final int LANE_HEAP_MB = 256;
+
   /** Lanes in each worker JVM (the last may have fewer). */
   public int lanesPerWorker() {
     // The JIT's start and warm-up are paid once per JVM; interpreted workers start from a
     // class-data archive in ~1 s and ran the benchmark faster one job per JVM (docs/execution.md).
-    int n = lanes != null ? lanes : compilation.equals("jit") ? 0 : 1;
+    int n = lanes != null ? lanes : compilation.equals("jit") ? DEFAULT_JIT_LANES : 1;
     return n == 0 ? workerCount() : Math.min(n, workerCount());
+  }
+
+  /** The heap of a worker JVM with this many lanes, in MB. */
+  public long workerHeapMb(int laneCount) {
+    return (long) maxMemoryMb + heapOverheadMb + (long) (laneCount - 1) * LANE_HEAP_MB;
   }
 
   private static ExecutionLimits limits(double t, double p, long out, int mem, int depth) {

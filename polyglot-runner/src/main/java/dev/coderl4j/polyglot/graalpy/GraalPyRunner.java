@@ -417,7 +417,7 @@ public final class GraalPyRunner implements ProgramRunner {
 
   /**
    * java + inherited JIT/module flags + this runner's memory and GC flags + classpath + main, for
-   * a worker with this many lanes (each lane's program may use the memory limit).
+   * a worker with this many lanes (see {@link GraalPyParams#workerHeapMb}).
    */
   static List<String> workerCommand(GraalPyParams p, int lanes) {
     List<String> cmd = new ArrayList<>();
@@ -451,7 +451,7 @@ public final class GraalPyRunner implements ProgramRunner {
       cmd.addAll(1, List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
           "--upgrade-module-path=" + jvmci));
     }
-    cmd.add("-Xmx" + ((long) lanes * p.maxMemoryMb() + p.heapOverheadMb()) + "m");
+    cmd.add("-Xmx" + p.workerHeapMb(lanes) + "m");
     cmd.add("-Xss8m");
     // One GC thread and a small footprint: the worker is one of several on few cores.
     cmd.add("-XX:+UseSerialGC");

@@ -55,7 +55,9 @@ class SharedWorkerTest {
   void bothLanesShareOneWorker() {
     assertEquals(2, runner.params().lanesPerWorker());
     assertTrue(GraalPyRunner.workerCommand(runner.params(), 2).contains("-Xmx1024m"),
-        "2 lanes x 256 MB + 512 MB overhead");
+        "256 MB limit + 512 MB overhead + 256 MB for the second lane");
+    assertTrue(GraalPyRunner.workerCommand(runner.params(), 1).contains("-Xmx768m"),
+        "alone: the limit and the overhead");
   }
 
   @Test
@@ -94,6 +96,9 @@ class SharedWorkerTest {
   void lanesAreValidatedAndDefaultByMode() {
     GraalPyParams d = GraalPyParams.defaults().withWorkers(2);
     assertEquals(2, d.lanesPerWorker(), "the JIT shares one JVM");
+    assertEquals(GraalPyParams.DEFAULT_JIT_LANES, d.withWorkers(16).lanesPerWorker(),
+        "16 jobs at once: four JVMs of four lanes");
+    assertEquals(16, d.withWorkers(16).withLanes(0).lanesPerWorker(), "0: all in one JVM");
     assertEquals(1, d.withCompilation("interpreter").lanesPerWorker(), "interpreted: a JVM per job");
     assertEquals(1, d.withLanes(1).lanesPerWorker());
     assertEquals(2, d.withLanes(5).lanesPerWorker(), "never more lanes than jobs at once");
