@@ -420,9 +420,17 @@ public final class GraalPyRunner implements ProgramRunner {
    * a worker with this many lanes (see {@link GraalPyParams#workerHeapMb}).
    */
   static List<String> workerCommand(GraalPyParams p, int lanes) {
+    return workerCommand(p, lanes, ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        System.getProperty(JVMCI_DIR_PROPERTY));
+  }
+
+  /**
+   * The worker command given this JVM's own arguments and the compiler directory named by
+   * {@value #JVMCI_DIR_PROPERTY} (null when not set).
+   */
+  static List<String> workerCommand(GraalPyParams p, int lanes, List<String> in, String jvmci) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> in = ManagementFactory.getRuntimeMXBean().getInputArguments();
     boolean jit = p.compilation().equals("jit");
     for (int i = 0; i < in.size(); i++) {
       String a = in.get(i);
@@ -444,7 +452,6 @@ public final class GraalPyRunner implements ProgramRunner {
         }
       }
     }
-    String jvmci = System.getProperty(JVMCI_DIR_PROPERTY);
     if (jit && jvmci != null && cmd.stream().noneMatch(a -> a.startsWith("--upgrade-module-path"))) {
       // ./coderl starts this JVM without the JIT flags (it runs no guest code, and without them
       // it keeps class-data sharing) and names the compiler's directory for the workers instead.

@@ -41,6 +41,39 @@ class WorkerStartTest {
   }
 
   @Test
+  void aCliJvmWithoutJitFlagsNamesTheCompilerForItsJitWorkers() {
+    // ./coderl starts the CLI JVM without the JIT flags and with -Dcoderl.jvmci.dir.
+    List<String> cli = List.of("-Xss64m", "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED");
+    List<String> jit = GraalPyRunner.workerCommand(params("jit", null), 2, cli, "/x/jvmci");
+    assertTrue(jit.contains("-XX:+EnableJVMCI") && jit.contains("--upgrade-module-path=/x/jvmci"),
+        jit.toString());
+    assertTrue(jit.indexOf("--upgrade-module-path=/x/jvmci") < jit.indexOf("-cp"), jit.toString());
+    List<String> interp = GraalPyRunner.workerCommand(params("interpreter", null), 1, cli, "/x/jvmci");
+    assertFalse(interp.stream().anyMatch(a -> a.contains("JVMCI") || a.startsWith("--upgrade-module-path")),
+        interp.toString());
+    // A JVM that has the flags itself (the test JVMs) passes its own on, once.
+    List<String> inherited = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+        "--upgrade-module-path=/y/jvmci");
+    List<String> both = GraalPyRunner.workerCommand(params("jit", null), 1, inherited, "/x/jvmci");
+    assertEquals(1, both.stream().filter(a -> a.startsWith("--upgrade-module-path")).count(), both.toString());
+    assertTrue(both.contains("--upgrade-module-path=/y/jvmci"), both.toString());
+    // Without either, the JIT worker refuses to start (next test).
+    assertFalse(GraalPyRunner.workerCommand(params("jit", null), 1, cli, null).contains("-XX:+EnableJVMCI"));
+  }
+
+  @Test
+  void aJitWorkerWithoutJvmciRefusesToRunInterpreted() {
+    // The later flag wins: the worker's Truffle falls back to its interpreted runtime.
+    GraalPyParams p = new GraalPyParams(null, null, null, null, null, 1, "jit", null, null, null,
+        null, List.of("-XX:-EnableJVMCI"), null, "off", null);
+    try (GraalPyRunner r = new GraalPyRunner(p)) {
+      IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalStateException.class, r::implementation);
+      assertTrue(e.getMessage().contains("without the Graal JIT"), e.getMessage());
+    }
+  }
+
+  @Test
   void aJitWorkerRunsCompiledAndAnInterpretedOneDoesNot() {
     ExecutionJob job = new ExecutionJob("j", "x = sum(range(10))", new TestSuite.Asserts("", List.of("assert x == 45")));
     try (GraalPyRunner jit = new GraalPyRunner(params("jit", null));
