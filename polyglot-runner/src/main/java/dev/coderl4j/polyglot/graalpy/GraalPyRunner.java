@@ -59,7 +59,6 @@ public final class GraalPyRunner implements ProgramRunner {
 
   private final GraalPyParams params;
   private final ExecutionLimits limits;
-  private final List<String> command;
   private final BlockingQueue<Slot> idle;
   private final List<Worker> workers = new ArrayList<>();
   private final List<Slot> slots = new ArrayList<>();
@@ -92,7 +91,6 @@ public final class GraalPyRunner implements ProgramRunner {
   public GraalPyRunner(GraalPyParams params) {
     this.params = params;
     this.limits = params.limits();
-    this.command = workerCommand(params, params.lanesPerWorker());
     this.archive = archiveFor(params);
     int n = params.workerCount();
     int perJvm = params.lanesPerWorker();
@@ -151,7 +149,7 @@ public final class GraalPyRunner implements ProgramRunner {
 
   /** The java command line that starts a worker (for tests and docs). */
   public List<String> command() {
-    return List.copyOf(command);
+    return List.copyOf(workers.getFirst().command);
   }
 
   private void reap() {

@@ -10,10 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryNotificationInfo;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.management.NotificationEmitter;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -133,7 +128,6 @@ final class GuestRuntime implements AutoCloseable {
     this.preparer = new Thread(null, this::prepareLoop, "coderl-prepare", 64L << 20);
     this.preparer.setDaemon(true);
     this.preparer.start();
-    watchMemory();
   }
 
   /**
@@ -395,41 +389,19 @@ final class GuestRuntime implements AutoCloseable {
 
   // ---- memory -----------------------------------------------------------------------------
 
-  private void watchMemory() {
-    // After a collection the old generation still holds more than this fraction of the heap: the
-    // program is growing without bound. Cancelling now beats waiting seconds for the GC to give up.
-    List<MemoryPoolMXBean> watched = new ArrayList<>();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      // The old generation only: a survivor space is often nearly full after a young collection
-      // (with a large -Xmn it crossed the threshold and every program got a MemoryError).
-      if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported()
-          && pool.getUsage().getMax() > 0 && !pool.getName().contains("Eden")
-          && !pool.getName().contains("Survivor")) {
-        pool.setCollectionUsageThreshold((long) (pool.getUsage().getMax() * 0.85));
-        watched.add(pool);
-      }
+  /**
+   * The heap is still nearly full after a collection (see {@link MemoryWatch}): the program now
+   * running is cancelled with a MemoryError and the worker leaves after its job.
+   */
+  void memoryTrouble() {
+    recycle = true;
+    Guest g;
+    synchronized (lock) {
+      g = phaseGuest;
     }
-    NotificationEmitter emitter = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
-    emitter.addNotificationListener((n, hb) -> {
-      if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(n.getType())) {
-        // The notice comes after the collection, on another thread: the program that filled the
-        // heap may have ended (timed out) since, and the next one must not pay for it. Collect
-        // once more and act only if the heap is still that full.
-        System.gc();
-        if (watched.stream().noneMatch(
-            p -> p.getUsage().getUsed() >= p.getCollectionUsageThreshold())) {
-          return;
-        }
-        recycle = true;
-        Guest g;
-        synchronized (lock) {
-          g = phaseGuest;
-        }
-        if (g != null) {
-          cancelGuest(g, "MemoryError");
-        }
-      }
-    }, null, null);
+    if (g != null) {
+      cancelGuest(g, "MemoryError");
+    }
   }
 
   // ---- jobs -------------------------------------------------------------------------------

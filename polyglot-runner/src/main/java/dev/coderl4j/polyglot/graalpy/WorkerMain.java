@@ -97,15 +97,12 @@ public final class WorkerMain {
       fatal(out, writeLock, e.getCause());
       return;
     }
+    MemoryWatch.start(lanes.stream().map(Lane::runtime).toList());
     GuestRuntime first = lanes.getFirst().runtime();
     out.writeByte(Wire.READY);
     Wire.writeString(out, first.implementation());
     Wire.writeString(out, first.pythonVersion());
     out.flush();
-    boolean[] pending = new boolean[1];
-    Thread flusher = new Thread(() -> flushLoop(out, writeLock, pending), "coderl-flush");
-    flusher.setDaemon(true);
-    flusher.start();
     while (true) {
       byte tag;
       try {
@@ -128,12 +125,10 @@ public final class WorkerMain {
       java.util.function.Consumer<String> phaseDone = result -> {
         synchronized (writeLock) {
           try {
-            // Not flushed here: the flusher sends it within PHASE_FLUSH_MILLIS, or the job's report
-            // does. A flush per phase woke the runner's reader several times per job.
             out.writeByte(Wire.PHASE);
             out.writeByte(laneIndex);
             Wire.writeString(out, result);
-            pending[0] = true;
+            out.flush();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -153,7 +148,6 @@ public final class WorkerMain {
           try {
             report.write(out, laneIndex);
             out.flush();
-            pending[0] = false;
           } catch (IOException e) {
             // The runner is gone; its exit ends this process too.
             return;
@@ -167,33 +161,6 @@ public final class WorkerMain {
       });
     }
     System.exit(0);
-  }
-
-  /**
-   * How late a phase frame may reach the runner. The runner's hard deadline for a test counts from
-   * the phase frame that starts it, so it may start this much early; that is well inside the kill
-   * grace (2 s by default).
-   */
-  static final long PHASE_FLUSH_MILLIS = 20;
-
-  private static void flushLoop(DataOutputStream out, Object writeLock, boolean[] pending) {
-    while (true) {
-      try {
-        Thread.sleep(PHASE_FLUSH_MILLIS);
-      } catch (InterruptedException e) {
-        return;
-      }
-      synchronized (writeLock) {
-        if (pending[0]) {
-          try {
-            out.flush();
-          } catch (IOException e) {
-            return;
-          }
-          pending[0] = false;
-        }
-      }
-    }
   }
 
   private static void fatal(DataOutputStream out, Object writeLock, Throwable c) {
