@@ -71,6 +71,8 @@ public final class GraalPyRunner implements ProgramRunner {
   private final ExecutorService spawner;
   private final AtomicInteger restarts = new AtomicInteger();
   private final Optional<ClassDataArchive> archive;
+  /** The Java home JIT workers start from when it is not this JVM's (see {@link JitImage}). */
+  private final Optional<Path> jitHome;
   private final java.util.concurrent.atomic.AtomicBoolean dumpClaimed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean closed;
@@ -91,7 +93,8 @@ public final class GraalPyRunner implements ProgramRunner {
   public GraalPyRunner(GraalPyParams params) {
     this.params = params;
     this.limits = params.limits();
-    this.archive = archiveFor(params);
+    this.jitHome = jitHome(params);
+    this.archive = archiveFor(params, jitHome);
     int n = params.workerCount();
     int perJvm = params.lanesPerWorker();
     this.idle = new ArrayBlockingQueue<>(n);
@@ -108,7 +111,7 @@ public final class GraalPyRunner implements ProgramRunner {
     });
     for (int first = 0; first < n; first += perJvm) {
       int lanes = Math.min(perJvm, n - first);
-      Worker w = new Worker(workerCommand(params, lanes), lanes);
+      Worker w = new Worker(workerCommand(params, lanes, jitHome), lanes);
       w.respawn();
       workers.add(w);
       for (int lane = 0; lane < lanes; lane++) {
@@ -164,20 +167,76 @@ public final class GraalPyRunner implements ProgramRunner {
 
   /**
    * The class-data archive that workers with these params started from this JVM's class path
-   * use (written by the first such run), or empty when they use none (JIT, {@code off}, or class
-   * directories on the class path).
+   * use (written by the first such run), or empty when they use none ({@code off}, class
+   * directories on the class path, or a JIT worker that needs {@code --upgrade-module-path}).
    */
   public static Optional<Path> classDataArchive(GraalPyParams params) {
-    return archiveFor(params).map(ClassDataArchive::file);
+    return archiveFor(params, jitHome(params)).map(ClassDataArchive::file);
   }
 
-  private static Optional<ClassDataArchive> archiveFor(GraalPyParams params) {
+  private static Optional<ClassDataArchive> archiveFor(GraalPyParams params, Optional<Path> jitHome) {
+    String cp = System.getProperty("java.class.path");
     if (params.compilation().equals("jit")) {
-      // --upgrade-module-path, which the JIT needs, turns class-data sharing off.
-      return Optional.empty();
+      if (jitHome.isEmpty()) {
+        // --upgrade-module-path, which the JIT then needs, turns class-data sharing off.
+        return Optional.empty();
+      }
+      // The compiler's jars are part of what the archive holds: name it by them too.
+      String modulePath = jvmciDir(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+          System.getProperty(JVMCI_DIR_PROPERTY));
+      return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
+          jitHome.get().toString(), cp + java.io.File.pathSeparator + jars(modulePath)));
     }
     return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
-        System.getProperty("java.home"), System.getProperty("java.class.path")));
+        System.getProperty("java.home"), cp));
+  }
+
+  private static String jars(String dir) {
+    try (var s = java.nio.file.Files.list(Path.of(dir))) {
+      return String.join(java.io.File.pathSeparator,
+          s.map(Path::toString).filter(n -> n.endsWith(".jar")).sorted().toList());
+    } catch (IOException e) {
+      return dir;
+    }
+  }
+
+  /**
+   * The Java home for JIT workers that keeps class-data sharing: this JDK when it has no Graal
+   * compiler module of its own, else a {@link JitImage} of it (made once); empty when workers are
+   * interpreted, sharing is {@code off} or impossible for this class path, no compiler directory
+   * is known, or no image can be made.
+   */
+  static Optional<Path> jitHome(GraalPyParams params) {
+    if (!params.compilation().equals("jit") || params.classDataPath().isEmpty()
+        || jvmciDir(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            System.getProperty(JVMCI_DIR_PROPERTY)) == null
+        || ClassDataArchive.in(params.classDataPath().get(), "",
+            System.getProperty("java.class.path")).isEmpty()) {
+      // Without an archive (class directories on the class path, as under Maven's tests) the
+      // image would gain nothing.
+      return Optional.empty();
+    }
+    if (java.lang.module.ModuleFinder.ofSystem().find(GRAAL_MODULE).isEmpty()) {
+      return Optional.of(Path.of(System.getProperty("java.home")));
+    }
+    return JitImage.in(params.classDataPath().get()).home();
+  }
+
+  /** The Graal compiler's module, which a JDK may ship without Truffle support. */
+  private static final String GRAAL_MODULE = "jdk.graal.compiler";
+
+  /** The compiler directory: the inherited {@code --upgrade-module-path}, else the property's. */
+  static String jvmciDir(List<String> in, String property) {
+    for (int i = 0; i < in.size(); i++) {
+      String a = in.get(i);
+      if (a.startsWith("--upgrade-module-path=")) {
+        return a.substring("--upgrade-module-path=".length());
+      }
+      if (a.equals("--upgrade-module-path") && i + 1 < in.size()) {
+        return in.get(i + 1);
+      }
+    }
+    return property;
   }
 
   /** A command with extra JVM flags, placed before the class path. */
@@ -363,7 +422,7 @@ public final class GraalPyRunner implements ProgramRunner {
   private ExecutionResult runAlone(ExecutionJob job, String why) {
     synchronized (aloneLock) {
       if (alone == null) {
-        alone = new Worker(workerCommand(params, 1), 1);
+        alone = new Worker(workerCommand(params, 1, jitHome), 1);
         alone.respawn();
       }
       Attempt a = new Slot(alone, 0).run(this, job);
@@ -410,7 +469,7 @@ public final class GraalPyRunner implements ProgramRunner {
 
   /** The command of a single-lane worker. */
   static List<String> workerCommand(GraalPyParams p) {
-    return workerCommand(p, 1);
+    return workerCommand(p, 1, Optional.empty());
   }
 
   /**
@@ -418,23 +477,44 @@ public final class GraalPyRunner implements ProgramRunner {
    * a worker with this many lanes (see {@link GraalPyParams#workerHeapMb}).
    */
   static List<String> workerCommand(GraalPyParams p, int lanes) {
+    return workerCommand(p, lanes, Optional.empty());
+  }
+
+  /** The worker command on this JVM, with JIT workers started from {@code jitHome} if present. */
+  static List<String> workerCommand(GraalPyParams p, int lanes, Optional<Path> jitHome) {
     return workerCommand(p, lanes, ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        System.getProperty(JVMCI_DIR_PROPERTY));
+        System.getProperty(JVMCI_DIR_PROPERTY), jitHome);
+  }
+
+  /** {@link #workerCommand(GraalPyParams, int, List, String, Optional)} on this JVM's JDK. */
+  static List<String> workerCommand(GraalPyParams p, int lanes, List<String> in, String jvmci) {
+    return workerCommand(p, lanes, in, jvmci, Optional.empty());
   }
 
   /**
-   * The worker command given this JVM's own arguments and the compiler directory named by
-   * {@value #JVMCI_DIR_PROPERTY} (null when not set).
+   * The worker command given this JVM's own arguments, the compiler directory named by
+   * {@value #JVMCI_DIR_PROPERTY} (null when not set) and the Java home of JIT workers when it is
+   * not this JVM's (see {@link #jitHome}).
    */
-  static List<String> workerCommand(GraalPyParams p, int lanes, List<String> in, String jvmci) {
+  static List<String> workerCommand(GraalPyParams p, int lanes, List<String> in, String jvmci,
+      Optional<Path> jitHome) {
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     boolean jit = p.compilation().equals("jit");
+    String compilerDir = jvmciDir(in, jvmci);
+    boolean image = jit && jitHome.isPresent() && compilerDir != null;
+    cmd.add(Path.of(image ? jitHome.get().toString() : System.getProperty("java.home"), "bin", "java")
+        .toString());
+    if (image) {
+      // The compiler on the module path of a JDK without its own: class-data sharing stays on.
+      cmd.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+          "--module-path=" + compilerDir, "--add-modules=" + GRAAL_MODULE));
+    }
     for (int i = 0; i < in.size(); i++) {
       String a = in.get(i);
-      if (!jit && JIT_ONLY.stream().anyMatch(a::startsWith)) {
+      if ((!jit || image) && JIT_ONLY.stream().anyMatch(a::startsWith)) {
         // Interpreted workers run Truffle's fallback runtime: without JVMCI the JVM keeps its
-        // class-data sharing and starts contexts faster (measured in docs/execution.md).
+        // class-data sharing and starts contexts faster (measured in docs/execution.md). JIT
+        // workers on an image get the compiler through --module-path instead (see above).
         if (a.equals("--upgrade-module-path")) {
           i++;
         }
@@ -450,7 +530,8 @@ public final class GraalPyRunner implements ProgramRunner {
         }
       }
     }
-    if (jit && jvmci != null && cmd.stream().noneMatch(a -> a.startsWith("--upgrade-module-path"))) {
+    if (jit && !image && jvmci != null
+        && cmd.stream().noneMatch(a -> a.startsWith("--upgrade-module-path"))) {
       // ./coderl starts this JVM without the JIT flags (it runs no guest code, and without them
       // it keeps class-data sharing) and names the compiler's directory for the workers instead.
       cmd.addAll(1, List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
@@ -476,6 +557,12 @@ public final class GraalPyRunner implements ProgramRunner {
     // The JVM's own log goes to stdout by default, which is the worker's protocol channel.
     cmd.add("-Xlog:disable");
     cmd.add("-Xlog:all=warning:stderr");
+    if (image) {
+      // The base archive was dumped without the module path: the JVM says at every start that it
+      // cannot use the archived module graph (the classes it still maps).
+      cmd.add("-Xlog:cds=off:stderr");
+      cmd.add("-Xlog:aot=off:stderr");
+    }
     if (p.hostCompiler().equals("c1")) {
       // C2 compiling Truffle's interpreter competes with the programs for the cores; C1 alone
       // halved the wall time of the MBPP benchmark on 2 cores (docs/execution.md).

@@ -133,4 +133,66 @@ class WorkerStartTest {
           "graalpy-worker-old2.jsa"), files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
     }
   }
+
+  @Test
+  void aJitImageLeavesOutTheGraalCompilerAndEveryModuleThatNeedsIt() {
+    List<String> mods = JitImage.modules();
+    assertTrue(mods.containsAll(List.of("java.base", "java.management", "jdk.internal.vm.ci",
+        "jdk.unsupported")), mods.toString());
+    assertFalse(mods.stream().anyMatch(m -> m.startsWith("jdk.graal.") || m.equals("jdk.jlink")),
+        mods.toString());
+    // Linkable: whatever a chosen module needs at run time is chosen too.
+    var system = java.lang.module.ModuleFinder.ofSystem();
+    for (String m : mods) {
+      for (var r : system.find(m).orElseThrow().descriptor().requires()) {
+        if (!r.modifiers().contains(java.lang.module.ModuleDescriptor.Requires.Modifier.STATIC)) {
+          assertTrue(mods.contains(r.name()), m + " requires " + r.name());
+        }
+      }
+    }
+  }
+
+  @Test
+  void jitWorkersOnAnImageTakeTheCompilerFromTheModulePath() {
+    Path img = Path.of("/img");
+    // A test JVM passes its own --upgrade-module-path: its directory goes on the module path.
+    List<String> inherited = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
+        "--upgrade-module-path=/y/jvmci", "--enable-native-access=ALL-UNNAMED");
+    List<String> cmd = GraalPyRunner.workerCommand(params("jit", null), 1, inherited, null,
+        java.util.Optional.of(img));
+    assertEquals(img.resolve("bin").resolve("java").toString(), cmd.getFirst());
+    assertTrue(cmd.contains("--module-path=/y/jvmci") && cmd.contains("--add-modules=jdk.graal.compiler"),
+        cmd.toString());
+    assertFalse(cmd.stream().anyMatch(a -> a.startsWith("--upgrade-module-path")), cmd.toString());
+    assertEquals(1, cmd.stream().filter("-XX:+EnableJVMCI"::equals).count(), cmd.toString());
+    assertTrue(cmd.contains("--enable-native-access=ALL-UNNAMED"), cmd.toString());
+    // ./coderl's CLI JVM names the directory by property instead.
+    List<String> cli = GraalPyRunner.workerCommand(params("jit", null), 2, List.of("-Xss64m"),
+        "/x/jvmci", java.util.Optional.of(img));
+    assertTrue(cli.contains("--module-path=/x/jvmci"), cli.toString());
+    // Interpreted workers never use it.
+    List<String> interp = GraalPyRunner.workerCommand(params("interpreter", null), 1, inherited,
+        null, java.util.Optional.of(img));
+    assertNotEquals(img.resolve("bin").resolve("java").toString(), interp.getFirst());
+    assertFalse(interp.stream().anyMatch(a -> a.contains("JVMCI") || a.contains("module-path")),
+        interp.toString());
+  }
+
+  @Test
+  void aJitWorkerStartedFromTheImageRunsCompiled() throws Exception {
+    // The image the runner makes for ./coderl (once per JDK, in the default cache directory).
+    JitImage.Result r = JitImage.in(GraalPyParams.defaults().classDataPath().orElseThrow());
+    assertTrue(r.home().isPresent(), "no JIT image: " + r.note());
+    assertTrue(JitImage.ready(r.home().get()));
+    assertEquals(r.home(), JitImage.in(GraalPyParams.defaults().classDataPath().orElseThrow()).home());
+    GraalPyParams p = params("jit", null);
+    List<String> cmd = GraalPyRunner.workerCommand(p, 1, r.home());
+    ExecutionJob job = new ExecutionJob("j", "def f(n):\n    return sum(i * i for i in range(n))",
+        new TestSuite.Asserts("", List.of("assert f(10) == 285", "assert f(3) == 5")));
+    try (WorkerProcess w = new WorkerProcess(cmd, 1, java.util.concurrent.TimeUnit.SECONDS.toNanos(120), x -> {})) {
+      assertNotEquals("Interpreted", w.implementation());
+      Wire.Report rep = w.execute(0, job, 4_000_000_000L, 60_000_000_000L, 2_000_000_000L);
+      assertEquals(List.of("true", "true"), rep.tests(), rep.toString());
+    }
+  }
 }
