@@ -141,9 +141,13 @@ public final class BenchExecCommand implements Callable<Integer> {
       Run persistent = runCpython(jobs, CPythonParams.PERSISTENT, n, dir.resolve(name + "-cpython-persistent.jsonl"));
       List<Run> runs = new ArrayList<>(List.of(pp, persistent));
       ObjectNode archives = mapper.createObjectNode();
+      ObjectNode javaHomes = mapper.createObjectNode();
       for (String mode : modes) {
         ObjectNode params = graalpyParams(mode);
         GraalPyParams resolved = mapper.treeToValue(params, GraalPyParams.class);
+        // JIT workers may start from an image of this JDK (made here if missing, before the run).
+        javaHomes.put(mode, GraalPyRunner.jitJavaHome(resolved).map(Path::toString)
+            .orElse(System.getProperty("java.home")));
         Optional<Path> archive = GraalPyRunner.classDataArchive(resolved);
         // Recorded because it changes the worker start: an archive written by an earlier run is
         // reused; without one, this run writes it (and its exit waits for that).
@@ -156,6 +160,7 @@ public final class BenchExecCommand implements Callable<Integer> {
       s.put("set", name);
       s.put("jobs", jobs.size());
       s.set("classDataArchive", archives);
+      s.set("workerJavaHome", javaHomes);
       for (Run r : runs) {
         ObjectNode b = s.putObject(r.backend);
         b.put("wallSeconds", r.seconds);

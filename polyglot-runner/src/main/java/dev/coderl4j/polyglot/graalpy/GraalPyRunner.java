@@ -222,6 +222,14 @@ public final class GraalPyRunner implements ProgramRunner {
     return JitImage.in(params.classDataPath().get()).home();
   }
 
+  /**
+   * The Java home that JIT workers with these params start from (a {@link JitImage} of this JDK,
+   * or this JDK), or empty when they start from this JDK with {@code --upgrade-module-path}.
+   */
+  public static Optional<Path> jitJavaHome(GraalPyParams params) {
+    return jitHome(params);
+  }
+
   /** The Graal compiler's module, which a JDK may ship without Truffle support. */
   private static final String GRAAL_MODULE = "jdk.graal.compiler";
 

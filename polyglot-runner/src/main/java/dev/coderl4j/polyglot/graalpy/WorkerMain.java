@@ -76,6 +76,7 @@ public final class WorkerMain {
         parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
     Object writeLock = new Object();
     List<Lane> lanes = new ArrayList<>();
+    Engine engine;
     try {
       // The engine and the first contexts are built on guest threads with a large stack, which
       // the deep imports of some stdlib modules need; the lanes prepare theirs in parallel.
@@ -83,7 +84,7 @@ public final class WorkerMain {
       for (int i = 0; i < cfg.lanes(); i++) {
         deep.add(guestThread("coderl-guest-deep-" + i, cfg.stackBytes()));
       }
-      Engine engine = deep.getFirst().submit(() -> GuestRuntime.engine(cfg)).get();
+      engine = deep.getFirst().submit(() -> GuestRuntime.engine(cfg)).get();
       Set<String> learned = ConcurrentHashMap.newKeySet();
       List<Future<GuestRuntime>> made = new ArrayList<>();
       for (ExecutorService d : deep) {
@@ -111,6 +112,9 @@ public final class WorkerMain {
         break;
       }
       if (tag == Wire.QUIT) {
+        if (cfg.jit() && dumpsArchive()) {
+          trainCompiler(engine, lanes.getFirst().deep());
+        }
         break;
       }
       if (tag != Wire.JOB) {
@@ -161,6 +165,41 @@ public final class WorkerMain {
       });
     }
     System.exit(0);
+  }
+
+  /** Whether this JVM writes a class-data archive as it exits ({@link ClassDataArchive}). */
+  private static boolean dumpsArchive() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+  }
+
+  /**
+   * Before a JIT worker writes its archive: makes the Graal compiler compile a loop, so that the
+   * archive holds the compiler's classes even when the run that writes it was a few short
+   * programs that compiled nothing (such an archive cost ~1 s per later MBPP benchmark run).
+   */
+  private static void trainCompiler(Engine engine, ExecutorService thread) {
+    String loop = """
+        import time
+        def f(n):
+            s = 0
+            for i in range(n):
+                s += i % 7
+            return s
+        t = time.monotonic()
+        while time.monotonic() - t < 2.0:
+            f(20000)
+        """;
+    try {
+      thread.submit(() -> {
+        try (org.graalvm.polyglot.Context c =
+            org.graalvm.polyglot.Context.newBuilder("python").engine(engine).build()) {
+          c.eval("python", loop);
+        }
+      }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // Only the archive's contents are at stake: write it with what was loaded.
+    }
   }
 
   private static void fatal(DataOutputStream out, Object writeLock, Throwable c) {
