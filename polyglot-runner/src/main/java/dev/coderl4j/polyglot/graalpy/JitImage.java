@@ -80,6 +80,10 @@ final class JitImage {
       run(List.of(tmp.resolve("bin").resolve("java").toString(), "-Xshare:dump", "-Xlog:disable"),
           "java -Xshare:dump");
       Files.writeString(tmp.resolve(READY), "made from " + javaHome + "\n");
+      if (Files.exists(home) && !ready(home)) {
+        // Left half-deleted by someone: ours by its name, and it would block the move.
+        deleteTree(home);
+      }
       try {
         Files.move(tmp, home, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
