@@ -24,9 +24,9 @@ import java.util.jar.Manifest;
  * workers map them instead of loading and verifying some 10,000 Truffle and GraalPy classes.
  *
  * <p>Measured on 2 cores: an interpreted worker's first context was ready after 2.5 s without the
- * archive and 1.25 s with it (see {@code docs/execution.md}). The JIT needs
- * {@code --upgrade-module-path}, which turns class-data sharing off, so only interpreted workers
- * use it.
+ * archive and 1.25 s with it (see {@code docs/execution.md}). JIT workers use one too when they
+ * start from a {@link JitImage} (on the JDK itself they need {@code --upgrade-module-path}, which
+ * turns class-data sharing off); their archive also holds the Graal compiler's classes.
  *
  * <p>The archive is written once: the first worker of a runner that finds none runs with
  * {@code -XX:ArchiveClassesAtExit} on a temporary file, and when that worker exits normally the

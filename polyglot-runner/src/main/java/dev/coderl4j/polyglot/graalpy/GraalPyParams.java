@@ -18,8 +18,9 @@ import java.util.Map;
  * @param workers jobs run at once (0: one per core), over worker JVMs of {@code lanes} each
  * @param compilation {@code jit} (default: the Graal JIT, required when chosen; CPU-bound
  *     programs finish as in CPython where the interpreter times out, e.g. MBPP 123 in 4 s against
- *     more than 20 s) or {@code interpreter} (the fastest on short programs: 2.9x per-job CPython
- *     processes on the MBPP benchmark against 2.1x with the JIT)
+ *     more than 20 s) or {@code interpreter} (starts each worker sooner, but times CPU-bound
+ *     programs out; on the MBPP benchmark, median 3.05x per-job CPython processes against 3.17x
+ *     with the JIT, docs/execution.md)
  * @param isolation {@code verified} (reuse a context while it checks clean) or {@code fresh}
  *     (a new context for every job; slower, see docs/execution.md)
  * @param killGraceSeconds how long past a deadline a worker may take to stop a program before the
