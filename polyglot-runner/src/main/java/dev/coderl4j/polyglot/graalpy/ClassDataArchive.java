@@ -47,8 +47,26 @@ final class ClassDataArchive {
     this.file = file;
   }
 
+  /**
+   * Whether classes from this class path can be archived: jars only. The JVM refuses to archive
+   * classes from non-empty directories, and Surefire's and IDEs' launcher jars name class
+   * directories in their manifest.
+   */
+  static boolean possible(String classPath) {
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (Files.isDirectory(p) || (Files.isRegularFile(p) && hasManifestClassPath(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The archive for this JVM's class path in {@code dir}, or empty when it cannot be named. */
   static Optional<ClassDataArchive> in(Path dir, String javaHome, String classPath) {
+    if (!possible(classPath)) {
+      return Optional.empty();
+    }
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update((javaHome + '\n' + Runtime.version() + '\n').getBytes(StandardCharsets.UTF_8));
@@ -56,15 +74,8 @@ final class ClassDataArchive {
         Path p = Path.of(entry);
         md.update(entry.getBytes(StandardCharsets.UTF_8));
         if (Files.isRegularFile(p)) {
-          if (hasManifestClassPath(p)) {
-            // Surefire's and IDEs' launcher jars name class directories in their manifest.
-            return Optional.empty();
-          }
           md.update((Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + '\n')
               .getBytes(StandardCharsets.UTF_8));
-        } else if (Files.isDirectory(p)) {
-          // The JVM refuses to archive classes from non-empty directories on the class path.
-          return Optional.empty();
         }
       }
       String digest = HexFormat.of().formatHex(md.digest()).substring(0, 16);

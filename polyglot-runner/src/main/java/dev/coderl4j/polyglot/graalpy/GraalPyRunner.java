@@ -93,7 +93,7 @@ public final class GraalPyRunner implements ProgramRunner {
   public GraalPyRunner(GraalPyParams params) {
     this.params = params;
     this.limits = params.limits();
-    this.jitHome = jitHome(params);
+    this.jitHome = jitJavaHome(params);
     this.archive = archiveFor(params, jitHome);
     int n = params.workerCount();
     int perJvm = params.lanesPerWorker();
@@ -171,7 +171,7 @@ public final class GraalPyRunner implements ProgramRunner {
    * directories on the class path, or a JIT worker that needs {@code --upgrade-module-path}).
    */
   public static Optional<Path> classDataArchive(GraalPyParams params) {
-    return archiveFor(params, jitHome(params)).map(ClassDataArchive::file);
+    return archiveFor(params, jitJavaHome(params)).map(ClassDataArchive::file);
   }
 
   private static Optional<ClassDataArchive> archiveFor(GraalPyParams params, Optional<Path> jitHome) {
@@ -201,17 +201,17 @@ public final class GraalPyRunner implements ProgramRunner {
   }
 
   /**
-   * The Java home for JIT workers that keeps class-data sharing: this JDK when it has no Graal
-   * compiler module of its own, else a {@link JitImage} of it (made once); empty when workers are
+   * The Java home JIT workers with these params start from to keep class-data sharing: this JDK
+   * when it has no Graal compiler module of its own, else a {@link JitImage} of it (made once);
+   * empty (they start from this JDK with {@code --upgrade-module-path}) when workers are
    * interpreted, sharing is {@code off} or impossible for this class path, no compiler directory
    * is known, or no image can be made.
    */
-  static Optional<Path> jitHome(GraalPyParams params) {
+  public static Optional<Path> jitJavaHome(GraalPyParams params) {
     if (!params.compilation().equals("jit") || params.classDataPath().isEmpty()
         || jvmciDir(ManagementFactory.getRuntimeMXBean().getInputArguments(),
             System.getProperty(JVMCI_DIR_PROPERTY)) == null
-        || ClassDataArchive.in(params.classDataPath().get(), "",
-            System.getProperty("java.class.path")).isEmpty()) {
+        || !ClassDataArchive.possible(System.getProperty("java.class.path"))) {
       // Without an archive (class directories on the class path, as under Maven's tests) the
       // image would gain nothing.
       return Optional.empty();
@@ -220,14 +220,6 @@ public final class GraalPyRunner implements ProgramRunner {
       return Optional.of(Path.of(System.getProperty("java.home")));
     }
     return JitImage.in(params.classDataPath().get()).home();
-  }
-
-  /**
-   * The Java home that JIT workers with these params start from (a {@link JitImage} of this JDK,
-   * or this JDK), or empty when they start from this JDK with {@code --upgrade-module-path}.
-   */
-  public static Optional<Path> jitJavaHome(GraalPyParams params) {
-    return jitHome(params);
   }
 
   /** The Graal compiler's module, which a JDK may ship without Truffle support. */
@@ -502,7 +494,7 @@ public final class GraalPyRunner implements ProgramRunner {
   /**
    * The worker command given this JVM's own arguments, the compiler directory named by
    * {@value #JVMCI_DIR_PROPERTY} (null when not set) and the Java home of JIT workers when it is
-   * not this JVM's (see {@link #jitHome}).
+   * not this JVM's (see {@link #jitJavaHome}).
    */
   static List<String> workerCommand(GraalPyParams p, int lanes, List<String> in, String jvmci,
       Optional<Path> jitHome) {
