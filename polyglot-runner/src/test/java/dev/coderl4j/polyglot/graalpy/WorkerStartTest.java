@@ -179,14 +179,18 @@ class WorkerStartTest {
   }
 
   @Test
-  void aJitWorkerStartedFromTheImageRunsCompiled() throws Exception {
-    // The image the runner makes for ./coderl (once per JDK, in the default cache directory).
-    JitImage.Result r = JitImage.in(GraalPyParams.defaults().classDataPath().orElseThrow());
-    assertTrue(r.home().isPresent(), "no JIT image: " + r.note());
-    assertTrue(JitImage.ready(r.home().get()));
-    assertEquals(r.home(), JitImage.in(GraalPyParams.defaults().classDataPath().orElseThrow()).home());
-    GraalPyParams p = params("jit", null);
-    List<String> cmd = GraalPyRunner.workerCommand(p, 1, r.home());
+  void aJitImageIsMadeOnceAndAJitWorkerStartedFromItRunsCompiled() throws Exception {
+    Path cache = dir.resolve("cache");
+    JitImage.Result made = JitImage.in(cache);
+    assertTrue(made.home().isPresent(), "no JIT image: " + made.note());
+    assertEquals("made", made.note());
+    Path home = made.home().get();
+    assertTrue(JitImage.ready(home));
+    assertEquals(new JitImage.Result(made.home(), "reused"), JitImage.in(cache));
+    // The JDK's own Graal compiler is not in it, so the Maven one comes from the module path.
+    String release = Files.readString(home.resolve("release"));
+    assertTrue(release.contains("jdk.internal.vm.ci") && !release.contains("jdk.graal."), release);
+    List<String> cmd = GraalPyRunner.workerCommand(params("jit", null), 1, made.home());
     ExecutionJob job = new ExecutionJob("j", "def f(n):\n    return sum(i * i for i in range(n))",
         new TestSuite.Asserts("", List.of("assert f(10) == 285", "assert f(3) == 5")));
     try (WorkerProcess w = new WorkerProcess(cmd, 1, java.util.concurrent.TimeUnit.SECONDS.toNanos(120), x -> {})) {
@@ -194,5 +198,12 @@ class WorkerStartTest {
       Wire.Report rep = w.execute(0, job, 4_000_000_000L, 60_000_000_000L, 2_000_000_000L);
       assertEquals(List.of("true", "true"), rep.tests(), rep.toString());
     }
+    // An image someone half deleted is made again rather than used or left in the way.
+    Files.delete(home.resolve("coderl-jit-image"));
+    assertFalse(JitImage.ready(home));
+    JitImage.Result again = JitImage.in(cache);
+    assertEquals(new JitImage.Result(made.home(), "made"), again);
+    assertTrue(JitImage.ready(home));
   }
+
 }
