@@ -32,8 +32,9 @@ import java.util.Map;
  * @param hostCompiler how the worker JVM compiles its own (Truffle and GraalPy) code: {@code c1}
  *     (default; HotSpot's quick compiler only, which leaves the cores to the programs: 1.9x the
  *     throughput of {@code tiered} on the MBPP benchmark) or {@code tiered} (C1 then C2)
- * @param classDataDir where interpreted workers keep their class-data-sharing archive (default
- *     {@code ~/.cache/coderl4j}; {@code off} for none); see {@link ClassDataArchive}
+ * @param classDataDir where workers keep their class-data-sharing archives and JIT workers their
+ *     image of the JDK (default {@code ~/.cache/coderl4j}; {@code off} for none, which also starts
+ *     JIT workers with {@code --upgrade-module-path}); see {@link ClassDataArchive}, {@link JitImage}
  * @param lanes jobs one worker JVM runs at once, on threads of their own with contexts of their
  *     own (0: all {@code workers} jobs in one JVM; 1: a JVM per job, the default interpreted;
  *     null: the default for the mode, which with the JIT is up to {@value #DEFAULT_JIT_LANES}
