@@ -3,15 +3,12 @@ package dev.coderl4j.polyglot.graalpy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -64,9 +61,11 @@ final class ClassDataArchive {
 
   /** The archive for this JVM's class path in {@code dir}, or empty when it cannot be named. */
   static Optional<ClassDataArchive> in(Path dir, String javaHome, String classPath) {
-    if (!possible(classPath)) {
-      return Optional.empty();
-    }
+    return possible(classPath) ? named(dir, javaHome, classPath) : Optional.empty();
+  }
+
+  /** {@link #in}, for a class path already known to be {@link #possible}. */
+  static Optional<ClassDataArchive> named(Path dir, String javaHome, String classPath) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update((javaHome + '\n' + Runtime.version() + '\n').getBytes(StandardCharsets.UTF_8));
@@ -110,9 +109,8 @@ final class ClassDataArchive {
   /** A temporary file for one worker to dump into, with the flags that make it do so. */
   Dump startDump() throws IOException {
     Files.createDirectories(file.getParent());
-    removeStale();
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-        + "-" + System.nanoTime());
+    CacheDir.removeStale(file.getParent(), PREFIX, STALE_TEMP);
+    Path tmp = CacheDir.temporary(file);
     return new Dump(tmp, List.of("-XX:ArchiveClassesAtExit=" + tmp));
   }
 
@@ -128,7 +126,7 @@ final class ClassDataArchive {
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(dump.tmp(), file, StandardCopyOption.REPLACE_EXISTING);
         }
-        removeOthers();
+        CacheDir.keepNewest(file.getParent(), PREFIX + "*.jsa", file, KEEP);
       } else {
         Files.deleteIfExists(dump.tmp());
       }
@@ -141,43 +139,9 @@ final class ClassDataArchive {
     }
   }
 
-  /** Temporary files of dumps that were killed. */
-  private void removeStale() throws IOException {
-    Instant cutoff = Instant.now().minus(STALE_TEMP);
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent(), PREFIX + "*.tmp-*")) {
-      for (Path p : ds) {
-        FileTime t = Files.getLastModifiedTime(p);
-        if (t.toInstant().isBefore(cutoff)) {
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
   /**
    * Keeps the newest {@value #KEEP} other archives (~90 MB each): most are for jars since rebuilt,
    * and another checkout or JDK that still needs one writes it again.
    */
-  private void removeOthers() throws IOException {
-    List<Path> others = new java.util.ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent(), PREFIX + "*.jsa")) {
-      for (Path p : ds) {
-        if (!p.equals(file)) {
-          others.add(p);
-        }
-      }
-    }
-    others.sort(java.util.Comparator.comparing((Path p) -> {
-      try {
-        return Files.getLastModifiedTime(p);
-      } catch (IOException e) {
-        return FileTime.fromMillis(0);
-      }
-    }).reversed());
-    for (Path p : others.subList(Math.min(KEEP, others.size()), others.size())) {
-      Files.deleteIfExists(p);
-    }
-  }
-
   private static final int KEEP = 2;
 }

@@ -181,11 +181,14 @@ public final class GraalPyRunner implements ProgramRunner {
         // --upgrade-module-path, which the JIT then needs, turns class-data sharing off.
         return Optional.empty();
       }
-      // The compiler's jars are part of what the archive holds: name it by them too.
-      String modulePath = jvmciDir(ManagementFactory.getRuntimeMXBean().getInputArguments(),
-          System.getProperty(JVMCI_DIR_PROPERTY));
-      return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
-          jitHome.get().toString(), cp + java.io.File.pathSeparator + jars(modulePath)));
+      // The compiler's jars are part of what the archive holds: name it by them too. The class
+      // path itself was found archivable when the image was chosen (jitJavaHome).
+      String compilerJars = jars(jvmciDir(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+          System.getProperty(JVMCI_DIR_PROPERTY)));
+      return params.classDataPath()
+          .filter(dir -> ClassDataArchive.possible(compilerJars))
+          .flatMap(dir -> ClassDataArchive.named(dir, jitHome.get().toString(),
+              cp + java.io.File.pathSeparator + compilerJars));
     }
     return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
         System.getProperty("java.home"), cp));

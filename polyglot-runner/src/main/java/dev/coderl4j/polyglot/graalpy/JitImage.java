@@ -5,16 +5,13 @@ import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -68,11 +65,10 @@ final class JitImage {
     if (ready(home)) {
       return new Result(Optional.of(home), "reused");
     }
-    Path tmp = home.resolveSibling(home.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-        + "-" + System.nanoTime());
+    Path tmp = CacheDir.temporary(home);
     try {
       Files.createDirectories(dir);
-      removeStale(dir);
+      CacheDir.removeStale(dir, PREFIX, STALE_TEMP);
       String modules = String.join(",", modules());
       run(List.of(jlink.toString(), "--add-modules", modules, "--no-header-files",
           "--no-man-pages", "--output", tmp.toString()), "jlink");
@@ -82,7 +78,7 @@ final class JitImage {
       Files.writeString(tmp.resolve(READY), "made from " + javaHome + "\n");
       if (Files.exists(home) && !ready(home)) {
         // Left half-deleted by someone: ours by its name, and it would block the move.
-        deleteTree(home);
+        CacheDir.delete(home);
       }
       try {
         Files.move(tmp, home, StandardCopyOption.ATOMIC_MOVE);
@@ -91,16 +87,17 @@ final class JitImage {
           throw e;
         }
         // Another process made it first.
-        deleteTree(tmp);
+        CacheDir.delete(tmp);
       }
-      removeOthers(dir, home);
+      // Images of other JDKs (~200 MB each): only the newest other one is kept.
+      CacheDir.keepNewest(dir, PREFIX + "*", home, 1);
       return new Result(Optional.of(home), "made");
     } catch (IOException e) {
-      deleteTree(tmp);
+      CacheDir.delete(tmp);
       return new Result(Optional.empty(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      deleteTree(tmp);
+      CacheDir.delete(tmp);
       return new Result(Optional.empty(), "interrupted while making the JIT image");
     }
   }
@@ -170,53 +167,6 @@ final class JitImage {
       }
     } finally {
       Files.deleteIfExists(log);
-    }
-  }
-
-  /** Temporary images of makers that were killed. */
-  private static void removeStale(Path dir) throws IOException {
-    Instant cutoff = Instant.now().minus(STALE_TEMP);
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, PREFIX + "*.tmp-*")) {
-      for (Path p : ds) {
-        if (Files.getLastModifiedTime(p).toInstant().isBefore(cutoff)) {
-          deleteTree(p);
-        }
-      }
-    }
-  }
-
-  /** Images of other JDKs (~150 MB each): only the newest other one is kept. */
-  private static void removeOthers(Path dir, Path keep) throws IOException {
-    List<Path> others = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, PREFIX + "*")) {
-      for (Path p : ds) {
-        if (!p.equals(keep) && !p.getFileName().toString().contains(".tmp-")) {
-          others.add(p);
-        }
-      }
-    }
-    others.sort(Comparator.comparing((Path p) -> {
-      try {
-        return Files.getLastModifiedTime(p).toMillis();
-      } catch (IOException e) {
-        return 0L;
-      }
-    }).reversed());
-    for (Path p : others.subList(Math.min(1, others.size()), others.size())) {
-      deleteTree(p);
-    }
-  }
-
-  private static void deleteTree(Path p) {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // Left for removeStale of a later run.
     }
   }
 }
