@@ -6,9 +6,9 @@ import dev.coderl4j.cli.Wiring;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
-import dev.coderl4j.plugins.hf.Checkpoint;
-import dev.coderl4j.plugins.lm.ActorParams;
-import dev.coderl4j.plugins.lm.LmConfig;
+import dev.coderl4j.models.hf.Checkpoint;
+import dev.coderl4j.models.lm.ActorParams;
+import dev.coderl4j.models.lm.LmConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

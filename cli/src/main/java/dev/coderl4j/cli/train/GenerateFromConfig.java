@@ -24,7 +24,7 @@ import dev.coderl4j.core.training.ExampleCheck;
 import dev.coderl4j.core.training.ExampleTestedDecoding;
 import dev.coderl4j.core.training.StageDir;
 import dev.coderl4j.core.training.Tasks;
-import dev.coderl4j.plugins.hf.HfTokenizer;
+import dev.coderl4j.models.hf.HfTokenizer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

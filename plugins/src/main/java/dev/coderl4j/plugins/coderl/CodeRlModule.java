@@ -1,18 +1,16 @@
 package dev.coderl4j.plugins.coderl;
 
 import com.google.inject.AbstractModule;
-import dev.coderl4j.core.critic.Critic;
 import dev.coderl4j.core.lm.DecodingStrategy;
 import dev.coderl4j.core.plugin.PluginModule;
 import dev.coderl4j.core.plugin.Plugins;
 import dev.coderl4j.core.reward.RewardScheme;
-import dev.coderl4j.plugins.coderl.critic.T5Critic;
 import dev.coderl4j.plugins.coderl.reward.BinaryReward;
 import dev.coderl4j.plugins.coderl.reward.CodeRlReward;
 import dev.coderl4j.plugins.coderl.reward.TestFractionReward;
 import dev.coderl4j.plugins.coderl.sampling.CriticSamplingStrategy;
 
-/** Binds CodeRL's plugins: three reward schemes, the T5 critic and Critic Sampling. */
+/** Binds CodeRL's engine-free plugins: three reward schemes and Critic Sampling (the critics are in models-djl). */
 public final class CodeRlModule extends AbstractModule implements PluginModule {
   @Override
   protected void configure() {
@@ -20,7 +18,6 @@ public final class CodeRlModule extends AbstractModule implements PluginModule {
     rewards.addBinding(CodeRlReward.NAME).to(CodeRlReward.Factory.class);
     rewards.addBinding(BinaryReward.NAME).to(BinaryReward.Factory.class);
     rewards.addBinding(TestFractionReward.NAME).to(TestFractionReward.Factory.class);
-    Plugins.mapBinder(binder(), Critic.class).addBinding(T5Critic.NAME).to(T5Critic.Factory.class);
     Plugins.mapBinder(binder(), DecodingStrategy.class)
         .addBinding(CriticSamplingStrategy.NAME).to(CriticSamplingStrategy.Factory.class);
   }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.coderl4j.core.CoreModule;
-import dev.coderl4j.core.critic.Critic;
 import dev.coderl4j.core.lm.DecodingStrategy;
 import dev.coderl4j.core.plugin.PluginModule;
 import dev.coderl4j.core.plugin.PluginResolver;
@@ -28,7 +27,6 @@ class CodeRlModuleTest {
   @Test
   void namesAreRegistered() {
     assertEquals(Set.of("coderl", "binary", "test-fraction"), resolver.names(RewardScheme.class));
-    assertEquals(Set.of("codet5-critic"), resolver.names(Critic.class));
     assertTrue(resolver.names(DecodingStrategy.class).contains("critic-sampling"));
   }
 
