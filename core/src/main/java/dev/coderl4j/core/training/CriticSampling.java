@@ -13,56 +13,105 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Critic Sampling (§3.3, Fig. 3): generation guided by example tests and a binary critic.
+ * Critic Sampling (§3.3, Fig. 3): generation guided by example tests and a binary critic, at the
+ * same budget of programs per problem as plain sampling.
  *
- * <p>For each problem: (1) sample N programs with the base strategy; (2) run them against the
- * example tests and keep those that pass, {@code F}; (3) score each kept program's tokens with the
+ * <p>For each problem with a budget of {@code N} programs: (1) sample the first pass, {@code
+ * N_1 = max(1, round(firstPass · N))} programs, with the base strategy; (2) run them against the
+ * example tests; the ones that pass are {@code F}; (3) score each program of {@code F} with the
  * binary critic, {@code q̂(w_t) = p(PassedTest | w_1..t, D)}, cut it after the highest-valued token
  * {@code t_max}, and cut it further before the first token whose {@code p(FailedTest) >
- * p(PassedTest)}; (4) stack each seed {@code N/|F|} times (the first {@code N mod |F|} seeds once
- * more, so that N programs come out) and let the actor continue them; repeat from (2) for the
- * configured number of rounds. When {@code F} is empty the current programs are returned as they
- * are: plain sampling. Each regenerated program is its seed followed by the continuation; its
- * log-probabilities are the seed's (from the program it was cut from) followed by the new ones.
+ * p(PassedTest)}; (4) stack the seeds over this round's share of the remaining {@code N − N_1}
+ * programs ({@code share/|F|} each, the first {@code share mod |F|} seeds once more) and let the
+ * actor continue them; the next round filters what the rounds so far generated. When no program
+ * has passed yet, a round's share is sampled from the prompt: plain sampling.
+ *
+ * <p>The result is every program generated, first pass included, in generation order: exactly
+ * {@code N} per problem, so that pass@k is compared at an equal budget, and no program that passed
+ * the example tests is thrown away. (An earlier version replaced the pool with {@code N}
+ * regenerated programs: it generated {@code 2N}, reported {@code N}, and discarded first-pass
+ * programs that had passed; with an uninformative critic every seed was cut to nothing, so it was
+ * plain sampling minus the passing programs, which is why it lowered pass@k.) Each regenerated
+ * program is its seed followed by the continuation; its log-probabilities are the seed's followed
+ * by the new ones.
  *
  * <p>Which token to cut at is the paper's only ambiguity: "chop it at this token by removing tokens
  * on the right" is read here as keeping the tokens before the first failing-leaning token, since
  * that token is the one the critic doubts.
  */
 public final class CriticSampling {
+  /** The paper's split is not stated; half the budget for the first pass keeps both halves useful. */
+  public static final double DEFAULT_FIRST_PASS = 0.5;
+
   private final DecodingStrategy base;
   private final Critic critic;
   private final int rounds;
+  private final double firstPass;
 
   /**
    * @param base the sampler for both the first pass and the regeneration (the paper: nucleus)
    * @param critic the binary critic {@code φ_test}; a four-class critic works too (its FailedTest
    *     and PassedTest columns are compared)
-   * @param rounds regeneration rounds after the first sample, at least 1 (the paper: 1)
+   * @param rounds regeneration rounds after the first pass, at least 1 (the paper: 1)
    */
   public CriticSampling(DecodingStrategy base, Critic critic, int rounds) {
+    this(base, critic, rounds, DEFAULT_FIRST_PASS);
+  }
+
+  /**
+   * @param firstPass the share of the budget sampled before any example test is run, in (0, 1]
+   */
+  public CriticSampling(DecodingStrategy base, Critic critic, int rounds, double firstPass) {
     this.base = Objects.requireNonNull(base, "base");
     this.critic = Objects.requireNonNull(critic, "critic");
     if (rounds < 1) {
-      throw new IllegalArgumentException("rounds must be at least 1 (the paper regenerates once), got " + rounds);
+      throw new IllegalArgumentException(
+          "rounds must be at least 1 (the paper regenerates once), got " + rounds);
+    }
+    if (!(firstPass > 0 && firstPass <= 1)) {
+      throw new IllegalArgumentException(
+          "firstPass must be in (0, 1], the share of the budget sampled before the example tests"
+              + " (default 0.5), got " + firstPass);
     }
     this.rounds = rounds;
+    this.firstPass = firstPass;
   }
 
-  /** What one round did for one problem; for tests, logs and the report. */
-  public record Round(int passing, List<Integer> seedLengths, List<Integer> stackCounts) {
+  /**
+   * What one round did for one problem; for tests, logs and the report.
+   *
+   * @param passing programs generated so far that pass the example tests when the round starts
+   * @param sampled programs this round generated (its share of the budget)
+   */
+  public record Round(int passing, int sampled, List<Integer> seedLengths,
+      List<Integer> stackCounts) {
     public Round {
       seedLengths = List.copyOf(seedLengths);
       stackCounts = List.copyOf(stackCounts);
     }
   }
 
-  /** The programs of each problem and, per problem, what each round did. */
-  public record Result(List<List<Generation>> generations, List<List<Round>> rounds) {
+  /**
+   * The programs of each problem (exactly the budget, first pass first) and what each round did.
+   *
+   * @param firstPass programs per problem of the first pass
+   */
+  public record Result(List<List<Generation>> generations, List<List<Round>> rounds,
+      int firstPass) {
     public Result {
       generations = generations.stream().map(List::copyOf).toList();
       rounds = rounds.stream().map(List::copyOf).toList();
     }
+  }
+
+  /** Programs per problem of the first pass for a budget of {@code n}. */
+  public int firstPassSize(int n) {
+    return n == 0 ? 0 : Math.max(1, Math.min(n, (int) Math.round(firstPass * n)));
+  }
+
+  /** Round {@code r}'s (1-based) share of the {@code rest} programs after the first pass. */
+  static int share(int rest, int rounds, int r) {
+    return rest / rounds + (r <= rest % rounds ? 1 : 0);
   }
 
   /**
@@ -70,36 +119,56 @@ public final class CriticSampling {
    *
    * @param inputs one prompt per problem (its target, the seed, is normally empty)
    * @param checks one example-test check per problem
-   * @param n programs per problem (the paper: 200)
+   * @param n programs per problem, the budget (the paper: 200)
    * @param seed seeds every sampling call; round {@code i} uses {@code seed + i}
    */
-  public Result decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n, long seed) {
+  public Result decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n,
+      long seed) {
     if (inputs.size() != checks.size()) {
-      throw new IllegalArgumentException(inputs.size() + " inputs but " + checks.size() + " example checks");
+      throw new IllegalArgumentException(
+          inputs.size() + " inputs but " + checks.size() + " example checks");
     }
-    List<List<Generation>> pools = new ArrayList<>(base.decode(actor, inputs, n, seed));
+    int n1 = firstPassSize(n);
+    List<List<Generation>> pools = new ArrayList<>();
+    for (List<Generation> g : base.decode(actor, inputs, n1, seed)) {
+      pools.add(new ArrayList<>(g));
+    }
     List<List<Round>> trace = new ArrayList<>();
+    List<List<Generation>> passingSoFar = new ArrayList<>();
+    List<Integer> checked = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       trace.add(new ArrayList<>());
+      passingSoFar.add(new ArrayList<>());
+      checked.add(0);
     }
     for (int round = 1; round <= rounds; round++) {
+      int quota = share(n - n1, rounds, round);
+      if (quota == 0) {
+        continue;
+      }
       for (int i = 0; i < inputs.size(); i++) {
         TokenPair input = inputs.get(i);
         List<Generation> pool = pools.get(i);
-        List<Generation> passing = filter(pool, checks.get(i));
+        // Only programs not yet checked are run: a program's example outcome does not change.
+        List<Generation> fresh = pool.subList(checked.get(i), pool.size());
+        passingSoFar.get(i).addAll(filter(fresh, checks.get(i)));
+        checked.set(i, pool.size());
+        List<Generation> passing = passingSoFar.get(i);
+        long roundSeed = seed + round * 1_000_003L + i;
         if (passing.isEmpty()) {
-          trace.get(i).add(new Round(0, List.of(), List.of()));
+          trace.get(i).add(new Round(0, quota, List.of(), List.of()));
+          pool.addAll(base.decode(actor, List.of(input), quota, roundSeed).get(0));
           continue;
         }
         List<Generation> seeds = seeds(input, passing);
-        int[] counts = stackCounts(seeds.size(), n);
-        trace.get(i).add(new Round(passing.size(),
+        int[] counts = stackCounts(seeds.size(), quota);
+        trace.get(i).add(new Round(passing.size(), quota,
             seeds.stream().map(g -> g.tokens().size()).toList(),
             java.util.Arrays.stream(counts).boxed().toList()));
-        pools.set(i, regenerate(actor, input, seeds, counts, seed + round * 1_000_003L + i));
+        pool.addAll(regenerate(actor, input, seeds, counts, roundSeed));
       }
     }
-    return new Result(pools, trace);
+    return new Result(pools, trace, n1);
   }
 
   /** Step 2: the programs of {@code pool} that pass the example tests, in order. */

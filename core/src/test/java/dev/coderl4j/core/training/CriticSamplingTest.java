@@ -108,15 +108,23 @@ class CriticSamplingTest {
   void withNoProgramPassingTheExamplesItIsPlainSampling() {
     List<List<Generation>> pool = List.of(List.of(gen(1, 2), gen(3)));
     ScriptedStrategy base = new ScriptedStrategy(pool);
-    CriticSampling cs = new CriticSampling(base, CRITIC, 2);
-    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(ExampleCheck.NONE), 2, 1);
-    assertEquals(pool, r.generations());
-    assertEquals(1, base.calls.size(), "no regeneration without passing programs");
-    assertEquals(0, r.rounds().get(0).get(0).passing());
+    CriticSampling cs = new CriticSampling(base, CRITIC, 1);
+    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(ExampleCheck.NONE), 4, 1);
+    // Half the budget first, then the other half sampled from the prompt: 4 programs in all.
+    assertEquals(List.of(2, 2), base.ns);
+    assertEquals(List.of(PROMPT), base.calls.get(1));
+    List<Generation> out = r.generations().get(0);
+    assertEquals(4, out.size());
+    assertEquals(pool.get(0), out.subList(0, 2));
+    assertEquals(Tokens.of(99, 0), out.get(2).tokens());
+    CriticSampling.Round round = r.rounds().get(0).get(0);
+    assertEquals(0, round.passing());
+    assertEquals(2, round.sampled());
+    assertEquals(2, r.firstPass());
   }
 
   @Test
-  void passingProgramsAreCutByTheCriticAndRegeneratedNTimes() {
+  void passingProgramsAreKeptAndTheirSeedsFillTheRestOfTheBudget() {
     // Programs: [1,2,3,4] passes, [3,3] fails, [4,1,2] passes.
     List<List<Generation>> pool = List.of(List.of(gen(1, 2, 3, 4), gen(3, 3), gen(4, 1, 2)));
     ScriptedStrategy base = new ScriptedStrategy(pool);
@@ -127,8 +135,10 @@ class CriticSamplingTest {
       default -> 0.55;
     });
     ExampleCheck check = programs -> programs.stream().map(p -> p.get(0) != 3).toList();
-    CriticSampling cs = new CriticSampling(base, critic, 1);
-    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(check), 5, 1);
+    // A budget of 8 with 3/8 of it in the first pass: 3 first, 5 regenerated.
+    CriticSampling cs = new CriticSampling(base, critic, 1, 0.375);
+    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(check), 8, 1);
+    assertEquals(3, base.ns.get(0));
 
     // Step 3: the critic saw only the two passing programs, each with the prompt as source.
     assertEquals(List.of(new TokenPair(PROMPT.source(), Tokens.of(1, 2, 3, 4)),
@@ -136,19 +146,21 @@ class CriticSamplingTest {
     // Peak p(Pass) is at token 2 in both: seeds [1,2] and [4,1,2].
     CriticSampling.Round round = r.rounds().get(0).get(0);
     assertEquals(2, round.passing());
+    assertEquals(5, round.sampled());
     assertEquals(List.of(2, 3), round.seedLengths());
-    // Step 4: 5 programs from 2 seeds: 3 + 2.
+    // Step 4: the 5 remaining programs from 2 seeds: 3 + 2.
     assertEquals(List.of(3, 2), round.stackCounts());
     assertEquals(List.of(3, 2), base.ns.subList(1, 3));
     assertEquals(List.of(new TokenPair(PROMPT.source(), Tokens.of(1, 2))), base.calls.get(1));
     assertEquals(List.of(new TokenPair(PROMPT.source(), Tokens.of(4, 1, 2))), base.calls.get(2));
 
     List<Generation> out = r.generations().get(0);
-    assertEquals(5, out.size());
-    assertEquals(Tokens.of(1, 2, 99, 0), out.get(0).tokens());
-    assertEquals(Tokens.of(4, 1, 2, 99, 1), out.get(4).tokens());
+    assertEquals(8, out.size(), "the same budget as plain sampling");
+    assertEquals(pool.get(0), out.subList(0, 3), "no first-pass program is thrown away");
+    assertEquals(Tokens.of(1, 2, 99, 0), out.get(3).tokens());
+    assertEquals(Tokens.of(4, 1, 2, 99, 1), out.get(7).tokens());
     // The seed keeps the log-probabilities it was sampled with; the continuation adds its own.
-    assertEquals(List.of(-1f, -2f, -0.5f, -0.25f), out.get(0).logProbs());
+    assertEquals(List.of(-1f, -2f, -0.5f, -0.25f), out.get(3).logProbs());
   }
 
   @Test
@@ -156,26 +168,54 @@ class CriticSamplingTest {
     List<List<Generation>> pool = List.of(List.of(gen(3, 2)));
     ScriptedStrategy base = new ScriptedStrategy(pool);
     CriticSampling cs = new CriticSampling(base, CRITIC, 1);
-    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(p -> Collections.nCopies(p.size(), true)), 2, 1);
+    CriticSampling.Result r = cs.decode(null, List.of(PROMPT),
+        List.of(p -> Collections.nCopies(p.size(), true)), 2, 1);
     assertEquals(List.of(0), r.rounds().get(0).get(0).seedLengths());
-    assertEquals(Tokens.of(99, 0), r.generations().get(0).get(0).tokens());
+    assertEquals(Tokens.of(3, 2), r.generations().get(0).get(0).tokens());
+    assertEquals(Tokens.of(99, 0), r.generations().get(0).get(1).tokens());
   }
 
   @Test
-  void roundsRepeatFromTheRegeneratedPrograms() {
+  void roundsShareTheRestAndEachChecksOnlyNewPrograms() {
     List<List<Generation>> pool = List.of(List.of(gen(1, 2)));
     ScriptedStrategy base = new ScriptedStrategy(pool);
-    CriticSampling cs = new CriticSampling(base, CRITIC, 3);
+    CriticSampling cs = new CriticSampling(base, CRITIC, 3, 0.25);
     List<Tokens> checked = new ArrayList<>();
     ExampleCheck check = programs -> {
       checked.addAll(programs);
       return Collections.nCopies(programs.size(), true);
     };
-    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(check), 1, 1);
+    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(check), 4, 1);
     assertEquals(3, r.rounds().get(0).size());
-    // Round 2 checks round 1's regenerated program.
-    assertEquals(Tokens.of(1, 2), checked.get(0));
-    assertEquals(Tokens.of(1, 2, 99, 0), checked.get(1));
+    // Round 2 checks round 1's regenerated program only; the first pass was checked once.
+    assertEquals(List.of(Tokens.of(1, 2), Tokens.of(1, 2, 99, 0), Tokens.of(1, 2, 99, 0)),
+        checked);
+    assertEquals(List.of(1, 2, 3),
+        r.rounds().get(0).stream().map(CriticSampling.Round::passing).toList());
+    assertEquals(4, r.generations().get(0).size());
     assertEquals(4, base.calls.size());
+  }
+
+  @Property
+  void theBudgetIsExactAndPassingFirstPassProgramsSurvive(
+      @ForAll @IntRange(min = 0, max = 30) int n, @ForAll @IntRange(min = 1, max = 4) int rounds,
+      @ForAll @IntRange(min = 1, max = 10) int firstTenths, @ForAll long pattern) {
+    CriticSampling probe = new CriticSampling(new ScriptedStrategy(List.of()), CRITIC, rounds,
+        firstTenths / 10.0);
+    int n1 = probe.firstPassSize(n);
+    List<Generation> first = new ArrayList<>();
+    for (int k = 0; k < n1; k++) {
+      first.add(gen(1 + (k % 4), 2));
+    }
+    ScriptedStrategy base = new ScriptedStrategy(List.of(first));
+    CriticSampling cs = new CriticSampling(base, CRITIC, rounds, firstTenths / 10.0);
+    ExampleCheck check = programs -> programs.stream()
+        .map(p -> ((pattern >>> (Math.abs(p.hashCode()) % 63)) & 1) == 1).toList();
+    CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(check), n, 7);
+    List<Generation> out = r.generations().get(0);
+    assertEquals(n, out.size());
+    assertEquals(first, out.subList(0, n1));
+    int sampled = r.rounds().get(0).stream().mapToInt(CriticSampling.Round::sampled).sum();
+    assertEquals(n - n1, sampled);
   }
 }

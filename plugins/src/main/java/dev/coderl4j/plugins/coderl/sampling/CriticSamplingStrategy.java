@@ -25,7 +25,12 @@ import java.util.Objects;
  *     base: {type: nucleus, params: {topP: 0.95, temperature: 0.6}}
  *     critic: {type: codet5-critic, params: {checkpoint: runs/x/critic/binary/checkpoint-40, labels: BINARY}}
  *     rounds: 1
+ *     firstPass: 0.5
  * }</pre>
+ *
+ * <p>The budget {@code n} is the same as plain sampling's: {@code firstPass · n} programs are
+ * sampled first, the rest are regenerated from the seeds of those that pass the example tests,
+ * and all {@code n} are returned.
  *
  * <p>The critic holds native memory: close the strategy when done.
  */
@@ -38,8 +43,9 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
    * @param critic the binary critic {@code φ_test} (a trained {@code codet5-critic} with
    *     {@code labels: BINARY})
    * @param rounds regeneration rounds (the paper: 1)
+   * @param firstPass the share of the budget sampled before the example tests (default 0.5)
    */
-  public record Params(PluginSpec base, PluginSpec critic, Integer rounds) {
+  public record Params(PluginSpec base, PluginSpec critic, Integer rounds, Double firstPass) {
     public Params {
       base = base == null ? PluginSpec.of("nucleus") : base;
       Objects.requireNonNull(critic,
@@ -47,6 +53,12 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
       rounds = rounds == null ? 1 : rounds;
       if (rounds < 1) {
         throw new IllegalArgumentException("rounds must be at least 1 (the paper: 1), got " + rounds);
+      }
+      firstPass = firstPass == null ? CriticSampling.DEFAULT_FIRST_PASS : firstPass;
+      if (!(firstPass > 0 && firstPass <= 1)) {
+        throw new IllegalArgumentException(
+            "firstPass must be in (0, 1], the share of the budget sampled first (default 0.5), got "
+                + firstPass);
       }
       if (base.type().equals(NAME)) {
         throw new IllegalArgumentException("base cannot itself be critic-sampling; use e.g. {type: nucleus}");
@@ -68,7 +80,7 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
     protected DecodingStrategy build(Params params) {
       DecodingStrategy base = resolver.create(DecodingStrategy.class, params.base());
       Critic critic = resolver.create(Critic.class, params.critic());
-      return new CriticSamplingStrategy(base, critic, params.rounds());
+      return new CriticSamplingStrategy(base, critic, params.rounds(), params.firstPass());
     }
   }
 
@@ -76,8 +88,13 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
   private final Critic critic;
 
   public CriticSamplingStrategy(DecodingStrategy base, Critic critic, int rounds) {
+    this(base, critic, rounds, CriticSampling.DEFAULT_FIRST_PASS);
+  }
+
+  public CriticSamplingStrategy(DecodingStrategy base, Critic critic, int rounds,
+      double firstPass) {
     this.critic = critic;
-    this.procedure = new CriticSampling(base, critic, rounds);
+    this.procedure = new CriticSampling(base, critic, rounds, firstPass);
   }
 
   @Override
