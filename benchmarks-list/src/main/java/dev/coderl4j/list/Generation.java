@@ -60,14 +60,19 @@ final class Generation {
    * @param statement the statement with its examples
    * @param exampleTests the asserts shown in the statement
    * @param hiddenTests the asserts that decide correctness
+   * @param inputs the inputs of the example tests, then of the hidden tests
+   * @param outputs what the program returns on each input ({@code Long} or {@code List<Long>})
    */
   record Problem(String id, String split, Program program, int frame, List<Integer> phrasings,
-      String statement, List<String> exampleTests, List<String> hiddenTests) {
+      String statement, List<String> exampleTests, List<String> hiddenTests, List<Input> inputs,
+      List<Object> outputs) {
     Problem {
       Objects.requireNonNull(id, "id");
       phrasings = List.copyOf(phrasings);
       exampleTests = List.copyOf(exampleTests);
       hiddenTests = List.copyOf(hiddenTests);
+      inputs = List.copyOf(inputs);
+      outputs = List.copyOf(outputs);
     }
   }
 
@@ -124,11 +129,27 @@ final class Generation {
   private record Candidate(Program program, List<Input> inputs, List<Object> outputs,
       int examples) {}
 
+  /**
+   * The held-out pairs: drawn from the pairs of different functions that some non-redundant
+   * program of two steps has ({@code reverse>sum} has none: it is {@code sum}).
+   */
   private Set<String> chooseHeldOut() {
+    Set<String> live = new HashSet<>();
+    for (Step a : Step.values()) {
+      for (Step b : Step.values()) {
+        if (a.fn().givesList() && a.fn() != b.fn()) {
+          Program p = new Program(List.of(a, b));
+          String fp = fingerprint.of(p);
+          if (!fp.equals(fingerprint.identity()) && !redundant(p, fp)) {
+            live.add(Program.pair(a.fn(), b.fn()));
+          }
+        }
+      }
+    }
     List<String> pairs = new ArrayList<>();
     for (Step.Fn a : Step.Fn.values()) {
       for (Step.Fn b : Step.Fn.values()) {
-        if (a.givesList() && a != b) {
+        if (live.contains(Program.pair(a, b))) {
           pairs.add(Program.pair(a, b));
         }
       }
@@ -168,6 +189,19 @@ final class Generation {
         }
       }
       carry = target - made;
+    }
+    // Still short (few long chains for this seed's held-out pairs): more chains of 3–5 steps.
+    for (int pass = 0; pass < 3 && out.size() < total; pass++) {
+      for (int len = 3; len <= 5 && out.size() < total; len++) {
+        long attempts = 30L * (total - out.size()) + 5_000;
+        while (out.size() < total && attempts-- > 0) {
+          Program p = compositional ? compositionalChain(len) : chain(len);
+          Candidate c = p == null ? null : candidate(p);
+          if (c != null) {
+            out.add(c);
+          }
+        }
+      }
     }
     return out;
   }
@@ -347,7 +381,7 @@ final class Generation {
       List<String> examples = asserts.subList(0, c.examples());
       out.add(new Problem(ListPrograms.problemId(split, i), split, p, frame, phrasings,
           Statement.of(p, frame, phrasings, examples), examples,
-          asserts.subList(c.examples(), asserts.size())));
+          asserts.subList(c.examples(), asserts.size()), c.inputs(), c.outputs()));
     }
     return out;
   }

@@ -27,7 +27,7 @@ public record Program(List<Step> steps) {
       if (!steps.get(i).fn().givesList()) {
         throw new IllegalArgumentException(
             "only the last step may give an integer: " + steps.get(i).label() + " is step " + (i + 1)
-                + " of " + this.labels());
+                + " of " + steps.stream().map(Step::label).toList());
       }
     }
   }
