@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A program's canonical form: what it returns on a fixed set of probe inputs (empty and short
- * lists included, so that {@code sort | head} and {@code minimum}, which agree everywhere, share
- * one). Two programs with the same fingerprint are duplicates.
+ * A program's canonical form: what it returns on a fixed set of probe inputs (empty and short lists
+ * included, so that {@code sort | head} and {@code minimum}, which agree everywhere, share one).
+ * Two programs with the same fingerprint are duplicates.
  */
 final class Fingerprint {
   /** The probes' own seed: the probes are part of the definition, whatever the benchmark seed. */
   private static final long PROBE_SEED = 2017L;
+
   private static final int PROBES = 48;
 
   private final List<Input> probes;

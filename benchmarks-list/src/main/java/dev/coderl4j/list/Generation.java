@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The in-memory generation of the list-programs benchmark: sampling step chains, drawing their
- * test inputs, rejecting degenerate programs, and splitting them. Everything comes from one {@link
- * Random} seeded by the caller ({@code java.util.Random}'s algorithm is fixed by its
- * specification, so the same seed gives the same benchmark on every JDK).
+ * The in-memory generation of the list-programs benchmark: sampling step chains, drawing their test
+ * inputs, rejecting degenerate programs, and splitting them. Everything comes from one {@link
+ * Random} seeded by the caller ({@code java.util.Random}'s algorithm is fixed by its specification,
+ * so the same seed gives the same benchmark on every JDK).
  *
  * <p>Rejected: a program that raises (or leaves ±{@value Program#MAX_ABS}) on every redraw of a
  * test input, one with the same output on every test input, and one that behaves like an earlier
@@ -26,23 +26,35 @@ import java.util.TreeSet;
 final class Generation {
   /** Example tests shown in the statement: 2 or 3. */
   static final int MIN_EXAMPLES = 2;
+
   static final int MAX_EXAMPLES = 3;
+
   /** Hidden tests, which decide reward and pass@k. */
   static final int HIDDEN = 10;
+
   /** How often one test input is redrawn when the program raises on it. */
   static final int REDRAWS = 5;
-  /** Adjacent function pairs that train and test never contain and test-compositional always does. */
+
+  /**
+   * Adjacent function pairs that train and test never contain and test-compositional always does.
+   */
   static final int HELD_OUT_PAIRS = 20;
 
-  /** Shares of each program length (1–5 steps) in train + test; a length short of programs
-   * passes its remainder on to the next. */
+  /**
+   * Shares of each program length (1–5 steps) in train + test; a length short of programs passes
+   * its remainder on to the next.
+   */
   private static final double[] POOL_SHARE = {0.01, 0.30, 0.45, 0.15, 0.09};
+
   /** Shares of each length (2–5 steps) in test-compositional. */
   private static final double[] COMPOSITIONAL_SHARE = {0, 0.45, 0.35, 0.12, 0.08};
 
   /** Why a candidate program was dropped. */
   enum Rejection {
-    RAISES, OUT_OF_RANGE, CONSTANT, DUPLICATE;
+    RAISES,
+    OUT_OF_RANGE,
+    CONSTANT,
+    DUPLICATE;
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -63,8 +75,16 @@ final class Generation {
    * @param inputs the inputs of the example tests, then of the hidden tests
    * @param outputs what the program returns on each input ({@code Long} or {@code List<Long>})
    */
-  record Problem(String id, String split, Program program, int frame, List<Integer> phrasings,
-      String statement, List<String> exampleTests, List<String> hiddenTests, List<Input> inputs,
+  record Problem(
+      String id,
+      String split,
+      Program program,
+      int frame,
+      List<Integer> phrasings,
+      String statement,
+      List<String> exampleTests,
+      List<String> hiddenTests,
+      List<Input> inputs,
       List<Object> outputs) {
     Problem {
       Objects.requireNonNull(id, "id");
@@ -83,8 +103,8 @@ final class Generation {
    * @param heldOutPairs the function pairs held out of train and test
    * @param rejected candidates dropped, by reason
    */
-  record Result(Map<String, List<Problem>> splits, Set<String> heldOutPairs,
-      Map<String, Integer> rejected) {}
+  record Result(
+      Map<String, List<Problem>> splits, Set<String> heldOutPairs, Map<String, Integer> rejected) {}
 
   private final Random rnd;
   private final Fingerprint fingerprint = new Fingerprint();
@@ -106,18 +126,26 @@ final class Generation {
     Generation g = new Generation(seed);
     List<Candidate> pool = g.fill(train + test, POOL_SHARE, false);
     if (pool.size() < train + test) {
-      throw new IllegalArgumentException("Only " + pool.size() + " distinct list programs could be"
-          + " generated; ask for fewer train + test problems than " + (train + test));
+      throw new IllegalArgumentException(
+          "Only "
+              + pool.size()
+              + " distinct list programs could be"
+              + " generated; ask for fewer train + test problems than "
+              + (train + test));
     }
     g.shuffle(pool);
     List<Candidate> comp = g.fill(compositional, COMPOSITIONAL_SHARE, true);
     if (comp.size() < compositional) {
-      throw new IllegalArgumentException("Only " + comp.size() + " compositional programs could be"
-          + " generated; ask for at most that many test-compositional problems");
+      throw new IllegalArgumentException(
+          "Only "
+              + comp.size()
+              + " compositional programs could be"
+              + " generated; ask for at most that many test-compositional problems");
     }
     g.shuffle(comp);
     Map<String, List<Problem>> splits = new LinkedHashMap<>();
-    splits.put(ListPrograms.TRAIN, g.problems(ListPrograms.TRAIN, pool.subList(test, test + train)));
+    splits.put(
+        ListPrograms.TRAIN, g.problems(ListPrograms.TRAIN, pool.subList(test, test + train)));
     splits.put(ListPrograms.TEST, g.problems(ListPrograms.TEST, pool.subList(0, test)));
     splits.put(ListPrograms.COMPOSITIONAL, g.problems(ListPrograms.COMPOSITIONAL, comp));
     Map<String, Integer> rej = new LinkedHashMap<>();
@@ -126,12 +154,12 @@ final class Generation {
   }
 
   /** A program with its drawn tests, before it is given a split and an id. */
-  private record Candidate(Program program, List<Input> inputs, List<Object> outputs,
-      int examples) {}
+  private record Candidate(
+      Program program, List<Input> inputs, List<Object> outputs, int examples) {}
 
   /**
-   * The held-out pairs: drawn from the pairs of different functions that some non-redundant
-   * program of two steps has ({@code reverse>sum} has none: it is {@code sum}).
+   * The held-out pairs: drawn from the pairs of different functions that some non-redundant program
+   * of two steps has ({@code reverse>sum} has none: it is {@code sum}).
    */
   private Set<String> chooseHeldOut() {
     Set<String> live = new HashSet<>();
@@ -162,8 +190,8 @@ final class Generation {
     List<Candidate> out = new ArrayList<>();
     int carry = 0;
     for (int len = 1; len <= 5; len++) {
-      int target = len == 5 ? total - out.size()
-          : (int) Math.round(shares[len - 1] * total) + carry;
+      int target =
+          len == 5 ? total - out.size() : (int) Math.round(shares[len - 1] * total) + carry;
       int made = 0;
       if (len <= 2) {
         // Few enough to list: every short program gets its chance, in a random order.
@@ -217,8 +245,7 @@ final class Generation {
         continue;
       }
       for (Step b : Step.values()) {
-        if (a.fn().givesList()
-            && heldOut.contains(Program.pair(a.fn(), b.fn())) == compositional) {
+        if (a.fn().givesList() && heldOut.contains(Program.pair(a.fn(), b.fn())) == compositional) {
           out.add(new Program(List.of(a, b)));
         }
       }
@@ -350,8 +377,8 @@ final class Generation {
 
   private Input input(Program p) {
     List<String> ps = p.params();
-    return new Input(list(), ps.contains("ys") ? list() : List.of(),
-        ps.contains("n") ? 1 + rnd.nextInt(4) : 0);
+    return new Input(
+        list(), ps.contains("ys") ? list() : List.of(), ps.contains("n") ? 1 + rnd.nextInt(4) : 0);
   }
 
   /** A list of 4–7 integers in [-9, 9]: short enough that three examples fit a 256-token prompt. */
@@ -379,9 +406,18 @@ final class Generation {
         phrasings.add(rnd.nextInt(s.phrasings().size()));
       }
       List<String> examples = asserts.subList(0, c.examples());
-      out.add(new Problem(ListPrograms.problemId(split, i), split, p, frame, phrasings,
-          Statement.of(p, frame, phrasings, examples), examples,
-          asserts.subList(c.examples(), asserts.size()), c.inputs(), c.outputs()));
+      out.add(
+          new Problem(
+              ListPrograms.problemId(split, i),
+              split,
+              p,
+              frame,
+              phrasings,
+              Statement.of(p, frame, phrasings, examples),
+              examples,
+              asserts.subList(c.examples(), asserts.size()),
+              c.inputs(),
+              c.outputs()));
     }
     return out;
   }

@@ -6,19 +6,25 @@ import java.util.List;
 public final class ListPrograms {
   /** The benchmark's name, of the benchmark, its generator and its prompt format. */
   public static final String NAME = "list-programs";
+
   /** The training split. */
   public static final String TRAIN = "train";
+
   /** The test split: programs disjoint from train, drawn like them. */
   public static final String TEST = "test";
+
   /** The test programs whose every adjacent function pair never occurs in train. */
   public static final String COMPOSITIONAL = "test-compositional";
+
   /** Every split, in the order the generator writes them. */
   public static final List<String> SPLITS = List.of(TRAIN, TEST, COMPOSITIONAL);
 
   /** Metadata key: the program's step labels joined by {@code " | "}. */
   public static final String STEPS = "steps";
+
   /** Metadata key: the split. */
   public static final String SPLIT = "split";
+
   /** Metadata key: the function every test calls (as HumanEval's {@code entry_point}). */
   public static final String ENTRY_POINT = "entry_point";
 

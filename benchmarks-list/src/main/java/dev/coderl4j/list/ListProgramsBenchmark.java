@@ -42,8 +42,11 @@ public final class ListProgramsBenchmark implements Benchmark {
       split = split == null ? ListPrograms.TEST : split;
       ListPrograms.split(split);
       if (!path.isEmpty() && !Files.isDirectory(Path.of(path))) {
-        throw new IllegalArgumentException("list-programs path '" + path + "' is not a folder; give"
-            + " one written by 'coderl benchmark generate list-programs', or leave path empty");
+        throw new IllegalArgumentException(
+            "list-programs path '"
+                + path
+                + "' is not a folder; give"
+                + " one written by 'coderl benchmark generate list-programs', or leave path empty");
       }
     }
   }
@@ -71,9 +74,15 @@ public final class ListProgramsBenchmark implements Benchmark {
   public String problemId(String taskId) {
     Matcher m = TASK_ID.matcher(taskId.strip());
     if (!m.matches() || (m.group(1) != null && !m.group(1).equalsIgnoreCase(split))) {
-      throw new IllegalArgumentException("list-programs task id '" + taskId + "' not understood for"
-          + " the " + split + " split; write 17, \"17\" or \"" + ListPrograms.problemId(split, 17)
-          + "\"");
+      throw new IllegalArgumentException(
+          "list-programs task id '"
+              + taskId
+              + "' not understood for"
+              + " the "
+              + split
+              + " split; write 17, \"17\" or \""
+              + ListPrograms.problemId(split, 17)
+              + "\"");
     }
     return ListPrograms.problemId(split, Integer.parseInt(m.group(2)));
   }

@@ -8,10 +8,10 @@ import dev.coderl4j.core.problem.Problem;
 import java.util.List;
 
 /**
- * A list-programs problem in CodeRL's APPS prompt for call-based questions ({@code
- * generate.py}'s {@code generate_prompt}, §4): {@code "\nQUESTION:\n" + statement + "\nUse
- * Call-Based format\nANSWER:\n"}. The statement already shows the example asserts, as APPS
- * statements show their examples; the model writes the whole program and stops at its end token.
+ * A list-programs problem in CodeRL's APPS prompt for call-based questions ({@code generate.py}'s
+ * {@code generate_prompt}, §4): {@code "\nQUESTION:\n" + statement + "\nUse Call-Based
+ * format\nANSWER:\n"}. The statement already shows the example asserts, as APPS statements show
+ * their examples; the model writes the whole program and stops at its end token.
  */
 public final class ListProgramsFormat implements PromptFormat {
   public static final String NAME = ListPrograms.NAME;

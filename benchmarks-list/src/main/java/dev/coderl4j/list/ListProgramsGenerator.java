@@ -43,24 +43,32 @@ public final class ListProgramsGenerator implements BenchmarkGenerator {
   /** The sizes to generate: the defaults, overridden by {@code sizes}, each checked. */
   Map<String, Integer> sizes(Map<String, Integer> sizes) {
     Map<String, Integer> out = defaultSizes();
-    sizes.forEach((split, n) -> {
-      if (!out.containsKey(split)) {
-        throw new IllegalArgumentException("list-programs has no split '" + split + "'; known: "
-            + ListPrograms.SPLITS);
-      }
-      if (n == null || n < 1) {
-        throw new IllegalArgumentException("the " + split + " split needs at least 1 problem, got "
-            + n + "; give a positive size");
-      }
-      out.put(split, n);
-    });
+    sizes.forEach(
+        (split, n) -> {
+          if (!out.containsKey(split)) {
+            throw new IllegalArgumentException(
+                "list-programs has no split '" + split + "'; known: " + ListPrograms.SPLITS);
+          }
+          if (n == null || n < 1) {
+            throw new IllegalArgumentException(
+                "the "
+                    + split
+                    + " split needs at least 1 problem, got "
+                    + n
+                    + "; give a positive size");
+          }
+          out.put(split, n);
+        });
     return out;
   }
 
   /** The benchmark in memory (what {@link #generate} writes). */
   Generation.Result build(long seed, Map<String, Integer> sizes) {
     Map<String, Integer> s = sizes(sizes);
-    return Generation.run(seed, s.get(ListPrograms.TRAIN), s.get(ListPrograms.TEST),
+    return Generation.run(
+        seed,
+        s.get(ListPrograms.TRAIN),
+        s.get(ListPrograms.TEST),
         s.get(ListPrograms.COMPOSITIONAL));
   }
 
@@ -99,7 +107,8 @@ public final class ListProgramsGenerator implements BenchmarkGenerator {
     m.set("held_out_pairs", MAPPER.valueToTree(r.heldOutPairs()));
     m.set("rejected", MAPPER.valueToTree(r.rejected()));
     m.set("sha256", MAPPER.valueToTree(sha));
-    Files.writeString(out.resolve(MANIFEST),
+    Files.writeString(
+        out.resolve(MANIFEST),
         MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m) + "\n");
     files.add(MANIFEST);
     return new Generated(ListPrograms.NAME, seed, counts, files, sha);
@@ -117,15 +126,26 @@ public final class ListProgramsGenerator implements BenchmarkGenerator {
     if (Files.isRegularFile(manifest)) {
       String held = ProblemFiles.manifestBenchmark(manifest).orElse("(none named)");
       if (!held.equals(ListPrograms.NAME)) {
-        throw new IllegalArgumentException("output folder '" + out + "' already holds benchmark '"
-            + held + "' (its " + MANIFEST + "); choose an empty or new folder, or delete that one");
+        throw new IllegalArgumentException(
+            "output folder '"
+                + out
+                + "' already holds benchmark '"
+                + held
+                + "' (its "
+                + MANIFEST
+                + "); choose an empty or new folder, or delete that one");
       }
       return;
     }
     try (Stream<Path> entries = Files.list(out)) {
       if (entries.findAny().isPresent()) {
-        throw new IllegalArgumentException("output folder '" + out + "' is not empty and holds no"
-            + " generated benchmark (no " + MANIFEST + "); choose an empty or new folder");
+        throw new IllegalArgumentException(
+            "output folder '"
+                + out
+                + "' is not empty and holds no"
+                + " generated benchmark (no "
+                + MANIFEST
+                + "); choose an empty or new folder");
       }
     }
   }

@@ -70,9 +70,13 @@ final class ProblemFiles {
         Path gz = dir.get().resolve(split + ".jsonl.gz");
         Path file = Files.isRegularFile(plain) ? plain : gz;
         if (!Files.isRegularFile(file)) {
-          throw new IllegalArgumentException("No " + plain.getFileName() + " (or .jsonl.gz) in '"
-              + dir.get() + "'; give a folder written by 'coderl benchmark generate list-programs',"
-              + " or leave path empty for the bundled copy");
+          throw new IllegalArgumentException(
+              "No "
+                  + plain.getFileName()
+                  + " (or .jsonl.gz) in '"
+                  + dir.get()
+                  + "'; give a folder written by 'coderl benchmark generate list-programs',"
+                  + " or leave path empty for the bundled copy");
         }
         source = file.toString();
         in = Files.newInputStream(file);
@@ -80,7 +84,8 @@ final class ProblemFiles {
         source = "bundled " + split + ".jsonl.gz";
         in = ProblemFiles.class.getResourceAsStream("data/" + split + ".jsonl.gz");
         if (in == null) {
-          throw new IllegalStateException("bundled data/" + split + ".jsonl.gz is missing from the jar");
+          throw new IllegalStateException(
+              "bundled data/" + split + ".jsonl.gz is missing from the jar");
         }
       }
       return parse(maybeGunzip(in), source, split);
@@ -102,42 +107,62 @@ final class ProblemFiles {
   static List<Problem> parse(InputStream in, String source, String split) {
     List<Problem> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    JsonRecord.forEachLine(in, source, rec -> {
-      String id = rec.text("task_id");
-      if (!ids.add(id)) {
-        throw rec.error("task_id", "repeats " + id);
-      }
-      if (!rec.text("split").equals(split)) {
-        throw rec.error("split", "is '" + rec.text("split") + "' in the file of split " + split);
-      }
-      if (!id.matches(java.util.regex.Pattern.quote(ListPrograms.NAME + "/" + split + "/") + "\\d+")) {
-        throw rec.error("task_id", "must look like " + ListPrograms.problemId(split, 0) + ", got " + id);
-      }
-      Program program;
-      try {
-        program = Program.of(rec.strings("steps"));
-      } catch (IllegalArgumentException e) {
-        throw rec.error("steps", e.getMessage());
-      }
-      String difficulty = rec.text("difficulty");
-      if (!difficulty.equals(program.difficulty())) {
-        throw rec.error("difficulty", "is " + difficulty + " but a program of "
-            + program.steps().size() + " steps is " + program.difficulty());
-      }
-      List<String> examples = rec.strings("example_tests");
-      List<String> hidden = rec.strings("hidden_tests");
-      if (hidden.isEmpty()) {
-        throw rec.error("hidden_tests", "is empty: every problem has hidden tests");
-      }
-      String fn = rec.text("fn_name");
-      Map<String, String> meta = new LinkedHashMap<>();
-      meta.put(ListPrograms.SPLIT, split);
-      meta.put(ListPrograms.STEPS, program.toString());
-      meta.put(ListPrograms.ENTRY_POINT, fn);
-      out.add(new Problem(id, ListPrograms.NAME, rec.text("statement"), "", Optional.of(difficulty),
-          new TestSuite.Asserts("", examples), new TestSuite.Asserts("", hidden),
-          List.of(rec.text("canonical_solution")), meta));
-    });
+    JsonRecord.forEachLine(
+        in,
+        source,
+        rec -> {
+          String id = rec.text("task_id");
+          if (!ids.add(id)) {
+            throw rec.error("task_id", "repeats " + id);
+          }
+          if (!rec.text("split").equals(split)) {
+            throw rec.error(
+                "split", "is '" + rec.text("split") + "' in the file of split " + split);
+          }
+          if (!id.matches(
+              java.util.regex.Pattern.quote(ListPrograms.NAME + "/" + split + "/") + "\\d+")) {
+            throw rec.error(
+                "task_id", "must look like " + ListPrograms.problemId(split, 0) + ", got " + id);
+          }
+          Program program;
+          try {
+            program = Program.of(rec.strings("steps"));
+          } catch (IllegalArgumentException e) {
+            throw rec.error("steps", e.getMessage());
+          }
+          String difficulty = rec.text("difficulty");
+          if (!difficulty.equals(program.difficulty())) {
+            throw rec.error(
+                "difficulty",
+                "is "
+                    + difficulty
+                    + " but a program of "
+                    + program.steps().size()
+                    + " steps is "
+                    + program.difficulty());
+          }
+          List<String> examples = rec.strings("example_tests");
+          List<String> hidden = rec.strings("hidden_tests");
+          if (hidden.isEmpty()) {
+            throw rec.error("hidden_tests", "is empty: every problem has hidden tests");
+          }
+          String fn = rec.text("fn_name");
+          Map<String, String> meta = new LinkedHashMap<>();
+          meta.put(ListPrograms.SPLIT, split);
+          meta.put(ListPrograms.STEPS, program.toString());
+          meta.put(ListPrograms.ENTRY_POINT, fn);
+          out.add(
+              new Problem(
+                  id,
+                  ListPrograms.NAME,
+                  rec.text("statement"),
+                  "",
+                  Optional.of(difficulty),
+                  new TestSuite.Asserts("", examples),
+                  new TestSuite.Asserts("", hidden),
+                  List.of(rec.text("canonical_solution")),
+                  meta));
+        });
     if (out.isEmpty()) {
       throw new DataFormatException(source + ": no list-programs problems found");
     }
@@ -150,10 +175,15 @@ final class ProblemFiles {
     try {
       n = MAPPER.readTree(manifest.toFile());
     } catch (IOException e) {
-      throw new IllegalArgumentException(manifest + " is not a JSON manifest (" + e.getMessage()
-          + "); choose an empty or new output folder", e);
+      throw new IllegalArgumentException(
+          manifest
+              + " is not a JSON manifest ("
+              + e.getMessage()
+              + "); choose an empty or new output folder",
+          e);
     }
     return n != null && n.path("benchmark").isTextual()
-        ? Optional.of(n.get("benchmark").asText()) : Optional.empty();
+        ? Optional.of(n.get("benchmark").asText())
+        : Optional.empty();
   }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 public record Program(List<Step> steps) {
   /** The name of the function every reference defines and every test calls. */
   public static final String FN_NAME = "solve";
+
   /** The largest |value| a test may see anywhere in a run, so that examples stay readable. */
   public static final long MAX_ABS = 100_000;
 
@@ -26,8 +27,12 @@ public record Program(List<Step> steps) {
     for (int i = 0; i < steps.size() - 1; i++) {
       if (!steps.get(i).fn().givesList()) {
         throw new IllegalArgumentException(
-            "only the last step may give an integer: " + steps.get(i).label() + " is step " + (i + 1)
-                + " of " + steps.stream().map(Step::label).toList());
+            "only the last step may give an integer: "
+                + steps.get(i).label()
+                + " is step "
+                + (i + 1)
+                + " of "
+                + steps.stream().map(Step::label).toList());
       }
     }
   }
@@ -142,15 +147,17 @@ public record Program(List<Step> steps) {
     }
   }
 
-  /**
-   * The reference in idiomatic Python: one statement per step, the last one returned.
-   */
+  /** The reference in idiomatic Python: one statement per step, the last one returned. */
   public String python() {
     StringBuilder sb = new StringBuilder();
     if (steps.stream().anyMatch(Step::usesAccumulate)) {
       sb.append("from itertools import accumulate\n\n\n");
     }
-    sb.append("def ").append(FN_NAME).append("(").append(String.join(", ", params())).append("):\n");
+    sb.append("def ")
+        .append(FN_NAME)
+        .append("(")
+        .append(String.join(", ", params()))
+        .append("):\n");
     for (int i = 0; i < steps.size(); i++) {
       boolean last = i == steps.size() - 1;
       sb.append(last ? "    return " : "    xs = ").append(steps.get(i).python()).append("\n");

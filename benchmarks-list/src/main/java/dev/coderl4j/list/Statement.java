@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The English statement of a list program, made from templates: one of two opening frames, then
- * one of the (at least two) phrasings of each step, then the example tests as asserts.
+ * The English statement of a list program, made from templates: one of two opening frames, then one
+ * of the (at least two) phrasings of each step, then the example tests as asserts.
  */
 final class Statement {
   /** How many opening frames there are. */
@@ -22,14 +22,16 @@ final class Statement {
    */
   static String of(Program program, int frame, List<Integer> phrasings, List<String> examples) {
     String sig = Program.FN_NAME + "(" + String.join(", ", program.params()) + ")";
-    String opening = switch (frame) {
-      case 0 -> "Write a function " + sig + " that takes ";
-      case 1 -> "Define " + sig + ", which receives ";
-      default -> throw new IllegalArgumentException("frame must be 0 or 1, got " + frame);
-    };
+    String opening =
+        switch (frame) {
+          case 0 -> "Write a function " + sig + " that takes ";
+          case 1 -> "Define " + sig + ", which receives ";
+          default -> throw new IllegalArgumentException("frame must be 0 or 1, got " + frame);
+        };
     List<String> ps = program.params();
-    String args = (ps.contains("ys") ? "two lists of integers xs and ys" : "a list of integers xs")
-        + (ps.contains("n") ? " and an integer n" : "");
+    String args =
+        (ps.contains("ys") ? "two lists of integers xs and ys" : "a list of integers xs")
+            + (ps.contains("n") ? " and an integer n" : "");
     List<String> phrases = new ArrayList<>();
     List<Step> steps = program.steps();
     for (int i = 0; i < steps.size(); i++) {
@@ -44,11 +46,14 @@ final class Statement {
       if (phrases.size() == 1) {
         sb.append(" and ").append(phrases.getFirst());
       } else {
-        sb.append(", ").append(String.join(", then ", phrases.subList(0, phrases.size() - 1)))
-            .append(", and ").append(phrases.getLast());
+        sb.append(", ")
+            .append(String.join(", then ", phrases.subList(0, phrases.size() - 1)))
+            .append(", and ")
+            .append(phrases.getLast());
       }
     } else {
-      sb.append(", ").append(String.join(", then ", phrases))
+      sb.append(", ")
+          .append(String.join(", then ", phrases))
           .append(", and returns the resulting list");
     }
     sb.append(".\n\nExamples:\n").append(String.join("\n", examples));

@@ -19,9 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The copy bundled in the jar is the generator's output for its manifest's seed: regenerating
- * gives the same bytes (the checksum test), and the whole copy satisfies the generator's
- * invariants.
+ * The copy bundled in the jar is the generator's output for its manifest's seed: regenerating gives
+ * the same bytes (the checksum test), and the whole copy satisfies the generator's invariants.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BundledCopyTest {
@@ -34,28 +33,37 @@ class BundledCopyTest {
       manifest = new ObjectMapper().readTree(in);
     }
     Map<String, Integer> sizes = new TreeMap<>();
-    manifest.get("counts").fields().forEachRemaining(e -> sizes.put(e.getKey(), e.getValue().intValue()));
+    manifest
+        .get("counts")
+        .fields()
+        .forEachRemaining(e -> sizes.put(e.getKey(), e.getValue().intValue()));
     regenerated = new ListProgramsGenerator().build(manifest.get("seed").longValue(), sizes);
   }
 
   @Test
   void regeneratingGivesTheBundledBytes(@TempDir Path dir) throws Exception {
     Map<String, Integer> sizes = new TreeMap<>();
-    manifest.get("counts").fields().forEachRemaining(e -> sizes.put(e.getKey(), e.getValue().intValue()));
+    manifest
+        .get("counts")
+        .fields()
+        .forEachRemaining(e -> sizes.put(e.getKey(), e.getValue().intValue()));
     var g = new ListProgramsGenerator().generate(manifest.get("seed").longValue(), sizes, dir);
     for (String split : ListPrograms.SPLITS) {
       String file = split + ".jsonl";
       String expected = manifest.get("sha256").get(file).asText();
       assertEquals(expected, g.sha256().get(file), file + " regenerated");
       byte[] bundled;
-      try (InputStream in = ProblemFiles.maybeGunzip(
-          ProblemFiles.class.getResourceAsStream("data/" + file + ".gz"))) {
+      try (InputStream in =
+          ProblemFiles.maybeGunzip(
+              ProblemFiles.class.getResourceAsStream("data/" + file + ".gz"))) {
         bundled = in.readAllBytes();
       }
       assertEquals(expected, ListProgramsGenerator.sha256(bundled), file + ".gz bundled");
       assertEquals(-1L, Files.mismatch(dir.resolve(file), writeTemp(dir, bundled)));
     }
-    assertEquals(ListProgramsGenerator.VERSION, manifest.get("generator_version").intValue(),
+    assertEquals(
+        ListProgramsGenerator.VERSION,
+        manifest.get("generator_version").intValue(),
         "the generator changed: regenerate the bundled copy (data/SOURCE.md says how)");
   }
 
@@ -78,12 +86,15 @@ class BundledCopyTest {
     Set<Integer> frames = new HashSet<>();
     for (Generation.Problem p : regenerated.splits().get(ListPrograms.TRAIN)) {
       for (int i = 0; i < p.program().steps().size(); i++) {
-        used.computeIfAbsent(p.program().steps().get(i), s -> new HashSet<>()).add(p.phrasings().get(i));
+        used.computeIfAbsent(p.program().steps().get(i), s -> new HashSet<>())
+            .add(p.phrasings().get(i));
       }
       frames.add(p.frame());
     }
     for (Step s : Step.values()) {
-      assertTrue(used.getOrDefault(s, Set.of()).size() >= 2, s.label() + " phrasings used: " + used.get(s));
+      assertTrue(
+          used.getOrDefault(s, Set.of()).size() >= 2,
+          s.label() + " phrasings used: " + used.get(s));
     }
     assertEquals(Statement.FRAMES, frames.size());
   }
@@ -97,8 +108,10 @@ class BundledCopyTest {
       }
       assertEquals(Set.of("introductory", "interview", "competition"), by.keySet(), split);
     }
-    long shortOnes = regenerated.splits().get(ListPrograms.TRAIN).stream()
-        .filter(p -> p.program().steps().size() <= 3).count();
+    long shortOnes =
+        regenerated.splits().get(ListPrograms.TRAIN).stream()
+            .filter(p -> p.program().steps().size() <= 3)
+            .count();
     assertTrue(shortOnes > 0.7 * 5000, shortOnes + " of 5000 train programs have 1-3 steps");
   }
 }

@@ -41,15 +41,21 @@ class GenerationProperties {
     Generation.Result r = Generation.run(seed, 60, 20, 10);
     for (var e : r.splits().entrySet()) {
       String text = String.join("\n", e.getValue().stream().map(ProblemFiles::line).toList());
-      var problems = ProblemFiles.parse(new java.io.ByteArrayInputStream(
-          text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mem", e.getKey());
+      var problems =
+          ProblemFiles.parse(
+              new java.io.ByteArrayInputStream(
+                  text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+              "mem",
+              e.getKey());
       for (int i = 0; i < problems.size(); i++) {
         Generation.Problem g = e.getValue().get(i);
         var p = problems.get(i);
         assertEquals(g.id(), p.id());
         assertEquals(g.statement(), p.statement());
         assertEquals(List.of(g.program().python()), p.solutions());
-        assertEquals(g.hiddenTests(), ((dev.coderl4j.core.problem.TestSuite.Asserts) p.hiddenTests()).asserts());
+        assertEquals(
+            g.hiddenTests(),
+            ((dev.coderl4j.core.problem.TestSuite.Asserts) p.hiddenTests()).asserts());
         assertEquals(g.program().difficulty(), p.difficulty().orElseThrow());
       }
     }

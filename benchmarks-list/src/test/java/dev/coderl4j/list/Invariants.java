@@ -40,7 +40,8 @@ final class Invariants {
   static void notDegenerate(Generation.Problem p) {
     int examples = p.exampleTests().size();
     assertTrue(examples >= 2 && examples <= 3, p.id() + " has " + examples + " examples");
-    assertTrue(p.hiddenTests().size() >= 10, p.id() + " has " + p.hiddenTests().size() + " hidden tests");
+    assertTrue(
+        p.hiddenTests().size() >= 10, p.id() + " has " + p.hiddenTests().size() + " hidden tests");
     assertEquals(examples + p.hiddenTests().size(), p.inputs().size());
     assertEquals(p.inputs().size(), new HashSet<>(p.inputs()).size(), p.id() + " repeats an input");
     for (int i = 0; i < p.inputs().size(); i++) {
@@ -58,11 +59,13 @@ final class Invariants {
     for (String ex : p.exampleTests()) {
       assertTrue(p.statement().contains(ex), p.id() + ": example not in the statement");
     }
-    assertEquals(p.program().difficulty(), switch (p.program().steps().size()) {
-      case 1, 2 -> "introductory";
-      case 3 -> "interview";
-      default -> "competition";
-    });
+    assertEquals(
+        p.program().difficulty(),
+        switch (p.program().steps().size()) {
+          case 1, 2 -> "introductory";
+          case 3 -> "interview";
+          default -> "competition";
+        });
   }
 
   private static void notRedundant(Fingerprint fp, Program p, String f, String id) {

@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /** Wiring: the module's names resolve through core's resolver, with their defaults. */
 class ListProgramsModuleTest {
-  private final PluginResolver resolver = Guice.createInjector(new CoreModule(),
-      new ListProgramsModule()).getInstance(PluginResolver.class);
+  private final PluginResolver resolver =
+      Guice.createInjector(new CoreModule(), new ListProgramsModule())
+          .getInstance(PluginResolver.class);
 
   private Benchmark withParams(String json) throws Exception {
-    return resolver.create(Benchmark.class,
-        new PluginSpec(ListPrograms.NAME, new ObjectMapper().readTree(json)));
+    return resolver.create(
+        Benchmark.class, new PluginSpec(ListPrograms.NAME, new ObjectMapper().readTree(json)));
   }
 
   @Test
@@ -41,15 +42,18 @@ class ListProgramsModuleTest {
     assertEquals("list-programs/test/17", test.problemId("test/17"));
     assertEquals("list-programs/test/17", test.problemId("list-programs/test/17"));
     assertThrows(IllegalArgumentException.class, () -> test.problemId("train/17"));
-    assertInstanceOf(ListProgramsFormat.class,
+    assertInstanceOf(
+        ListProgramsFormat.class,
         resolver.create(PromptFormat.class, PluginSpec.of(test.defaultPromptFormat())));
-    assertInstanceOf(ListProgramsGenerator.class,
+    assertInstanceOf(
+        ListProgramsGenerator.class,
         resolver.create(BenchmarkGenerator.class, PluginSpec.of(ListPrograms.NAME)));
   }
 
   @Test
   void problemsAreFunctionCallProblemsWithTheirExamplesInTheStatement() {
-    Problem p = resolver.create(Benchmark.class, PluginSpec.of(ListPrograms.NAME)).problems().get(0);
+    Problem p =
+        resolver.create(Benchmark.class, PluginSpec.of(ListPrograms.NAME)).problems().get(0);
     assertEquals("list-programs/test/0", p.id());
     assertTrue(p.difficulty().isPresent());
     assertTrue(p.hiddenTests().size() >= 10);
@@ -57,25 +61,31 @@ class ListProgramsModuleTest {
     for (String a : examples.asserts()) {
       assertTrue(p.statement().contains(a), a);
     }
-    assertTrue(p.solutions().getFirst().startsWith("def solve(")
-        || p.solutions().getFirst().startsWith("from itertools"));
+    assertTrue(
+        p.solutions().getFirst().startsWith("def solve(")
+            || p.solutions().getFirst().startsWith("from itertools"));
     assertEquals("solve", p.metadata().get(ListPrograms.ENTRY_POINT));
     String prompt = new ListProgramsFormat().prompt(p);
-    assertTrue(prompt.startsWith("\nQUESTION:\n") && prompt.endsWith("\nUse Call-Based format\nANSWER:\n"));
+    assertTrue(
+        prompt.startsWith("\nQUESTION:\n")
+            && prompt.endsWith("\nUse Call-Based format\nANSWER:\n"));
   }
 
   @Test
   void badParamsSayHowToFixThem() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> withParams("{\"split\": \"dev\"}"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> withParams("{\"split\": \"dev\"}"));
     assertTrue(e.getMessage().contains("known: [train, test, test-compositional]"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> withParams("{\"path\": \"/nonexistent\"}"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> withParams("{\"path\": \"/nonexistent\"}"));
     assertTrue(e.getMessage().contains("coderl benchmark generate list-programs"), e.getMessage());
   }
 
   @Test
   void isDiscoverableWithServiceLoader() {
-    assertTrue(PluginModule.discover(getClass().getClassLoader()).stream()
-        .anyMatch(m -> m instanceof ListProgramsModule));
+    assertTrue(
+        PluginModule.discover(getClass().getClassLoader()).stream()
+            .anyMatch(m -> m instanceof ListProgramsModule));
   }
 }

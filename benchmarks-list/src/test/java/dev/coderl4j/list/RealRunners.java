@@ -25,7 +25,8 @@ final class RealRunners {
     modules.add(new CoreModule());
     modules.addAll(PluginModule.discover(RealRunners.class.getClassLoader()));
     PluginResolver resolver = Guice.createInjector(modules).getInstance(PluginResolver.class);
-    var params = new ObjectMapper().createObjectNode().put("workers", 2).put("timeoutSeconds", 20.0);
+    var params =
+        new ObjectMapper().createObjectNode().put("workers", 2).put("timeoutSeconds", 20.0);
     if (name.equals("cpython")) {
       params.put("mode", "persistent");
     } else {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.coderl4j.core.exec.ProgramRunner;
-import dev.coderl4j.core.problem.Problem;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("slow")
 class ReferenceAgreementIT {
   @ParameterizedTest
-  @CsvSource({"graalpy, test", "cpython, test", "graalpy, test-compositional",
-      "cpython, test-compositional", "graalpy, train", "cpython, train"})
+  @CsvSource({
+    "graalpy, test",
+    "cpython, test",
+    "graalpy, test-compositional",
+    "cpython, test-compositional",
+    "graalpy, train",
+    "cpython, train"
+  })
   void everyReferencePasses(String runner, String split) {
     assumeTrue(!runner.equals("cpython") || RealRunners.hasPython(), "no python3 on the PATH");
     var problems = ListProgramsContractsTest.split(split).problems();

@@ -56,16 +56,19 @@ class StepTest {
   @Test
   void theReferenceHasOneStatementPerStep() {
     Program p = Program.of(List.of("map(*2)", "filter(even)", "take", "sum"));
-    assertEquals("""
+    assertEquals(
+        """
         def solve(xs, n):
             xs = [x * 2 for x in xs]
             xs = [x for x in xs if x % 2 == 0]
             xs = xs[:n]
             return sum(xs)
-        """, p.python());
+        """,
+        p.python());
     assertEquals("competition", p.difficulty());
-    assertEquals("assert solve([1, -2], 3) == 5", p.assertion(new Input(List.of(1L, -2L),
-        List.of(), 3), 5L));
+    assertEquals(
+        "assert solve([1, -2], 3) == 5",
+        p.assertion(new Input(List.of(1L, -2L), List.of(), 3), 5L));
     assertThrows(IllegalArgumentException.class, () -> Program.of(List.of("sum", "sort")));
   }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "benchmark",
     mixinStandardHelpOptions = true,
-    description = "Generate a benchmark from a seed, or export any benchmark's problems as JSON Lines.",
+    description =
+        "Generate a benchmark from a seed, or export any benchmark's problems as JSON Lines.",
     subcommands = {GenerateBenchmarkCommand.class, ExportBenchmarkCommand.class})
 public final class BenchmarkCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -44,18 +44,28 @@ import picocli.CommandLine.Option;
 public final class ExportBenchmarkCommand implements Callable<Integer> {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @Option(names = "--benchmark", required = true,
+  @Option(
+      names = "--benchmark",
+      required = true,
       description = "The benchmark: list-programs, mbpp, mbpp-sanitized, humaneval or apps.")
   String benchmark;
 
-  @Option(names = "--benchmark-params", defaultValue = "{}",
-      description = "The benchmark's params as JSON, e.g. '{\"split\": \"train\"}' (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--benchmark-params",
+      defaultValue = "{}",
+      description =
+          "The benchmark's params as JSON, e.g. '{\"split\": \"train\"}' (default: ${DEFAULT-VALUE}).")
   String benchmarkParams;
 
-  @Option(names = "--format", description = "The prompt format of \"prompt\" (default: the benchmark's).")
+  @Option(
+      names = "--format",
+      description = "The prompt format of \"prompt\" (default: the benchmark's).")
   String format;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.jsonl",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.jsonl",
       description = "The file to write; provenance goes beside it (FILE.jsonl.provenance.json).")
   Path out;
 
@@ -64,17 +74,24 @@ public final class ExportBenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
-    ObjectNode params = JsonOption.object("--benchmark-params", benchmarkParams, "{\"split\": \"test\"}");
+    ObjectNode params =
+        JsonOption.object("--benchmark-params", benchmarkParams, "{\"split\": \"test\"}");
     if (!resolver.names(Benchmark.class).contains(benchmark)) {
-      throw new IllegalArgumentException("--benchmark '" + benchmark + "' is not a benchmark; known: "
-          + resolver.names(Benchmark.class));
+      throw new IllegalArgumentException(
+          "--benchmark '"
+              + benchmark
+              + "' is not a benchmark; known: "
+              + resolver.names(Benchmark.class));
     }
     Benchmark bench = resolver.create(Benchmark.class, new PluginSpec(benchmark, params));
     String formatName = format != null ? format : bench.defaultPromptFormat();
     PromptFormat fmt = resolver.create(PromptFormat.class, PluginSpec.of(formatName));
     if (Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out '" + out + "' is a folder; name a file such as "
-          + out.resolve(benchmark + ".jsonl"));
+      throw new IllegalArgumentException(
+          "--out '"
+              + out
+              + "' is a folder; name a file such as "
+              + out.resolve(benchmark + ".jsonl"));
     }
     if (out.toAbsolutePath().getParent() != null) {
       Files.createDirectories(out.toAbsolutePath().getParent());
@@ -108,11 +125,12 @@ public final class ExportBenchmarkCommand implements Callable<Integer> {
     if (p.hiddenTests() instanceof TestSuite.Asserts a && !a.setup().isEmpty()) {
       o.put("setup", a.setup());
     }
-    String fn = switch (p.hiddenTests()) {
-      case TestSuite.Call c -> c.fnName();
-      case TestSuite.Asserts a -> p.metadata().get("entry_point");
-      case TestSuite.Stdin s -> null;
-    };
+    String fn =
+        switch (p.hiddenTests()) {
+          case TestSuite.Call c -> c.fnName();
+          case TestSuite.Asserts a -> p.metadata().get("entry_point");
+          case TestSuite.Stdin s -> null;
+        };
     if (fn != null) {
       o.put("fn_name", fn);
     }
@@ -147,13 +165,16 @@ public final class ExportBenchmarkCommand implements Callable<Integer> {
     ArrayNode arr = MAPPER.createArrayNode();
     switch (t) {
       case TestSuite.Asserts a -> a.asserts().forEach(arr::add);
-      case TestSuite.Stdin s -> s.cases().forEach(c ->
-          arr.addObject().put("input", c.input()).put("output", c.output()));
-      case TestSuite.Call c -> c.cases().forEach(k -> {
-        ObjectNode o = arr.addObject();
-        o.set("args", json(k.argsJson()));
-        o.set("output", json(k.outputJson()));
-      });
+      case TestSuite.Stdin s ->
+          s.cases().forEach(c -> arr.addObject().put("input", c.input()).put("output", c.output()));
+      case TestSuite.Call c ->
+          c.cases()
+              .forEach(
+                  k -> {
+                    ObjectNode o = arr.addObject();
+                    o.set("args", json(k.argsJson()));
+                    o.set("output", json(k.outputJson()));
+                  });
     }
     return arr;
   }
@@ -179,7 +200,8 @@ public final class ExportBenchmarkCommand implements Callable<Integer> {
     m.put("versions", p.versions());
     m.put("created_at", p.createdAt().toString());
     m.put("problems", n);
-    Files.writeString(out.resolveSibling(out.getFileName() + ".provenance.json"),
+    Files.writeString(
+        out.resolveSibling(out.getFileName() + ".provenance.json"),
         MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n");
   }
 }

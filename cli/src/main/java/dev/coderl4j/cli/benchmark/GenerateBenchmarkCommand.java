@@ -37,17 +37,24 @@ public final class GenerateBenchmarkCommand implements Callable<Integer> {
   @Option(names = "--seed", required = true, description = "The seed (a whole number).")
   String seed;
 
-  @Option(names = "--train", description = "Problems in the train split (default: the generator's).")
+  @Option(
+      names = "--train",
+      description = "Problems in the train split (default: the generator's).")
   String train;
 
   @Option(names = "--test", description = "Problems in the test split (default: the generator's).")
   String test;
 
-  @Option(names = "--size", paramLabel = "SPLIT=N",
+  @Option(
+      names = "--size",
+      paramLabel = "SPLIT=N",
       description = "Problems in another split, e.g. --size test-compositional=300.")
   Map<String, String> sizes = new LinkedHashMap<>();
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
       description = "The folder to write: new, empty, or one this generator wrote before.")
   Path out;
 
@@ -57,8 +64,12 @@ public final class GenerateBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
     if (!resolver.names(BenchmarkGenerator.class).contains(name)) {
-      throw new IllegalArgumentException("no benchmark generator named '" + name + "'; known: "
-          + resolver.names(BenchmarkGenerator.class) + " (coderl benchmark generate NAME ...)");
+      throw new IllegalArgumentException(
+          "no benchmark generator named '"
+              + name
+              + "'; known: "
+              + resolver.names(BenchmarkGenerator.class)
+              + " (coderl benchmark generate NAME ...)");
     }
     BenchmarkGenerator generator = resolver.create(BenchmarkGenerator.class, PluginSpec.of(name));
     long s = Numbers.whole("--seed", seed, "42");
@@ -69,20 +80,23 @@ public final class GenerateBenchmarkCommand implements Callable<Integer> {
     if (test != null) {
       asked.put("test", Numbers.count("--test", test, "1000"));
     }
-    sizes.forEach((split, n) -> asked.put(split, Numbers.count("--size " + split, n, split + "=300")));
+    sizes.forEach(
+        (split, n) -> asked.put(split, Numbers.count("--size " + split, n, split + "=300")));
     long start = System.nanoTime();
     BenchmarkGenerator.Generated g = generator.generate(s, asked, out);
     double secs = (System.nanoTime() - start) / 1e9;
     writeProvenance(s, asked, g, secs);
     var o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "%s (seed %d) written to %s in %.1f s%n", g.benchmark(), g.seed(), out, secs);
+    o.printf(
+        Locale.ROOT, "%s (seed %d) written to %s in %.1f s%n", g.benchmark(), g.seed(), out, secs);
     g.counts().forEach((split, n) -> o.printf(Locale.ROOT, "  %-20s %6d problems%n", split, n));
     g.sha256().forEach((file, sha) -> o.printf(Locale.ROOT, "  sha256 %s  %s%n", sha, file));
     return 0;
   }
 
-  private void writeProvenance(long s, Map<String, Integer> asked, BenchmarkGenerator.Generated g,
-      double secs) throws java.io.IOException {
+  private void writeProvenance(
+      long s, Map<String, Integer> asked, BenchmarkGenerator.Generated g, double secs)
+      throws java.io.IOException {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("generator", name);
     config.put("sizes", asked);
@@ -97,7 +111,8 @@ public final class GenerateBenchmarkCommand implements Callable<Integer> {
     m.put("counts", g.counts());
     m.put("sha256", g.sha256());
     m.put("wall_seconds", secs);
-    Files.writeString(out.resolve("provenance.json"), new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n");
+    Files.writeString(
+        out.resolve("provenance.json"),
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n");
   }
 }

@@ -11,16 +11,29 @@ final class Numbers {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " must be a whole number, e.g. " + option + " "
-          + example + "; got '" + value + "'");
+      throw new IllegalArgumentException(
+          option
+              + " must be a whole number, e.g. "
+              + option
+              + " "
+              + example
+              + "; got '"
+              + value
+              + "'");
     }
   }
 
   static int count(String option, String value, String example) {
     long n = whole(option, value, example);
     if (n < 1 || n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(option + " must be a positive number of problems, e.g. "
-          + option + " " + example + "; got " + value);
+      throw new IllegalArgumentException(
+          option
+              + " must be a positive number of problems, e.g. "
+              + option
+              + " "
+              + example
+              + "; got "
+              + value);
     }
     return (int) n;
   }

@@ -11,10 +11,10 @@ import java.util.Objects;
  * seed, so that the copy a project ships can be checked by regenerating it.
  *
  * <p>Named plugins; the name is the benchmark whose {@link Benchmark} plugin reads the folder (its
- * {@code path} param). A generator writes {@value #MANIFEST}, a JSON object whose
- * {@code "benchmark"} field names it, beside the split files, and refuses a folder that holds
- * anything else: another benchmark, or files it did not write. Generated benchmarks stand in for
- * APPS (§4) where a small actor on a CPU has to be in its competence range.
+ * {@code path} param). A generator writes {@value #MANIFEST}, a JSON object whose {@code
+ * "benchmark"} field names it, beside the split files, and refuses a folder that holds anything
+ * else: another benchmark, or files it did not write. Generated benchmarks stand in for APPS (§4)
+ * where a small actor on a CPU has to be in its competence range.
  */
 public interface BenchmarkGenerator {
 
@@ -43,7 +43,11 @@ public interface BenchmarkGenerator {
    * @param files the files written (relative to the folder), manifest last
    * @param sha256 the SHA-256 (hex) of each split file's bytes, by file name
    */
-  record Generated(String benchmark, long seed, Map<String, Integer> counts, List<String> files,
+  record Generated(
+      String benchmark,
+      long seed,
+      Map<String, Integer> counts,
+      List<String> files,
       Map<String, String> sha256) {
     public Generated {
       Objects.requireNonNull(benchmark, "benchmark");

@@ -56,7 +56,8 @@ public interface BenchmarkGeneratorContract {
     Path a = Files.createTempDirectory("gen-a");
     Path b = Files.createTempDirectory("gen-b");
     try {
-      assertNotEquals(generator().generate(1, smallSizes(), a).sha256(),
+      assertNotEquals(
+          generator().generate(1, smallSizes(), a).sha256(),
           generator().generate(2, smallSizes(), b).sha256());
     } finally {
       delete(a);
@@ -71,8 +72,9 @@ public interface BenchmarkGeneratorContract {
       BenchmarkGenerator.Generated g = generator().generate(7, smallSizes(), dir);
       assertEquals(smallSizes(), g.counts());
       assertEquals(benchmarkName(), g.benchmark());
-      assertTrue(Files.readString(dir.resolve(BenchmarkGenerator.MANIFEST))
-          .contains("\"" + benchmarkName() + "\""));
+      assertTrue(
+          Files.readString(dir.resolve(BenchmarkGenerator.MANIFEST))
+              .contains("\"" + benchmarkName() + "\""));
       assertTrue(generator().defaultSizes().keySet().containsAll(g.counts().keySet()));
       // Regenerating into its own folder is allowed.
       assertEquals(g, generator().generate(7, smallSizes(), dir));
@@ -87,12 +89,13 @@ public interface BenchmarkGeneratorContract {
     Path foreign = Files.createTempDirectory("gen-foreign");
     try {
       Files.writeString(other.resolve(BenchmarkGenerator.MANIFEST), "{\"benchmark\": \"not-it\"}");
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> generator().generate(1, smallSizes(), other));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> generator().generate(1, smallSizes(), other));
       assertTrue(e.getMessage().contains("not-it"), e.getMessage());
       Files.writeString(foreign.resolve("notes.txt"), "mine");
-      assertThrows(IllegalArgumentException.class,
-          () -> generator().generate(1, smallSizes(), foreign));
+      assertThrows(
+          IllegalArgumentException.class, () -> generator().generate(1, smallSizes(), foreign));
       assertEquals("mine", Files.readString(foreign.resolve("notes.txt")));
     } finally {
       delete(other);
@@ -104,12 +107,14 @@ public interface BenchmarkGeneratorContract {
   default void unknownSplitsAndNonPositiveSizesAreRefused() throws IOException {
     Path dir = Files.createTempDirectory("gen");
     try {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> generator().generate(1, Map.of("no-such-split", 3), dir));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> generator().generate(1, Map.of("no-such-split", 3), dir));
       assertTrue(e.getMessage().contains("known"), e.getMessage());
       String split = smallSizes().keySet().iterator().next();
-      assertThrows(IllegalArgumentException.class,
-          () -> generator().generate(1, Map.of(split, 0), dir));
+      assertThrows(
+          IllegalArgumentException.class, () -> generator().generate(1, Map.of(split, 0), dir));
     } finally {
       delete(dir);
     }
@@ -117,13 +122,15 @@ public interface BenchmarkGeneratorContract {
 
   private static void delete(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
