@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       dev.coderl4j.cli.train.TrainCommand.class,
       dev.coderl4j.cli.quickstart.QuickstartCommand.class,
       dev.coderl4j.cli.evaluate.EvaluateCommand.class,
+      dev.coderl4j.cli.benchmark.BenchmarkCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

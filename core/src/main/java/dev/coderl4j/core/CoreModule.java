@@ -19,7 +19,8 @@ public final class CoreModule extends AbstractModule {
   public static final List<Class<?>> EXTENSION_POINTS =
       List.of(ProgramRunner.class, Actor.class, DecodingStrategy.class,
           dev.coderl4j.core.reward.RewardScheme.class, dev.coderl4j.core.critic.Critic.class,
-          Benchmark.class, PromptFormat.class, dev.coderl4j.core.returns.ReturnEstimator.class);
+          Benchmark.class, PromptFormat.class, dev.coderl4j.core.returns.ReturnEstimator.class,
+          dev.coderl4j.core.benchmark.BenchmarkGenerator.class);
 
   @Override
   protected void configure() {
