@@ -4,13 +4,14 @@ import com.google.inject.Inject;
 import dev.coderl4j.core.critic.Critic;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.lm.ExampleCheck;
+import dev.coderl4j.core.lm.ExampleGuided;
+import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.plugin.ParamsFactory;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.training.CriticSampling;
-import dev.coderl4j.core.training.ExampleCheck;
-import dev.coderl4j.core.training.ExampleTestedDecoding;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,9 +28,11 @@ import java.util.Objects;
  *     rounds: 1
  * }</pre>
  *
- * <p>The critic holds native memory: close the strategy when done.
+ * <p>It needs each problem's example tests, which reach it through {@link
+ * DecodingStrategy#decode(Actor, List, List, int, long)}; called without them nothing passes and it
+ * samples as its base strategy does. The critic holds native memory: close the strategy when done.
  */
-public final class CriticSamplingStrategy implements ExampleTestedDecoding, AutoCloseable {
+public final class CriticSamplingStrategy implements DecodingStrategy {
   /** The plugin name. */
   public static final String NAME = "critic-sampling";
 
@@ -38,13 +41,17 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
    * @param critic the binary critic {@code φ_test} (a trained {@code codet5-critic} with
    *     {@code labels: BINARY})
    * @param rounds regeneration rounds (the paper: 1)
+   * @param criticCheckpoint a folder the critic plugin saved (a critic stage's finished
+   *     checkpoint), reopened through the plugin's factory with {@code critic}'s other settings;
+   *     empty to open {@code critic} as its params say
    */
-  public record Params(PluginSpec base, PluginSpec critic, Integer rounds) {
+  public record Params(PluginSpec base, PluginSpec critic, Integer rounds, String criticCheckpoint) {
     public Params {
       base = base == null ? PluginSpec.of("nucleus") : base;
       Objects.requireNonNull(critic,
           "critic: name the binary critic, e.g. critic: {type: codet5-critic, params: {checkpoint: ..., labels: BINARY}}");
       rounds = rounds == null ? 1 : rounds;
+      criticCheckpoint = criticCheckpoint == null ? "" : criticCheckpoint;
       if (rounds < 1) {
         throw new IllegalArgumentException("rounds must be at least 1 (the paper: 1), got " + rounds);
       }
@@ -67,7 +74,9 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
     @Override
     protected DecodingStrategy build(Params params) {
       DecodingStrategy base = resolver.create(DecodingStrategy.class, params.base());
-      Critic critic = resolver.create(Critic.class, params.critic());
+      Critic critic = params.criticCheckpoint().isBlank()
+          ? resolver.create(Critic.class, params.critic())
+          : resolver.reopen(Critic.class, params.critic(), java.nio.file.Path.of(params.criticCheckpoint()));
       return new CriticSamplingStrategy(base, critic, params.rounds());
     }
   }
@@ -81,8 +90,19 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
   }
 
   @Override
-  public CriticSampling.Result decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n, long seed) {
-    return procedure.decode(actor, inputs, checks, n, seed);
+  public ExampleGuided decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n,
+      long seed) {
+    CriticSampling.Result r = procedure.decode(actor, inputs, checks, n, seed);
+    return new ExampleGuided(r.generations(), r.rounds().stream()
+        .map(rs -> rs.stream().map(x -> new ExampleGuided.Round(x.passing(), x.seedLengths(),
+            x.stackCounts())).toList())
+        .toList());
+  }
+
+  @Override
+  public List<List<Generation>> decode(Actor actor, List<TokenPair> inputs, int n, long seed) {
+    return decode(actor, inputs, java.util.Collections.nCopies(inputs.size(), ExampleCheck.NONE), n,
+        seed).generations();
   }
 
   @Override
