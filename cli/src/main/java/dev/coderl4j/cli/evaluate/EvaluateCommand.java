@@ -1,6 +1,7 @@
 package dev.coderl4j.cli.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.Injector;
 import dev.coderl4j.cli.JsonOption;
 import dev.coderl4j.cli.RunnerOptions;
 import dev.coderl4j.cli.Wiring;
@@ -74,20 +75,32 @@ public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Function<PluginResolver, ProgramRunner> runnerFactory;
+  private final Injector injector;
 
   /** The command as the CLI runs it: the runner comes from the {@code --runner} plugin. */
   public EvaluateCommand() {
-    this.runnerFactory = null;
+    this(null, null);
   }
 
   /** A command that takes its runner from {@code runnerFactory} (tests). */
   public EvaluateCommand(Function<PluginResolver, ProgramRunner> runnerFactory) {
+    this(runnerFactory, null);
+  }
+
+  /** A command on the plugins of {@code injector} (tests that add plugins). */
+  public EvaluateCommand(Injector injector) {
+    this(null, injector);
+  }
+
+  private EvaluateCommand(Function<PluginResolver, ProgramRunner> runnerFactory, Injector injector) {
     this.runnerFactory = runnerFactory;
+    this.injector = injector;
   }
 
   @Override
   public Integer call() throws Exception {
-    PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
+    PluginResolver resolver =
+        (injector != null ? injector : Wiring.injector()).getInstance(PluginResolver.class);
     JsonNode bparams = JsonOption.object("--benchmark-params", benchmarkParams, "{\"split\": \"test\"}");
     PluginSpec runner = runnerOptions.over(DEFAULT_RUNNER);
     Evaluation evaluation = new Evaluation(new PluginSpec(benchmark, bparams), format, samples, ks, ns,

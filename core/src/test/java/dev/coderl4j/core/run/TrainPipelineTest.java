@@ -37,32 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainPipelineTest {
   static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
-  /** A run config over the scripted plugins; statements are longer than every source limit. */
   static String yaml(Path out) {
-    return """
-        seed: 7
-        out: %s
-        actor: {type: tabular}
-        runner: {type: scripted, params: {hiddenMarker: a, exampleMarker: b}}
-        reward: {type: scripted-reward}
-        critic: {type: tabular-critic}
-        train: {benchmark: {type: toy, params: {split: train, problems: 6}}}
-        stages:
-          warmstart: {epochs: 2, batchSize: 2, maxSourceTokens: 7, maxTargetTokens: 3, checkpointEvery: 1}
-          sample:
-            samplesPerProblem: 3
-            decoding: {type: tabular-sampling, params: {maxNewTokens: 5}}
-            baseline: {type: tabular-sampling, params: {maxNewTokens: 5, temperature: 0}}
-            batchSize: 2
-            maxSourceTokens: 6
-          critic: {epochs: 2, batchSize: 4, heldOutFraction: 0.34}
-          rl: {variant: D, epochs: 2, batchSize: 4, maxSourceTokens: 4, maxTargetTokens: 2}
-          generate:
-            data: {benchmark: {type: toy, params: {split: test, problems: 4}}}
-            decoding: {type: tabular-sampling, params: {maxNewTokens: 5}}
-            samplesPerProblem: 4
-            maxSourceTokens: 5
-        """.formatted(out.toString().replace("\\", "/"));
+    return ScriptedPlugins.runConfig(out);
   }
 
   static Injector injector() {
