@@ -39,7 +39,7 @@ public interface CriticContract {
     return Combinators.combine(ids, ids).as(TokenPair::new).list().ofMinSize(1).ofMaxSize(3);
   }
 
-  @Property(tries = 4)
+  @Property(tries = 3)
   default void predictionsAreDistributionsOverTheLabelSet(@ForAll("batches") List<TokenPair> batch,
       @ForAll LabelSet labels) {
     try (Critic c = critic(labels)) {
@@ -63,7 +63,7 @@ public interface CriticContract {
     }
   }
 
-  @Property(tries = 3)
+  @Property(tries = 2)
   default void aPairPredictsTheSameAloneInABatchAndTwice(@ForAll("batches") List<TokenPair> batch) {
     try (Critic c = critic(LabelSet.FOUR_CLASS)) {
       List<CriticPrediction> first = c.predict(batch);
