@@ -24,7 +24,8 @@ import java.util.Objects;
  *   type: critic-sampling
  *   params:
  *     base: {type: nucleus, params: {topP: 0.95, temperature: 0.6}}
- *     critic: {type: codet5-critic, params: {checkpoint: runs/x/critic/binary/checkpoint-40, labels: BINARY}}
+ *     critic: {type: codet5-critic, params: {labels: BINARY}}
+ *     criticCheckpoint: runs/x/critic/binary
  *     rounds: 1
  * }</pre>
  *
@@ -45,7 +46,8 @@ public final class CriticSamplingStrategy implements DecodingStrategy {
    *     checkpoint), reopened through the plugin's factory with {@code critic}'s other settings;
    *     empty to open {@code critic} as its params say
    */
-  public record Params(PluginSpec base, PluginSpec critic, Integer rounds, String criticCheckpoint) {
+  public record Params(
+      PluginSpec base, PluginSpec critic, Integer rounds, String criticCheckpoint) {
     public Params {
       base = base == null ? PluginSpec.of("nucleus") : base;
       Objects.requireNonNull(critic,
@@ -76,7 +78,8 @@ public final class CriticSamplingStrategy implements DecodingStrategy {
       DecodingStrategy base = resolver.create(DecodingStrategy.class, params.base());
       Critic critic = params.criticCheckpoint().isBlank()
           ? resolver.create(Critic.class, params.critic())
-          : resolver.reopen(Critic.class, params.critic(), java.nio.file.Path.of(params.criticCheckpoint()));
+          : resolver.reopen(Critic.class, params.critic(),
+              java.nio.file.Path.of(params.criticCheckpoint()));
       return new CriticSamplingStrategy(base, critic, params.rounds());
     }
   }
