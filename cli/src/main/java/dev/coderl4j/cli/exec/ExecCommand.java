@@ -54,7 +54,9 @@ public final class ExecCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Results (default: stdout); provenance goes beside it.")
   Path out;
 
-  @Option(names = "--backend", defaultValue = "graalpy", description = "graalpy, cpython or both (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--runner", "--backend"}, paramLabel = "NAME", defaultValue = "graalpy",
+      description = "graalpy, cpython or both (both: run each job under both and report where they"
+          + " disagree) (default: ${DEFAULT-VALUE}).")
   Backend backend;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "4", description = "Wall time per test (default: ${DEFAULT-VALUE}, APPS' value).")
@@ -66,9 +68,14 @@ public final class ExecCommand implements Callable<Integer> {
   @Option(names = "--cpython-mode", defaultValue = "persistent", description = "process-per-job or persistent (default: ${DEFAULT-VALUE}).")
   String cpythonMode;
 
-  @Option(names = "--graalpy-params", paramLabel = "JSON",
-      description = "More params of the graalpy runner as a JSON object, e.g. '{\"compilation\": \"interpreter\"}'"
-          + " (see docs/execution.md for every param).")
+  @Option(names = "--runner-params", paramLabel = "JSON",
+      description = "More params of the runner as a JSON object, e.g. '{\"compilation\": \"interpreter\"}'"
+          + " for graalpy (see docs/execution.md for every param); with --runner both they go to"
+          + " graalpy, the runner under test, and cpython takes --cpython-mode.")
+  String runnerParams;
+
+  /** The old name of {@code --runner-params} (graalpy only), kept so scripts keep working. */
+  @Option(names = "--graalpy-params", hidden = true, paramLabel = "JSON")
   String graalpyParams;
 
   @Option(names = "--stop-at-first-failure", description = "Stop each job at its first test that does not pass.")
@@ -93,15 +100,24 @@ public final class ExecCommand implements Callable<Integer> {
     config.put("stopAtFirstFailure", stopAtFirstFailure);
     config.put("jobs", jobs == null ? "-" : jobs.toString());
     // Runners start first: GraalPy workers boot while the jobs are read.
-    Map<String, Object> gp = graalpyParams(Map.of("timeoutSeconds", timeout, "workers", workers));
+    if (runnerParams != null && graalpyParams != null) {
+      throw new IllegalArgumentException(
+          "give --runner-params only (--graalpy-params is its old name)");
+    }
+    Map<String, Object> gp = overlay(Map.of("timeoutSeconds", timeout, "workers", workers),
+        runnerParams != null ? runnerParams : graalpyParams);
     config.put("graalpyParams", gp);
     ProgramRunner graal = backend != Backend.cpython
         ? resolver.create(ProgramRunner.class, spec("graalpy", gp)) : null;
     ProgramRunner cpy = null;
     try {
       if (backend != Backend.graalpy) {
-        cpy = resolver.create(ProgramRunner.class, spec("cpython",
-            Map.of("timeoutSeconds", timeout, "workers", workers, "mode", cpythonMode)));
+        Map<String, Object> base =
+            Map.of("timeoutSeconds", timeout, "workers", workers, "mode", cpythonMode);
+        // --runner-params belong to cpython only when it is the one runner asked for.
+        Map<String, Object> cp = overlay(base, backend == Backend.cpython ? runnerParams : null);
+        config.put("cpythonParams", cp);
+        cpy = resolver.create(ProgramRunner.class, spec("cpython", cp));
       }
       List<String> lines = readLines();
       JobLines codec = new JobLines();
@@ -251,11 +267,11 @@ public final class ExecCommand implements Callable<Integer> {
     Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
   }
 
-  /** The command's own graalpy params with {@code --graalpy-params} laid over them. */
-  private Map<String, Object> graalpyParams(Map<String, Object> base) {
+  /** The command's own params of a runner with a JSON object of params laid over them. */
+  private Map<String, Object> overlay(Map<String, Object> base, String json) {
     Map<String, Object> p = new LinkedHashMap<>(base);
-    if (graalpyParams != null) {
-      ObjectNode extra = JsonOption.object("--graalpy-params", graalpyParams, "{\"compilation\": \"interpreter\"}");
+    if (json != null) {
+      ObjectNode extra = JsonOption.object("--runner-params", json, "{\"compilation\": \"interpreter\"}");
       p.putAll(mapper.convertValue(extra, new TypeReference<Map<String, Object>>() {}));
     }
     return p;

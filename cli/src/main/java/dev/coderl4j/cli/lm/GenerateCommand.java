@@ -59,6 +59,9 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--set", description = "With --config: override a config value, key.path=yaml.")
   List<String> overrides = new ArrayList<>();
 
+  /** With --config: the runner of Critic Sampling's example tests. */
+  @Mixin dev.coderl4j.cli.RunnerOptions runner = new dev.coderl4j.cli.RunnerOptions();
+
   @Option(names = "--strategy", defaultValue = "nucleus",
       description = "greedy, beam or nucleus (default: ${DEFAULT-VALUE}).")
   String strategy;
@@ -97,7 +100,7 @@ public final class GenerateCommand implements Callable<Integer> {
       if (prompt != null) {
         throw new IllegalArgumentException("give either --config or --prompt/--prompt-file, not both");
       }
-      return GenerateFromConfig.runCommand(config, overrides, System.out);
+      return GenerateFromConfig.runCommand(config, overrides, runner, System.out);
     }
     if (prompt == null) {
       throw new IllegalArgumentException("give --prompt TEXT, --prompt-file F, or --config F");

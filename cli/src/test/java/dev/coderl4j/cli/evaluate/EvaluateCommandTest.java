@@ -1,5 +1,7 @@
 package dev.coderl4j.cli.evaluate;
 
+import dev.coderl4j.core.run.ScriptedRunner;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -12,18 +12,28 @@ import dev.coderl4j.core.plugin.PluginSpec;
  * @param samplesPerProblem N
  * @param checkpoint the actor to load; empty means the RL stage's, else the warm-start's, else the
  *     config's actor
- * @param output the samples file, relative to the run's {@code out}; empty means
- *     {@code generate/samples.jsonl}
+ * @param output the samples file (human-eval layout: {@code task_id}, {@code completion}),
+ *     relative to the run's {@code out}; empty means {@code samples/sampling.jsonl}
+ * @param maxSourceTokens prompt tokens kept (CodeRL: 600); the program's length is bounded by the
+ *     decoding's {@code maxNewTokens}
  */
 public record GenerateConfig(
     DataConfig data, PluginSpec decoding, Integer samplesPerProblem,
-    String checkpoint, String output) {
+    String checkpoint, String output, Integer maxSourceTokens) {
   public GenerateConfig {
     java.util.Objects.requireNonNull(data, "generate.data: name the test problems, e.g. data: {benchmark: {type: mbpp}, split: test}");
     decoding = decoding == null ? PluginSpec.of("nucleus") : decoding;
     samplesPerProblem = samplesPerProblem == null ? 200 : samplesPerProblem;
     checkpoint = checkpoint == null ? "" : checkpoint;
-    output = output == null || output.isBlank() ? "generate/samples.jsonl" : output;
+    output = output == null || output.isBlank() ? "samples/sampling.jsonl" : output;
+    maxSourceTokens = maxSourceTokens == null ? 600 : maxSourceTokens;
     Checks.positive("generate.samplesPerProblem", samplesPerProblem);
+    Checks.positive("generate.maxSourceTokens", maxSourceTokens);
+  }
+
+  /** This generation with another decoding into another samples file (the quick start's two). */
+  public GenerateConfig with(PluginSpec newDecoding, String newOutput) {
+    return new GenerateConfig(data, newDecoding, samplesPerProblem, checkpoint, newOutput,
+        maxSourceTokens);
   }
 }

@@ -15,6 +15,11 @@ import java.util.List;
  * binary critic ({@link LabelSet#BINARY}) chooses seeds in Critic Sampling (Fig. 3). Training
  * minimises {@code −log p(u | W^s, D)}. Backbones are named plugins; ids are in the actor's
  * vocabulary. Not thread-safe.
+ *
+ * <p>A critic plugin's contract (checked by {@code CriticContract}) also covers its factory: its
+ * params take the label set as {@code labels} ({@code FOUR_CLASS} or {@code BINARY}: the critic
+ * stage trains one of each), and {@link dev.coderl4j.core.plugin.PluginFactory#reopen} reopens a
+ * folder {@link #save} wrote, predicting as the saved critic did.
  */
 public interface Critic extends AutoCloseable {
 
@@ -33,7 +38,10 @@ public interface Critic extends AutoCloseable {
   /** Applies the accumulated gradients with the optimiser and clears them. */
   StepStats step();
 
-  /** Writes the critic (weights, head, label set) to {@code dir} so that its plugin can load it. */
+  /**
+   * Writes the critic (weights, head, label set) to {@code dir} so that its plugin's factory can
+   * reopen it.
+   */
   void save(Path dir);
 
   @Override

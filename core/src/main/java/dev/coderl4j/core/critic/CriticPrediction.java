@@ -37,4 +37,12 @@ public record CriticPrediction(List<Double> outcome, ValueMatrix tokenValues) {
   public double[] tokenValues(int classIndex) {
     return tokenValues.column(classIndex);
   }
+
+  /**
+   * {@code q̂(w_t) = v̂_t[classIndex]} as the one form critic values keep on their way to the RL
+   * loss ({@link dev.coderl4j.core.training.RlExample#criticValues}).
+   */
+  public List<Double> values(int classIndex) {
+    return java.util.Arrays.stream(tokenValues.column(classIndex)).boxed().toList();
+  }
 }

@@ -23,18 +23,4 @@ public enum OutcomeClass {
       case Outcome.Passed p -> PASSED;
     };
   }
-
-  /** The class named by an outcome's wire label ({@code COMPILE_ERROR}, ..., {@code PASSED}). */
-  public static OutcomeClass ofLabel(String label) {
-    return switch (label) {
-      case Outcome.CompileError.LABEL -> COMPILE_ERROR;
-      case Outcome.RuntimeError.LABEL -> RUNTIME_ERROR;
-      case Outcome.FailedTest.LABEL -> FAILED_TEST;
-      case Outcome.Passed.LABEL -> PASSED;
-      default ->
-          throw new IllegalArgumentException(
-              "unknown outcome label '" + label + "'; expected one of COMPILE_ERROR, RUNTIME_ERROR,"
-                  + " FAILED_TEST, PASSED");
-    };
-  }
 }

@@ -201,14 +201,7 @@ public final class JobLines {
     ObjectNode o = mapper.createObjectNode();
     o.put("id", r.jobId());
     o.put("outcome", r.outcome().label());
-    ArrayNode tests = o.putArray("tests");
-    for (TestResult t : r.tests()) {
-      switch (t) {
-        case TestResult.Pass p -> tests.add(true);
-        case TestResult.Fail f -> tests.add(false);
-        case TestResult.Error e -> tests.add(e.type());
-      }
-    }
+    o.set("tests", OutcomeCodec.testsNode(r.tests()));
     o.put("millis", r.millis());
     return o;
   }
@@ -224,16 +217,7 @@ public final class JobLines {
 
   /** The wire form of a test result list, e.g. {@code [true,false,"ZeroDivisionError"]}. */
   public static String testsWire(List<TestResult> tests) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < tests.size(); i++) {
-      sb.append(i == 0 ? "" : ",");
-      switch (tests.get(i)) {
-        case TestResult.Pass p -> sb.append("true");
-        case TestResult.Fail f -> sb.append("false");
-        case TestResult.Error e -> sb.append('"').append(e.type()).append('"');
-      }
-    }
-    return sb.append(']').toString();
+    return OutcomeCodec.testsNode(tests).toString();
   }
 
   private JsonNode readJson(String json) {

@@ -1,13 +1,18 @@
 package dev.coderl4j.core.exec;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.util.Objects;
 
 /**
  * The result of one unit test: passed, wrong answer, or an error named by its exception type.
  *
  * <p>On the wire (the {@code coderl exec} output) these are {@code true}, {@code false} and the
- * exception's type name, as in APPS' evaluation scripts.
+ * exception's type name, as in APPS' evaluation scripts ({@link OutcomeCodec}).
  */
+@JsonSerialize(using = OutcomeCodec.TestSerializer.class)
+@JsonDeserialize(using = OutcomeCodec.TestDeserializer.class)
 public sealed interface TestResult permits TestResult.Pass, TestResult.Fail, TestResult.Error {
 
   /** Shared instance for a passed test. */

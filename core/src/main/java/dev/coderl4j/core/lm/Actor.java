@@ -9,6 +9,11 @@ import java.util.List;
  * <p>Backbones (CodeT5, GPT-Neo, GPT-J) are named plugins that load Hugging Face checkpoints.
  * The API speaks ids and Java arrays only: decoding strategies drive {@link DecodingSession}s,
  * training sends token-weighted sequences, the critic reads hidden states. Not thread-safe.
+ *
+ * <p>An actor plugin's contract (checked by {@code ActorContract}) also covers its factory: {@link
+ * dev.coderl4j.core.plugin.PluginFactory#reopen} reopens a folder {@link #save} wrote, scoring as
+ * the saved actor did, which is how each stage continues from the previous one's checkpoint. The
+ * run layer takes its tokenizer from {@link #tokenizer()}, never from the model folder.
  */
 public interface Actor extends AutoCloseable {
 
@@ -34,7 +39,10 @@ public interface Actor extends AutoCloseable {
   /** Applies the accumulated gradients with the optimiser and clears them. */
   StepStats step();
 
-  /** Writes the model as a Hugging Face folder (config, safetensors, tokenizer). */
+  /**
+   * Writes the model as a folder its plugin's factory can reopen (for Hugging Face models:
+   * config, safetensors, tokenizer).
+   */
   void save(Path dir);
 
   @Override

@@ -25,6 +25,20 @@ public abstract class ParamsFactory<T, P extends Record> implements PluginFactor
     return build(paramsType.cast(params));
   }
 
+  @Override
+  public final T reopen(Record params, java.nio.file.Path checkpoint) {
+    return reopenFrom(paramsType.cast(params), checkpoint);
+  }
+
   /** Builds the plugin from validated params. */
   protected abstract T build(P params);
+
+  /**
+   * Reopens a checkpoint a plugin of this factory saved, with {@code params}' other settings; see
+   * {@link PluginFactory#reopen(Record, java.nio.file.Path)}. Factories of plugins that save state
+   * override it.
+   */
+  protected T reopenFrom(P params, java.nio.file.Path checkpoint) {
+    return PluginFactory.super.reopen(params, checkpoint);
+  }
 }

@@ -16,4 +16,17 @@ public interface PluginFactory<T> {
 
   /** Creates the plugin; {@code params} is an instance of {@link #paramsType()}. */
   T create(Record params);
+
+  /**
+   * Reopens what a plugin of this factory saved to {@code checkpoint} (e.g. with {@link
+   * dev.coderl4j.core.lm.Actor#save}), with the settings of {@code params} that a checkpoint does
+   * not hold (device, optimiser, limits); the checkpoint's weights replace those {@code params}
+   * name. Part of the contract of the extension points whose plugins save state ({@code Actor},
+   * {@code Critic}: a stage continues from what the previous one saved); for the others there is
+   * nothing to reopen and this refuses.
+   */
+  default T reopen(Record params, java.nio.file.Path checkpoint) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " saves no checkpoints, so it cannot reopen " + checkpoint);
+  }
 }

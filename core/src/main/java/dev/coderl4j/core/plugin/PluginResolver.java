@@ -46,6 +46,19 @@ public final class PluginResolver {
     return factory.create(params);
   }
 
+  /**
+   * Reopens a checkpoint that a plugin of the spec's name saved, with the spec's other settings
+   * (see {@link PluginFactory#reopen}).
+   */
+  public <T> T reopen(Class<T> spi, PluginSpec spec, java.nio.file.Path checkpoint) {
+    Map<String, PluginFactory<T>> factories = factories(spi);
+    PluginFactory<T> factory = factories.get(spec.type());
+    if (factory == null) {
+      throw new UnknownPluginException(spi, spec.type(), factories.keySet());
+    }
+    return factory.reopen(readParams(spi, spec, factory.paramsType()), checkpoint);
+  }
+
   /** Reads the params of {@code spec} into {@code type}, with a message that says how to fix them. */
   public <P extends Record> P readParams(Class<?> spi, PluginSpec spec, Class<P> type) {
     try {

@@ -5,6 +5,7 @@ import dev.coderl4j.core.critic.CriticPrediction;
 import dev.coderl4j.core.critic.LabelSet;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.lm.ExampleCheck;
 import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;

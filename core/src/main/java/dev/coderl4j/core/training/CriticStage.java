@@ -66,7 +66,7 @@ public final class CriticStage {
       if (target.isEmpty()) {
         continue;
       }
-      Item item = new Item(new TokenPair(t.source(), target), OutcomeClass.ofLabel(r.outcome()));
+      Item item = new Item(new TokenPair(t.source(), target), OutcomeClass.of(r.outcome()));
       (heldOut.contains(t.id()) ? held : train).add(item);
     }
     if (cfg.includeGroundTruth()) {

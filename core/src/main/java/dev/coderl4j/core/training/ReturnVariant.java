@@ -48,26 +48,27 @@ public enum ReturnVariant {
    * @param reward {@code r(W^s)}
    * @param baselineReward {@code r(W^b)}; ignored by {@link #B}
    * @param criticValues {@code q̂_φ(w_t)} for each token, needed by {@link #B} and {@link #D}
-   *     (may be null for the others)
+   *     (may be empty for the others): the form {@link
+   *     dev.coderl4j.core.critic.CriticPrediction#values} gives and {@link RlExample} keeps
    * @param length the sample's token count {@code T}
    */
-  public List<Double> weights(double reward, double baselineReward, double[] criticValues, int length) {
+  public List<Double> weights(double reward, double baselineReward, List<Double> criticValues, int length) {
     if (length < 0) {
       throw new IllegalArgumentException("negative length " + length);
     }
     double advantage = usesBaseline() ? reward - baselineReward : reward;
     if (usesCritic()) {
-      if (criticValues == null || criticValues.length != length) {
+      if (criticValues == null || criticValues.size() != length) {
         throw new IllegalArgumentException(
             "variant " + this + " needs one critic value per token: got "
-                + (criticValues == null ? "none" : criticValues.length) + " for " + length
+                + (criticValues == null ? "none" : criticValues.size()) + " for " + length
                 + " tokens. Train a critic (stage 'critic') or choose variant A or C.");
       }
     }
     return switch (this) {
       case A -> Collections.nCopies(length, advantage);
       case B, D -> scaled(advantage, criticValues);
-      case C -> scaled(advantage, linearDecay(length));
+      case C -> scaled(advantage, java.util.Arrays.stream(linearDecay(length)).boxed().toList());
     };
   }
 
@@ -80,8 +81,8 @@ public enum ReturnVariant {
     return q;
   }
 
-  private static List<Double> scaled(double advantage, double[] values) {
-    List<Double> out = new ArrayList<>(values.length);
+  private static List<Double> scaled(double advantage, List<Double> values) {
+    List<Double> out = new ArrayList<>(values.size());
     for (double v : values) {
       out.add(advantage * v);
     }

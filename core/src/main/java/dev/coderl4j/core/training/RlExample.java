@@ -27,15 +27,4 @@ public record RlExample(
               + sample.target().size());
     }
   }
-
-  double[] criticArray() {
-    if (criticValues.isEmpty()) {
-      return null;
-    }
-    double[] q = new double[criticValues.size()];
-    for (int i = 0; i < q.length; i++) {
-      q[i] = criticValues.get(i);
-    }
-    return q;
-  }
 }

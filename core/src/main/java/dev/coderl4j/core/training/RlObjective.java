@@ -45,7 +45,7 @@ public record RlObjective(ReturnVariant variant, double ceWeight, double rlWeigh
       }
       if (rlWeight > 0 && ex.sample().target().size() > 0) {
         List<Double> w =
-            variant.weights(ex.reward(), ex.baselineReward(), ex.criticArray(), ex.sample().target().size());
+            variant.weights(ex.reward(), ex.baselineReward(), ex.criticValues(), ex.sample().target().size());
         out.add(new WeightedSequence(ex.sample(), w.stream().map(x -> x * rlWeight).toList()));
       }
     }

@@ -41,7 +41,7 @@ public final class RlStage {
     Map<String, Double> baseline = new HashMap<>();
     for (SampleRecord r : samples) {
       if (r.kind().equals(SampleRecord.BASELINE)) {
-        baseline.put(r.problemId(), reward.reward(r.outcomeValue(), r.testResults(), r.suiteSize()));
+        baseline.put(r.problemId(), reward.reward(r.outcome(), r.tests(), r.suiteSize()));
       }
     }
     List<RlExample> plain = new ArrayList<>();
@@ -57,9 +57,9 @@ public final class RlStage {
         continue;
       }
       TokenPair gt = new TokenPair(t.source(), t.solutions().get(r.index() % t.solutions().size()));
-      double rs = reward.reward(r.outcomeValue(), r.testResults(), r.suiteSize());
+      double rs = reward.reward(r.outcome(), r.tests(), r.suiteSize());
       plain.add(new RlExample(gt, new TokenPair(t.source(), target), rs, baseline.get(r.problemId()), List.of()));
-      classes.add(OutcomeClass.ofLabel(r.outcome()));
+      classes.add(OutcomeClass.of(r.outcome()));
     }
     if (!cfg.variant().usesCritic()) {
       return plain;
@@ -73,11 +73,7 @@ public final class RlStage {
         List<CriticPrediction> preds = c.predict(batch.stream().map(RlExample::sample).toList());
         for (int j = 0; j < batch.size(); j++) {
           RlExample ex = batch.get(j);
-          double[] q = preds.get(j).tokenValues(c.labels().index(classes.get(i + j)));
-          List<Double> values = new ArrayList<>(q.length);
-          for (double v : q) {
-            values.add(v);
-          }
+          List<Double> values = preds.get(j).values(c.labels().index(classes.get(i + j)));
           out.add(new RlExample(ex.groundTruth(), ex.sample(), ex.reward(), ex.baselineReward(), values));
         }
         p.advance(batch.size());

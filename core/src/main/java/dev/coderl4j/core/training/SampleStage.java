@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * {@code samples.jsonl} one problem at a time, so that a killed run resumes at the next problem.
  */
 public final class SampleStage {
+  /** The stage's records, a {@link ResultsLog} of {@link SampleRecord}s. */
+  public static final String FILE = "samples.jsonl";
+
   private SampleStage() {}
 
   /**
@@ -35,35 +38,37 @@ public final class SampleStage {
   public static List<SampleRecord> run(StageDir dir, ActorSource actors, Optional<Path> checkpoint,
       List<TrainingTask> tasks, SampleConfig cfg, DecodingStrategy sampler, DecodingStrategy baseline,
       Tasks codec, Benchmark benchmark, ProgramRunner runner, long seed) {
-    Path file = dir.resolve("samples.jsonl");
     Optional<StageDir.State> state = dir.state();
     if (state.isPresent() && state.get().done()) {
-      return StageDir.readJsonLines(file, SampleRecord.class);
+      return records(dir);
     }
-    // Keep only complete problems (the baseline and every sample), in case a run was killed mid-write.
-    List<SampleRecord> existing = StageDir.readJsonLines(file, SampleRecord.class);
-    Map<String, List<SampleRecord>> byProblem = new LinkedHashMap<>();
-    existing.forEach(r -> byProblem.computeIfAbsent(r.problemId(), k -> new ArrayList<>()).add(r));
-    List<SampleRecord> kept = new ArrayList<>();
+    try (ResultsLog<SampleRecord> log = ResultsLog.open(dir.resolve(FILE), SampleRecord.class)) {
+      return sample(dir, log, actors, checkpoint, tasks, cfg, sampler, baseline, codec, benchmark,
+          runner, seed);
+    }
+  }
+
+  /** The records of a sample stage's directory (none when it has not run). */
+  public static List<SampleRecord> records(StageDir dir) {
+    return StageDir.readJsonLines(dir.resolve(FILE), SampleRecord.class);
+  }
+
+  private static List<SampleRecord> sample(StageDir dir, ResultsLog<SampleRecord> log,
+      ActorSource actors, Optional<Path> checkpoint, List<TrainingTask> tasks, SampleConfig cfg,
+      DecodingStrategy sampler, DecodingStrategy baseline, Tasks codec, Benchmark benchmark,
+      ProgramRunner runner, long seed) {
+    // Keep only complete problems (the baseline and every sample), in case a run was killed
+    // between them.
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    log.records().forEach(r -> counts.merge(r.problemId(), 1, Integer::sum));
     Set<String> done = new HashSet<>();
-    byProblem.forEach((id, rs) -> {
-      if (rs.size() == cfg.samplesPerProblem() + 1) {
-        kept.addAll(rs);
+    counts.forEach((id, n) -> {
+      if (n == cfg.samplesPerProblem() + 1) {
         done.add(id);
       }
     });
-    if (kept.size() != existing.size()) {
-      StringBuilder sb = new StringBuilder();
-      var json = StageDir.mapper();
-      for (SampleRecord r : kept) {
-        try {
-          sb.append(json.writeValueAsString(r)).append('\n');
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      dir.writeString("samples.jsonl", sb.toString());
-    }
+    log.retain(r -> done.contains(r.problemId()));
+    List<SampleRecord> kept = log.records();
     List<TrainingTask> pending = tasks.stream().filter(t -> !done.contains(t.id())).toList();
     long genTokens = 0;
     double genSeconds = 0;
@@ -108,14 +113,15 @@ public final class SampleStage {
           List<ExecutionResult> results = Tasks.execute(benchmark, runner, runs, ProgramRunner.RunListener.NONE);
           execSeconds += (System.nanoTime() - t1) / 1e9;
           programs += runs.size();
+          List<SampleRecord> recs = new ArrayList<>();
           for (int k = 0; k < runs.size(); k++) {
             Tasks.Run r = runs.get(k);
-            SampleRecord rec = SampleRecord.of(r.problem().id(), kinds.get(k), indices.get(k),
+            recs.add(SampleRecord.of(r.problem().id(), kinds.get(k), indices.get(k),
                 gens.get(k).tokens(), gens.get(k).finished(), r.program(), results.get(k),
-                r.tests().size());
-            dir.appendJsonLine("samples.jsonl", rec);
-            all.add(rec);
+                r.tests().size()));
           }
+          log.appendAll(recs);
+          all.addAll(recs);
           progress.advance(batch.size());
         }
       }
@@ -138,7 +144,7 @@ public final class SampleStage {
   public static Map<String, Map<String, Integer>> outcomeCounts(List<SampleRecord> records) {
     Map<String, Map<String, Integer>> out = new TreeMap<>();
     for (SampleRecord r : records) {
-      out.computeIfAbsent(r.kind(), k -> new TreeMap<>()).merge(r.outcome(), 1, Integer::sum);
+      out.computeIfAbsent(r.kind(), k -> new TreeMap<>()).merge(r.outcome().label(), 1, Integer::sum);
     }
     return out;
   }

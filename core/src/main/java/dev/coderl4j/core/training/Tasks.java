@@ -55,10 +55,17 @@ public record Tasks(PromptFormat format, TextTokenizer tokenizer, int maxSourceT
     return out;
   }
 
-  /** The program that generated ids stand for: decoded, cut at the format's stop sequences, completed. */
+  /**
+   * The completion that generated ids stand for: decoded and cut at the format's stop sequences,
+   * as a samples file holds it ({@link PromptFormat#program} turns it into the program).
+   */
+  public String completion(Tokens generated) {
+    return Completions.cutAtStops(tokenizer.decode(generated), format.stopSequences());
+  }
+
+  /** The program that generated ids stand for: the {@link #completion}, completed by the format. */
   public String program(Problem problem, Tokens generated) {
-    String completion = Completions.cutAtStops(tokenizer.decode(generated), format.stopSequences());
-    return format.program(problem, completion);
+    return format.program(problem, completion(generated));
   }
 
   /** One program to run against one suite of one problem. */

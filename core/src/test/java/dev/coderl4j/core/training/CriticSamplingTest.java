@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderl4j.core.lm.Actor;
+import dev.coderl4j.core.lm.ExampleCheck;
 import dev.coderl4j.core.lm.DecodingStrategy;
 import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;

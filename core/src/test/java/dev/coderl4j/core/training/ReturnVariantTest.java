@@ -13,7 +13,7 @@ class ReturnVariantTest {
   // A program that failed a test (−0.3) against a greedy baseline that did not compile (−1.0).
   private static final double R = -0.3;
   private static final double RB = -1.0;
-  private static final double[] Q = {0.9, 0.5, 0.25, 0.1};
+  private static final List<Double> Q = List.of(0.9, 0.5, 0.25, 0.1);
 
   private static void assertWeights(List<Double> expected, List<Double> actual) {
     assertEquals(expected.size(), actual.size());
@@ -24,7 +24,7 @@ class ReturnVariantTest {
 
   @Test
   void aGivesEveryTokenTheAdvantageOverTheBaseline() {
-    assertWeights(List.of(0.7, 0.7, 0.7, 0.7), ReturnVariant.A.weights(R, RB, null, 4));
+    assertWeights(List.of(0.7, 0.7, 0.7, 0.7), ReturnVariant.A.weights(R, RB, List.of(), 4));
   }
 
   @Test
@@ -35,7 +35,7 @@ class ReturnVariantTest {
   @Test
   void cDecaysTheAdvantageLinearlyByPosition() {
     // q = 4/4, 3/4, 2/4, 1/4
-    assertWeights(List.of(0.7, 0.525, 0.35, 0.175), ReturnVariant.C.weights(R, RB, null, 4));
+    assertWeights(List.of(0.7, 0.525, 0.35, 0.175), ReturnVariant.C.weights(R, RB, List.of(), 4));
   }
 
   @Test
@@ -46,16 +46,16 @@ class ReturnVariantTest {
   @Test
   void aSampleNoBetterThanTheBaselineIsPushedDown() {
     // Both passed: no signal. Sample worse than baseline: negative weights (its likelihood falls).
-    assertWeights(List.of(0.0, 0.0), ReturnVariant.D.weights(1.0, 1.0, new double[] {0.5, 0.5}, 2));
-    ReturnVariant.A.weights(-0.6, -0.3, null, 3).forEach(w -> assertTrue(w < 0));
+    assertWeights(List.of(0.0, 0.0), ReturnVariant.D.weights(1.0, 1.0, List.of(0.5, 0.5), 2));
+    ReturnVariant.A.weights(-0.6, -0.3, List.of(), 3).forEach(w -> assertTrue(w < 0));
   }
 
   @Test
   void criticVariantsNeedOneValuePerToken() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ReturnVariant.D.weights(R, RB, new double[] {1}, 2));
+        assertThrows(IllegalArgumentException.class, () -> ReturnVariant.D.weights(R, RB, List.of(1.0), 2));
     assertTrue(e.getMessage().contains("variant A or C"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ReturnVariant.B.weights(R, RB, null, 2));
+    assertThrows(IllegalArgumentException.class, () -> ReturnVariant.B.weights(R, RB, List.of(), 2));
   }
 
   @Test

@@ -16,11 +16,11 @@ import java.util.function.IntToDoubleFunction;
  * A binary critic whose p(PassedTest) at a token is a fixed function of the token id; it records
  * what it was asked. For testing the steps of Critic Sampling.
  */
-final class ScriptedCritic implements Critic {
+public final class ScriptedCritic implements Critic {
   private final IntToDoubleFunction passProbability;
-  final List<TokenPair> asked = new ArrayList<>();
+  public final List<TokenPair> asked = new ArrayList<>();
 
-  ScriptedCritic(IntToDoubleFunction passProbability) {
+  public ScriptedCritic(IntToDoubleFunction passProbability) {
     this.passProbability = passProbability;
   }
 

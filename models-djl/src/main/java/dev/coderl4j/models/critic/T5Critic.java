@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderl4j.core.critic.Critic;
@@ -23,6 +21,7 @@ import dev.coderl4j.core.plugin.ParamsFactory;
 import dev.coderl4j.models.hf.Checkpoint;
 import dev.coderl4j.models.hf.CheckpointWriter;
 import dev.coderl4j.models.lm.Activation;
+import dev.coderl4j.models.lm.AdamW;
 import dev.coderl4j.models.lm.Autograd;
 import dev.coderl4j.models.lm.Ops;
 import dev.coderl4j.models.lm.T5Config;
@@ -55,6 +54,7 @@ public final class T5Critic implements Critic {
 
   static final String HEAD_WEIGHT = "critic_head.weight";
   static final String HEAD_BIAS = "critic_head.bias";
+  // AdamW's moment decays and epsilon: transformers' defaults, as for the actor.
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPS = 1e-8;
@@ -68,8 +68,7 @@ public final class T5Critic implements Critic {
   private final NDArray headWeight;
   private final NDArray headBias;
   private final Map<String, NDArray> trainable;
-  private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
-  private long adamStep;
+  private final AdamW optimizer;
   private double accumulatedLoss;
   private long accumulatedSamples;
 
@@ -82,6 +81,15 @@ public final class T5Critic implements Critic {
     @Override
     protected Critic build(T5CriticParams params) {
       return open(params);
+    }
+
+    /**
+     * The same settings on a folder {@link #save} wrote (or a finished critic stage's directory);
+     * the label set is the one the checkpoint was saved with.
+     */
+    @Override
+    protected Critic reopenFrom(T5CriticParams params, Path checkpoint) {
+      return open(params.with(checkpoint.toString(), savedLabels(resolve(checkpoint))));
     }
   }
 
@@ -108,6 +116,8 @@ public final class T5Critic implements Critic {
     for (NDArray p : trainable.values()) {
       p.setRequiresGradient(true);
     }
+    this.optimizer = new AdamW(trainable, new AdamW.Settings(params.learningRate(),
+        params.weightDecay(), BETA1, BETA2, EPS, params.maxGradNorm()), manager);
   }
 
   /** Loads the backbone (and the head, if the folder has one) that {@code params} names. */
@@ -162,6 +172,18 @@ public final class T5Critic implements Critic {
       throw new IllegalArgumentException(dir + " is a critic stage that has not finished; run the critic stage first");
     }
     return dir.resolve(state.checkpoint());
+  }
+
+  /** The label set {@code critic.json} in a saved critic's folder names. */
+  static LabelSet savedLabels(Path dir) {
+    Path file = dir.resolve("critic.json");
+    try {
+      JsonNode saved = new ObjectMapper().readTree(file.toFile());
+      return LabelSet.valueOf(saved.path("labels").asText());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot read the label set of the critic saved in " + dir
+          + " (" + file + ": " + e.getMessage() + "); reopen a folder the critic's save wrote", e);
+    }
   }
 
   /** Reads a T5 {@code config.json} with the model layer's parser; other architectures are refused. */
@@ -322,36 +344,9 @@ public final class T5Critic implements Critic {
   public StepStats step() {
     double lr = params.learningRate();
     double norm = Autograd.inference(() -> {
-      try (NDScope scope = new NDScope()) {
-        double sq = 0;
-        List<NDArray> grads = new ArrayList<>();
-        for (NDArray p : trainable.values()) {
-          NDArray g = p.getGradient();
-          grads.add(g);
-          sq += g.square().sum().getFloat();
-        }
-        double n = Math.sqrt(sq);
-        double clip = params.maxGradNorm() > 0 && n > params.maxGradNorm() ? params.maxGradNorm() / (n + 1e-6) : 1.0;
-        adamStep++;
-        double bc1 = 1 - Math.pow(BETA1, adamStep);
-        double bc2 = 1 - Math.pow(BETA2, adamStep);
-        int i = 0;
-        for (Map.Entry<String, NDArray> e : trainable.entrySet()) {
-          NDArray p = e.getValue();
-          NDArray g = grads.get(i++).mul((float) clip);
-          NDArray[] mv = moments.computeIfAbsent(e.getKey(), k -> new NDArray[] {
-              Ops.keep(manager.zeros(p.getShape())), Ops.keep(manager.zeros(p.getShape()))});
-          mv[0].muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
-          mv[1].muli((float) BETA2).addi(g.square().mul((float) (1 - BETA2)));
-          NDArray update = mv[0].div((float) bc1).div(mv[1].div((float) bc2).sqrt().add((float) EPS));
-          if (params.weightDecay() > 0) {
-            p.muli((float) (1 - lr * params.weightDecay()));
-          }
-          p.subi(update.mul((float) lr));
-          JniUtils.zeroGrad((PtNDArray) p);
-        }
-        return n;
-      }
+      double n = optimizer.gradNorm();
+      optimizer.step(n);
+      return n;
     });
     StepStats s = new StepStats(accumulatedLoss, accumulatedSamples, norm, lr);
     accumulatedLoss = 0;
@@ -376,6 +371,7 @@ public final class T5Critic implements Critic {
 
   @Override
   public void close() {
+    optimizer.close();
     manager.close();
   }
 }

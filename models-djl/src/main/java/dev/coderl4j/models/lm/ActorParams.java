@@ -79,6 +79,12 @@ public record ActorParams(
         maxGradNorm, threads);
   }
 
+  /** The same params on another model folder (a checkpoint a stage saved). */
+  public ActorParams withModel(String newModel) {
+    return new ActorParams(newModel, device, learningRate, weightDecay, beta1, beta2, epsilon,
+        maxGradNorm, threads);
+  }
+
   /** The DJL device {@code cpu} or {@code gpu:N} names. */
   public Device djlDevice() {
     return parseDevice(device);

@@ -14,14 +14,29 @@ import java.util.Map;
  * <p>Uses DJL's fused native update, whose denominator is {@code sqrt(v) + eps} without bias
  * correction; passing {@code lr * sqrt(1 - b2^t) / (1 - b1^t)} as the step and
  * {@code eps * sqrt(1 - b2^t)} as epsilon makes it PyTorch's update exactly (algebraically).
+ * Shared by the actors and the critic, so that both train with the same optimiser.
  */
-final class AdamW implements AutoCloseable {
+public final class AdamW implements AutoCloseable {
   private final Map<String, NDArray> parameters;
   private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
-  private final ActorParams params;
+  private final Settings params;
   private long steps;
 
+  /**
+   * AdamW's hyper-parameters.
+   *
+   * @param maxGradNorm the global gradient-norm clip; 0 turns clipping off
+   */
+  public record Settings(double learningRate, double weightDecay, double beta1, double beta2,
+      double epsilon, double maxGradNorm) {}
+
   AdamW(Map<String, NDArray> parameters, ActorParams params, NDManager manager) {
+    this(parameters, new Settings(params.learningRate(), params.weightDecay(), params.beta1(),
+        params.beta2(), params.epsilon(), params.maxGradNorm()), manager);
+  }
+
+  /** An optimiser of {@code parameters}, its moments allocated on {@code manager}. */
+  public AdamW(Map<String, NDArray> parameters, Settings params, NDManager manager) {
     this.parameters = parameters;
     this.params = params;
     for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
@@ -31,7 +46,7 @@ final class AdamW implements AutoCloseable {
   }
 
   /** The global L2 norm of the accumulated gradients. */
-  double gradNorm() {
+  public double gradNorm() {
     double sq = 0;
     for (NDArray p : parameters.values()) {
       try (NDArray g = p.getGradient(); NDArray n = g.norm()) {
@@ -43,7 +58,7 @@ final class AdamW implements AutoCloseable {
   }
 
   /** Clips, applies one update with the accumulated gradients, and zeroes them. */
-  void step(double gradNorm) {
+  public void step(double gradNorm) {
     steps++;
     double clip = params.maxGradNorm() > 0 ? Math.min(1.0, params.maxGradNorm() / (gradNorm + 1e-6)) : 1.0;
     double bc1 = 1 - Math.pow(params.beta1(), steps);
@@ -56,14 +71,14 @@ final class AdamW implements AutoCloseable {
       NDArray[] m = moments.get(e.getKey());
       try (NDArray g = p.getGradient()) {
         JniUtils.adamUpdate(p, (PtNDArray) g, (PtNDArray) m[0], (PtNDArray) m[1], (float) lr,
-            stepSize, params.weightDecay().floatValue(), (float) clip, -1f,
-            params.beta1().floatValue(), params.beta2().floatValue(), eps, true);
+            stepSize, (float) params.weightDecay(), (float) clip, -1f,
+            (float) params.beta1(), (float) params.beta2(), eps, true);
       }
     }
     zeroGradients();
   }
 
-  void zeroGradients() {
+  public void zeroGradients() {
     for (NDArray p : parameters.values()) {
       JniUtils.zeroGrad((PtNDArray) p);
     }

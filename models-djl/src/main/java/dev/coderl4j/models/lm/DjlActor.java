@@ -382,6 +382,12 @@ public final class DjlActor implements Actor {
       }
       return actor;
     }
+
+    /** The same settings (device, optimiser, threads) on the folder {@link #save} wrote. */
+    @Override
+    protected Actor reopenFrom(ActorParams params, Path checkpoint) {
+      return build(params.withModel(checkpoint.toString()));
+    }
   }
 
   /** {@code codet5}: T5-family checkpoints (CodeT5, T5). */

@@ -4,13 +4,14 @@ import com.google.inject.Inject;
 import dev.coderl4j.core.critic.Critic;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.lm.ExampleCheck;
+import dev.coderl4j.core.lm.ExampleGuided;
+import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.plugin.ParamsFactory;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.training.CriticSampling;
-import dev.coderl4j.core.training.ExampleCheck;
-import dev.coderl4j.core.training.ExampleTestedDecoding;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +24,8 @@ import java.util.Objects;
  *   type: critic-sampling
  *   params:
  *     base: {type: nucleus, params: {topP: 0.95, temperature: 0.6}}
- *     critic: {type: codet5-critic, params: {checkpoint: runs/x/critic/binary/checkpoint-40, labels: BINARY}}
+ *     critic: {type: codet5-critic, params: {labels: BINARY}}
+ *     criticCheckpoint: runs/x/critic/binary
  *     rounds: 1
  *     firstPass: 0.5
  * }</pre>
@@ -32,9 +34,11 @@ import java.util.Objects;
  * sampled first, the rest are regenerated from the seeds of those that pass the example tests,
  * and all {@code n} are returned.
  *
- * <p>The critic holds native memory: close the strategy when done.
+ * <p>It needs each problem's example tests, which reach it through {@link
+ * DecodingStrategy#decode(Actor, List, List, int, long)}; called without them nothing passes and it
+ * samples as its base strategy does. The critic holds native memory: close the strategy when done.
  */
-public final class CriticSamplingStrategy implements ExampleTestedDecoding, AutoCloseable {
+public final class CriticSamplingStrategy implements DecodingStrategy {
   /** The plugin name. */
   public static final String NAME = "critic-sampling";
 
@@ -43,14 +47,19 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
    * @param critic the binary critic {@code φ_test} (a trained {@code codet5-critic} with
    *     {@code labels: BINARY})
    * @param rounds regeneration rounds (the paper: 1)
+   * @param criticCheckpoint a folder the critic plugin saved (a critic stage's finished
+   *     checkpoint), reopened through the plugin's factory with {@code critic}'s other settings;
+   *     empty to open {@code critic} as its params say
    * @param firstPass the share of the budget sampled before the example tests (default 0.5)
    */
-  public record Params(PluginSpec base, PluginSpec critic, Integer rounds, Double firstPass) {
+  public record Params(PluginSpec base, PluginSpec critic, Integer rounds,
+      String criticCheckpoint, Double firstPass) {
     public Params {
       base = base == null ? PluginSpec.of("nucleus") : base;
       Objects.requireNonNull(critic,
           "critic: name the binary critic, e.g. critic: {type: codet5-critic, params: {checkpoint: ..., labels: BINARY}}");
       rounds = rounds == null ? 1 : rounds;
+      criticCheckpoint = criticCheckpoint == null ? "" : criticCheckpoint;
       if (rounds < 1) {
         throw new IllegalArgumentException("rounds must be at least 1 (the paper: 1), got " + rounds);
       }
@@ -79,7 +88,10 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
     @Override
     protected DecodingStrategy build(Params params) {
       DecodingStrategy base = resolver.create(DecodingStrategy.class, params.base());
-      Critic critic = resolver.create(Critic.class, params.critic());
+      Critic critic = params.criticCheckpoint().isBlank()
+          ? resolver.create(Critic.class, params.critic())
+          : resolver.reopen(Critic.class, params.critic(),
+              java.nio.file.Path.of(params.criticCheckpoint()));
       return new CriticSamplingStrategy(base, critic, params.rounds(), params.firstPass());
     }
   }
@@ -98,8 +110,19 @@ public final class CriticSamplingStrategy implements ExampleTestedDecoding, Auto
   }
 
   @Override
-  public CriticSampling.Result decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n, long seed) {
-    return procedure.decode(actor, inputs, checks, n, seed);
+  public ExampleGuided decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n,
+      long seed) {
+    CriticSampling.Result r = procedure.decode(actor, inputs, checks, n, seed);
+    return new ExampleGuided(r.generations(), r.rounds().stream()
+        .map(rs -> rs.stream().map(x -> new ExampleGuided.Round(x.passing(), x.seedLengths(),
+            x.stackCounts())).toList())
+        .toList());
+  }
+
+  @Override
+  public List<List<Generation>> decode(Actor actor, List<TokenPair> inputs, int n, long seed) {
+    return decode(actor, inputs, java.util.Collections.nCopies(inputs.size(), ExampleCheck.NONE), n,
+        seed).generations();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.coderl4j.cli.evaluate;
+package dev.coderl4j.core.run;
 
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
@@ -12,23 +12,35 @@ import java.util.List;
 /**
  * A test double of the runner for the evaluator's bookkeeping (not for program semantics, which
  * the evidence tests check with the real runner): a program passes a job's tests when it contains
- * {@code HIDDEN_OK} (for a hidden-test job) or {@code EXAMPLE_OK} (for an example-test job); a
- * program containing {@code BOOM} raises. It can stop after a number of results, as a killed run.
+ * {@code HIDDEN_OK} (for a hidden-test job) or {@code EXAMPLE_OK} (for an example-test job), or
+ * the markers given instead; a program containing {@code BOOM} raises and one containing
+ * {@code SYNTAX} does not compile. It can stop after a number of results, as a killed run.
  */
-final class ScriptedRunner implements ProgramRunner {
+public final class ScriptedRunner implements ProgramRunner {
   private final int stopAfter;
-  final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+  private final String hiddenMarker;
+  private final String exampleMarker;
+  /** The ids of the jobs run, in order. */
+  public final List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
-  ScriptedRunner(int stopAfter) {
-    this.stopAfter = stopAfter;
+  /** A runner that throws {@link Killed} once {@code stopAfter} jobs have run. */
+  public ScriptedRunner(int stopAfter) {
+    this(stopAfter, "HIDDEN_OK", "EXAMPLE_OK");
   }
 
-  ScriptedRunner() {
+  /** A runner that passes programs holding {@code hiddenMarker} ({@code exampleMarker}). */
+  public ScriptedRunner(int stopAfter, String hiddenMarker, String exampleMarker) {
+    this.stopAfter = stopAfter;
+    this.hiddenMarker = hiddenMarker;
+    this.exampleMarker = exampleMarker;
+  }
+
+  public ScriptedRunner() {
     this(Integer.MAX_VALUE);
   }
 
   /** Thrown when the scripted runner "dies" part-way. */
-  static final class Killed extends RuntimeException {
+  public static final class Killed extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Killed() {
@@ -41,11 +53,15 @@ final class ScriptedRunner implements ProgramRunner {
     ran.add(job.id());
     int n = Math.max(1, job.tests().size());
     boolean example = job.id().endsWith("/" + SampleResult.EXAMPLE);
+    if (job.program().contains("SYNTAX")) {
+      return new ExecutionResult(job.id(), new Outcome.CompileError("invalid syntax (line 1)"),
+          List.of(), 1, "scripted", "invalid syntax (line 1)");
+    }
     if (job.program().contains("BOOM")) {
       return new ExecutionResult(job.id(), new Outcome.RuntimeError("ZeroDivisionError", 0),
           List.of(new TestResult.Error("ZeroDivisionError")), 1, "scripted", "");
     }
-    boolean ok = job.program().contains(example ? "EXAMPLE_OK" : "HIDDEN_OK");
+    boolean ok = job.program().contains(example ? exampleMarker : hiddenMarker);
     List<TestResult> tests = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       tests.add(ok ? TestResult.PASS : TestResult.FAIL);

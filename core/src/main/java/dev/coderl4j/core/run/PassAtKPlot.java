@@ -1,4 +1,4 @@
-package dev.coderl4j.cli.evaluate;
+package dev.coderl4j.core.run;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

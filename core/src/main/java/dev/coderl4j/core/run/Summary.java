@@ -1,4 +1,4 @@
-package dev.coderl4j.cli.evaluate;
+package dev.coderl4j.core.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -58,6 +58,7 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
     json.put("tasks", counts.size());
     json.put("tasks_in_benchmark", tasksInBenchmark);
     json.put("tasks_without_samples", tasksInBenchmark - counts.size());
+    json.put("tasks_solved", counts.stream().filter(c -> c.correct() > 0).count());
     json.putAll(group(overall));
     Map<String, Object> byJson = new LinkedHashMap<>();
     by.forEach((d, g) -> {

@@ -1,4 +1,4 @@
-package dev.coderl4j.cli.evaluate;
+package dev.coderl4j.core.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coderl4j.core.benchmark.Benchmark;

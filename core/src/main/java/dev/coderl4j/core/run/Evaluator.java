@@ -1,5 +1,6 @@
-package dev.coderl4j.cli.evaluate;
+package dev.coderl4j.core.run;
 
+import dev.coderl4j.core.training.ResultsLog;
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ProgramRunner;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * Runs the samples that a {@link ResultsLog} has not recorded yet and turns all records into the
+ * Runs the samples that a results log has not recorded yet and turns all records into the
  * per-problem counts the metrics need.
  *
  * <p>Every sample runs against its problem's hidden tests. For n@k it also runs against the
@@ -34,17 +35,27 @@ public final class Evaluator {
     }
   }
 
+  /** Identifies a run of one sample (its line in the samples file) against one suite. */
+  public record Key(int line, String suite) {}
+
+  /** The records of {@code log} by sample line and suite. */
+  public static Map<Key, SampleResult> index(ResultsLog<SampleResult> log) {
+    Map<Key, SampleResult> m = new LinkedHashMap<>();
+    log.records().forEach(r -> m.put(new Key(r.line(), r.suite()), r));
+    return m;
+  }
+
   /** A run still to do. */
   record Pending(Sample sample, String suite, ExecutionJob job) {}
 
   /** The runs {@code log} lacks; fails if a recorded run was for a different program. */
-  List<Pending> pending(List<Sample> samples, ResultsLog log) {
+  List<Pending> pending(List<Sample> samples, ResultsLog<SampleResult> log) {
     List<Pending> out = new ArrayList<>();
-    Map<ResultsLog.Key, SampleResult> done = log.done();
+    Map<Key, SampleResult> done = index(log);
     for (Sample s : samples) {
       Problem p = problems.get(s.problemId());
       for (String suite : suites(p)) {
-        SampleResult r = done.get(new ResultsLog.Key(s.line(), suite));
+        SampleResult r = done.get(new Key(s.line(), suite));
         if (r != null) {
           if (!r.programSha256().equals(s.programSha256()) || !r.problemId().equals(s.problemId())) {
             throw new IllegalArgumentException("line " + s.line() + " of the samples file changed since "
@@ -75,7 +86,8 @@ public final class Evaluator {
    * @param advance told of each finished run (for a progress bar)
    * @return how many runs were done
    */
-  int run(List<Pending> pending, ProgramRunner runner, ResultsLog log, LongConsumer advance) {
+  int run(List<Pending> pending, ProgramRunner runner, ResultsLog<SampleResult> log,
+      LongConsumer advance) {
     if (pending.isEmpty()) {
       return 0;
     }
@@ -89,7 +101,7 @@ public final class Evaluator {
   }
 
   /** Runs everything pending with a progress bar on stderr; returns how many runs were done. */
-  public int runAll(List<Sample> samples, ProgramRunner runner, ResultsLog log) {
+  public int runAll(List<Sample> samples, ProgramRunner runner, ResultsLog<SampleResult> log) {
     List<Pending> pending = pending(samples, log);
     try (Progress progress = Progress.stderr("evaluate", pending.size())) {
       return run(pending, runner, log, progress::advance);
@@ -97,7 +109,7 @@ public final class Evaluator {
   }
 
   /** Per-problem counts from the records of every sample, in benchmark order. */
-  public List<ProblemCounts> counts(List<Sample> samples, Map<ResultsLog.Key, SampleResult> records) {
+  public List<ProblemCounts> counts(List<Sample> samples, Map<Key, SampleResult> records) {
     Map<String, int[]> byProblem = new LinkedHashMap<>();
     for (Problem p : benchmark.problems()) {
       byProblem.put(p.id(), null);
@@ -127,8 +139,8 @@ public final class Evaluator {
     return out;
   }
 
-  private static SampleResult require(Map<ResultsLog.Key, SampleResult> records, Sample s, String suite) {
-    SampleResult r = records.get(new ResultsLog.Key(s.line(), suite));
+  private static SampleResult require(Map<Key, SampleResult> records, Sample s, String suite) {
+    SampleResult r = records.get(new Key(s.line(), suite));
     if (r == null) {
       throw new IllegalStateException("no " + suite + " result for line " + s.line() + " of the samples file");
     }

@@ -1,6 +1,5 @@
-package dev.coderl4j.core.training;
+package dev.coderl4j.core.lm;
 
-import dev.coderl4j.core.lm.Tokens;
 import java.util.List;
 
 /**

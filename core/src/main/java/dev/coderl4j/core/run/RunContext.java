@@ -1,9 +1,7 @@
-package dev.coderl4j.cli.train;
+package dev.coderl4j.core.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Injector;
-import dev.coderl4j.cli.Wiring;
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.benchmark.PromptFormat;
 import dev.coderl4j.core.config.DataConfig;
@@ -12,6 +10,7 @@ import dev.coderl4j.core.critic.Critic;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.lm.ExampleCheck;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.problem.Problem;
@@ -19,16 +18,20 @@ import dev.coderl4j.core.reward.RewardScheme;
 import dev.coderl4j.core.training.ActorSource;
 import dev.coderl4j.core.training.CriticSource;
 import dev.coderl4j.core.training.StageDir;
+import dev.coderl4j.core.training.Tasks;
+import dev.coderl4j.core.training.TrainingLoop;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The plugins of one run, resolved by name from the config: runner, reward, benchmarks, and sources
- * of actors and critics that can reopen a stage's checkpoint.
+ * The plugins of one run, resolved by name from the config through the SPIs only: runner, reward,
+ * benchmarks, and sources of actors and critics that reopen a stage's checkpoint through their
+ * plugin's factory ({@link PluginResolver#reopen}).
  *
- * <p>A checkpoint replaces the {@code model} param of the actor's spec (the model layer's actor
- * params) and the {@code checkpoint} and {@code labels} params of the critic's spec.
+ * <p>The critic stage chooses the label set of each critic it trains; that is the critic SPI's
+ * {@code labels} param (see {@link Critic}).
  */
 public final class RunContext implements AutoCloseable {
   private final RunConfig config;
@@ -36,10 +39,6 @@ public final class RunContext implements AutoCloseable {
   private final PluginResolver resolver;
   private final Path out;
   private ProgramRunner runner;
-
-  public RunContext(RunConfig config) {
-    this(config, Wiring.injector());
-  }
 
   public RunContext(RunConfig config, Injector injector) {
     this.config = config;
@@ -99,35 +98,69 @@ public final class RunContext implements AutoCloseable {
     return all.subList(from, to);
   }
 
-  /** Opens the configured actor, or the same plugin on a checkpoint. */
+  /** Opens the configured actor, or reopens a checkpoint with the configured actor's settings. */
   public ActorSource actors() {
-    return checkpoint -> {
-      PluginSpec spec = config.actor();
-      if (checkpoint.isPresent()) {
-        spec = with(spec, Map.of("model", checkpoint.get().toString()));
-      }
-      return resolver.create(Actor.class, spec);
-    };
+    return checkpoint -> checkpoint
+        .map(c -> resolver.reopen(Actor.class, config.actor(), c))
+        .orElseGet(() -> resolver.create(Actor.class, config.actor()));
   }
 
-  /** Opens the configured critic for a label set, fresh or from a checkpoint. */
+  /**
+   * Opens the configured critic for a label set, or reopens a checkpoint (which holds its label
+   * set) with the configured critic's settings.
+   */
   public CriticSource critics() {
     return (labels, checkpoint) -> {
-      if (config.critic() == null) {
-        throw new IllegalArgumentException("this run needs a critic: add critic: {type: codet5-critic}");
-      }
-      PluginSpec spec = with(config.critic(), Map.of("labels", labels.name()));
-      if (checkpoint.isPresent()) {
-        spec = with(spec, Map.of("checkpoint", checkpoint.get().toString()));
-      }
-      return resolver.create(Critic.class, spec);
+      PluginSpec spec = withLabels(criticSpec(), labels);
+      return checkpoint.map(c -> resolver.reopen(Critic.class, spec, c))
+          .orElseGet(() -> resolver.create(Critic.class, spec));
     };
   }
 
-  private static PluginSpec with(PluginSpec spec, Map<String, String> values) {
-    JsonNode params = spec.params();
-    values.forEach(((ObjectNode) params)::put);
+  /** The configured critic's spec; fails when the run has none. */
+  public PluginSpec criticSpec() {
+    if (config.critic() == null) {
+      throw new IllegalArgumentException(
+          "this run needs a critic: add critic: {type: codet5-critic, params: {...}}");
+    }
+    return config.critic();
+  }
+
+  /** {@code spec} with the critic SPI's {@code labels} param set to {@code labels}. */
+  public static PluginSpec withLabels(PluginSpec spec, dev.coderl4j.core.critic.LabelSet labels) {
+    ObjectNode params = (ObjectNode) spec.params();
+    params.put("labels", labels.name());
     return new PluginSpec(spec.type(), params);
+  }
+
+  /**
+   * The actor checkpoint the latest finished training stage wrote (RL, else warm-start), if any:
+   * what generation and the quick start's evaluation sample from.
+   */
+  public Optional<Path> latestActor() {
+    for (String name : List.of("rl", "warmstart")) {
+      StageDir dir = stage(name);
+      if (dir.state().map(StageDir.State::done).orElse(false)) {
+        return Optional.of(TrainingLoop.finalCheckpoint(dir));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Runs a problem's programs against its example tests (Critic Sampling's filter, Fig. 3). */
+  public ExampleCheck exampleCheck(Benchmark benchmark, Tasks codec, Problem p) {
+    if (p.exampleTests().size() == 0) {
+      return ExampleCheck.NONE;
+    }
+    return programs -> {
+      List<Tasks.Run> runs = new java.util.ArrayList<>();
+      for (int j = 0; j < programs.size(); j++) {
+        runs.add(new Tasks.Run(p.id() + "#example#" + j, p, codec.program(p, programs.get(j)),
+            p.exampleTests()));
+      }
+      return Tasks.execute(benchmark, runner(), runs, ProgramRunner.RunListener.NONE).stream()
+          .map(dev.coderl4j.core.exec.ExecutionResult::passed).toList();
+    };
   }
 
   /**
