@@ -45,8 +45,10 @@ public final class ListProgramsBenchmark implements Benchmark {
       maxSteps = maxSteps == null ? 5 : maxSteps;
       ListPrograms.split(split);
       if (maxSteps < 1 || maxSteps > 5) {
-        throw new IllegalArgumentException("maxSteps must be 1 to 5 (programs have 1-5 steps; 2 keeps"
-            + " the introductory problems, 3 adds the interview ones), got " + maxSteps);
+        throw new IllegalArgumentException(
+            "maxSteps must be 1 to 5 (programs have 1-5 steps; 2 keeps"
+                + " the introductory problems, 3 adds the interview ones), got "
+                + maxSteps);
       }
       if (!path.isEmpty() && !Files.isDirectory(Path.of(path))) {
         throw new IllegalArgumentException(
@@ -109,9 +111,7 @@ public final class ListProgramsBenchmark implements Benchmark {
     protected Benchmark build(Params p) {
       Optional<Path> dir = p.path().isEmpty() ? Optional.empty() : Optional.of(Path.of(p.path()));
       List<Problem> problems =
-          ProblemFiles.read(dir, p.split()).stream()
-              .filter(q -> steps(q) <= p.maxSteps())
-              .toList();
+          ProblemFiles.read(dir, p.split()).stream().filter(q -> steps(q) <= p.maxSteps()).toList();
       return new ListProgramsBenchmark(problems, p.split());
     }
 
