@@ -35,12 +35,21 @@ public final class ListProgramsBenchmark implements Benchmark {
    * @param path a folder written by {@code coderl benchmark generate list-programs}; empty for the
    *     bundled copy
    * @param split {@code test} (the default), {@code train} or {@code test-compositional}
+   * @param maxSteps keep only the programs of at most this many steps (default 5: all); a small
+   *     actor's training can start on the short ones
    */
-  public record Params(String path, String split) {
+  public record Params(String path, String split, Integer maxSteps) {
     public Params {
       path = path == null ? "" : path;
       split = split == null ? ListPrograms.TEST : split;
+      maxSteps = maxSteps == null ? 5 : maxSteps;
       ListPrograms.split(split);
+      if (maxSteps < 1 || maxSteps > 5) {
+        throw new IllegalArgumentException(
+            "maxSteps must be 1 to 5 (programs have 1-5 steps; 2 keeps"
+                + " the introductory problems, 3 adds the interview ones), got "
+                + maxSteps);
+      }
       if (!path.isEmpty() && !Files.isDirectory(Path.of(path))) {
         throw new IllegalArgumentException(
             "list-programs path '"
@@ -101,7 +110,13 @@ public final class ListProgramsBenchmark implements Benchmark {
     @Override
     protected Benchmark build(Params p) {
       Optional<Path> dir = p.path().isEmpty() ? Optional.empty() : Optional.of(Path.of(p.path()));
-      return new ListProgramsBenchmark(ProblemFiles.read(dir, p.split()), p.split());
+      List<Problem> problems =
+          ProblemFiles.read(dir, p.split()).stream().filter(q -> steps(q) <= p.maxSteps()).toList();
+      return new ListProgramsBenchmark(problems, p.split());
+    }
+
+    private static int steps(Problem q) {
+      return q.metadata().get(ListPrograms.STEPS).split(" \\| ").length;
     }
   }
 }

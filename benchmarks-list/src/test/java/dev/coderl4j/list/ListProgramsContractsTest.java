@@ -16,7 +16,8 @@ import net.jqwik.api.Group;
 /** The core contracts, for each split of the bundled copy, the prompt format and the generator. */
 class ListProgramsContractsTest {
   static Benchmark split(String split) {
-    return new ListProgramsBenchmark.Factory().create(new ListProgramsBenchmark.Params("", split));
+    return new ListProgramsBenchmark.Factory()
+        .create(new ListProgramsBenchmark.Params("", split, null));
   }
 
   @Group

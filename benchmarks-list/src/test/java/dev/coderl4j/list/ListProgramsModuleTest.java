@@ -15,6 +15,7 @@ import dev.coderl4j.core.plugin.PluginModule;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.problem.Problem;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,17 @@ class ListProgramsModuleTest {
     assertTrue(
         prompt.startsWith("\nQUESTION:\n")
             && prompt.endsWith("\nUse Call-Based format\nANSWER:\n"));
+  }
+
+  @Test
+  void maxStepsKeepsTheShortPrograms() throws Exception {
+    List<Problem> intro = withParams("{\"split\": \"train\", \"maxSteps\": 2}").problems();
+    assertEquals(511, intro.size(), "the bundled train split's 1- and 2-step programs");
+    assertTrue(intro.stream().allMatch(p -> p.difficulty().orElseThrow().equals("introductory")));
+    assertEquals(752, withParams("{\"maxSteps\": 3}").problems().size());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> withParams("{\"maxSteps\": 0}"));
+    assertTrue(e.getMessage().contains("maxSteps must be 1 to 5"), e.getMessage());
   }
 
   @Test
