@@ -166,7 +166,7 @@ public final class T5Critic implements Critic {
 
   /** Reads a T5 {@code config.json} with the model layer's parser; other architectures are refused. */
   static T5Config parseConfig(String json) {
-    if (dev.coderl4j.models.lm.LmConfig.parse(json) instanceof T5Config t5) {
+    if (dev.coderl4j.models.lm.Backbones.builtIn().parse(json) instanceof T5Config t5) {
       return t5;
     }
     throw new IllegalArgumentException("the critic needs a T5/CodeT5 checkpoint (model_type t5)");
