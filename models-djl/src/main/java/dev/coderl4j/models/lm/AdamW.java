@@ -15,13 +15,18 @@ import java.util.Map;
  * correction; passing {@code lr * sqrt(1 - b2^t) / (1 - b1^t)} as the step and
  * {@code eps * sqrt(1 - b2^t)} as epsilon makes it PyTorch's update exactly (algebraically).
  */
-final class AdamW implements AutoCloseable {
+public final class AdamW implements AutoCloseable {
   private final Map<String, NDArray> parameters;
   private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
   private final ActorParams params;
   private long steps;
 
-  AdamW(Map<String, NDArray> parameters, ActorParams params, NDManager manager) {
+  /**
+   * @param parameters what the optimiser updates, each requiring gradients
+   * @param params learning rate, betas, epsilon, weight decay and clipping (the other fields unused)
+   * @param manager owns the moment buffers
+   */
+  public AdamW(Map<String, NDArray> parameters, ActorParams params, NDManager manager) {
     this.parameters = parameters;
     this.params = params;
     for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
@@ -31,7 +36,7 @@ final class AdamW implements AutoCloseable {
   }
 
   /** The global L2 norm of the accumulated gradients. */
-  double gradNorm() {
+  public double gradNorm() {
     double sq = 0;
     for (NDArray p : parameters.values()) {
       try (NDArray g = p.getGradient(); NDArray n = g.norm()) {
@@ -43,7 +48,7 @@ final class AdamW implements AutoCloseable {
   }
 
   /** Clips, applies one update with the accumulated gradients, and zeroes them. */
-  void step(double gradNorm) {
+  public void step(double gradNorm) {
     steps++;
     double clip = params.maxGradNorm() > 0 ? Math.min(1.0, params.maxGradNorm() / (gradNorm + 1e-6)) : 1.0;
     double bc1 = 1 - Math.pow(params.beta1(), steps);
@@ -63,7 +68,8 @@ final class AdamW implements AutoCloseable {
     zeroGradients();
   }
 
-  void zeroGradients() {
+  /** Drops the accumulated gradients. */
+  public void zeroGradients() {
     for (NDArray p : parameters.values()) {
       JniUtils.zeroGrad((PtNDArray) p);
     }

@@ -128,6 +128,16 @@ public final class CausalLm implements LanguageModel {
     return finalNorm.apply(h);
   }
 
+  /** The LM head (whose weight is {@link #tokenEmbedding()} when tied). */
+  public Projection head() {
+    return head;
+  }
+
+  /** The token embedding {@code [V, d]}. */
+  public NDArray tokenEmbedding() {
+    return tokens;
+  }
+
   /** Next-token logits {@code [B, T, V]} from final hidden states. */
   public NDArray logits(NDArray hidden) {
     return head.apply(hidden);
