@@ -308,7 +308,7 @@ public final class T5Critic implements Critic {
         long[] labels = samples.stream().mapToLong(s -> params.labels().index(s.label())).toArray();
         NDArray logits = pooledLogits(states(x), x);
         NDArray nll = logits.logSoftmax(-1).gather(m.create(labels, new Shape(labels.length, 1)), -1).neg();
-        NDArray total = nll.sum().mul((float) scale);
+        NDArray total = Ops.scale(nll.sum(), (float) scale); // Ops.scale: safe under autograd
         Autograd.backward(total);
         return (double) total.getFloat();
       }

@@ -81,8 +81,9 @@ public record Attention(
     NDArray scores = qq.matMul(kk.transpose(0, 1, 3, 2));
     scores = switch (scaling) {
       case Scaling.None n -> scores;
-      case Scaling.DivideBy d -> scores.div(d.divisor());
-      case Scaling.MultiplyBy m -> scores.mul(m.factor());
+      // Constants through Ops.constant: autograd keeps them for the backward pass.
+      case Scaling.DivideBy d -> scores.div(Ops.constant(scores, d.divisor()));
+      case Scaling.MultiplyBy m -> Ops.scale(scores, m.factor());
     };
     if (mask != null) {
       scores = scores.add(mask);

@@ -78,7 +78,7 @@ public final class T5Model implements LanguageModel {
   public NDArray lmLogits(NDArray decoderHidden) {
     NDArray h =
         config.scaleDecoderOutputs()
-            ? decoderHidden.mul((float) Math.pow(config.dModel(), -0.5))
+            ? Ops.scale(decoderHidden, (float) Math.pow(config.dModel(), -0.5))
             : decoderHidden;
     return Ops.linear(h, lmHead, null);
   }
