@@ -111,6 +111,8 @@ public final class CausalCritic implements Critic {
     for (NDArray p : trainable.values()) {
       p.setRequiresGradient(true);
     }
+    // The actor's AdamW (torch.optim.AdamW's update, clip_grad_norm_); ActorParams carries its
+    // settings, its model and device fields are not used by the optimiser.
     ActorParams opt = new ActorParams(tokenizerDir.toString(), "cpu", params.learningRate(),
         params.weightDecay(), null, null, null, params.maxGradNorm(), params.threads());
     this.optimizer = new AdamW(trainable, opt, manager);
