@@ -8,7 +8,7 @@ import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.models.hf.Checkpoint;
 import dev.coderl4j.models.lm.ActorParams;
-import dev.coderl4j.models.lm.LmConfig;
+import dev.coderl4j.models.lm.Backbones;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -28,10 +28,12 @@ final class ActorOptions {
 
   /** The actor plugin named after the folder's architecture, built through the plugin registry. */
   Actor load() {
-    String arch = LmConfig.parse(Checkpoint.open(model).configJson()).architecture();
+    var injector = Wiring.injector();
+    String arch = injector.getInstance(Backbones.class)
+        .parse(Checkpoint.open(model).configJson()).architecture();
     ObjectNode params = new ObjectMapper().createObjectNode()
         .put("model", model.toString()).put("device", device).put("threads", threads);
-    return Wiring.injector().getInstance(PluginResolver.class)
+    return injector.getInstance(PluginResolver.class)
         .create(Actor.class, new PluginSpec(arch, params));
   }
 }

@@ -13,7 +13,14 @@ import dev.coderl4j.core.progress.Progress;
 import dev.coderl4j.core.provenance.Provenance;
 import dev.coderl4j.models.hf.CheckpointWriter;
 import dev.coderl4j.models.lm.ActorParams;
+import dev.coderl4j.cli.Wiring;
+import dev.coderl4j.models.lm.Autograd;
+import dev.coderl4j.models.lm.Backbones;
 import dev.coderl4j.models.lm.DjlActor;
+import dev.coderl4j.models.lm.LanguageModel;
+import dev.coderl4j.models.lm.LmConfig;
+import dev.coderl4j.models.lm.LmForward;
+import dev.coderl4j.models.lm.Weights;
 import dev.coderl4j.models.lm.T5Config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +41,14 @@ import picocli.CommandLine.Option;
 /**
  * {@code coderl bench lm}: (a) one training step (forward, backward, AdamW) of the default CodeT5
  * actor on a batch of 8 x 256 tokens, ours against PyTorch eager on the same weights, batch and
- * thread count (a small PyTorch T5 written out below; Debian's {@code python3-torch}); (b) sampling
- * throughput with and without the key/value cache at batch 1 and 32, cached and uncached runs
- * alternating so that both see the same load, reported as the median of the per-pair ratios.
- * Reports ratios measured in the same run.
+ * thread count (a small PyTorch T5 written out below; Debian's {@code python3-torch}); with
+ * {@code --random-config} a model of another architecture and shape (random weights, the T5's
+ * tokenizer) is benched instead and its step is compared with the T5 actor's on the same batch;
+ * (b) sampling throughput with and without the key/value cache at batch 1 and 32, cached and
+ * uncached runs alternating so that both see the same load, reported as the median of the per-pair
+ * ratios; (c) with {@code --memory-config}, peak memory and tokens/s of one forward and backward
+ * pass of a model of that shape (random weights) at batch 1 x 512. Reports ratios measured in the
+ * same run.
  */
 @Command(
     name = "lm",
@@ -45,7 +56,8 @@ import picocli.CommandLine.Option;
     description = "Training step vs PyTorch eager, and sampling tokens/s with vs without the KV cache.")
 public final class BenchLmCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = ActorParams.DEFAULT_MODEL,
-      description = "A T5/CodeT5 folder (default: ${DEFAULT-VALUE}).")
+      description = "The actor to bench, or with --random-config the T5 baseline whose tokenizer the random model"
+          + " uses (default: ${DEFAULT-VALUE}).")
   Path model;
 
   @Option(names = "--batch", defaultValue = "8", description = "Training batch (default: ${DEFAULT-VALUE}).")
@@ -90,6 +102,30 @@ public final class BenchLmCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "runs/bench-lm", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--random-config",
+      description = "Bench a model of this config.json's shape with random weights (tokenizer of --model, which must"
+          + " then be T5: its training step is the baseline), e.g. configs/shapes/qwen2-6x256.json.")
+  Path randomConfig;
+
+  @Option(names = "--memory-config",
+      description = "Also measure peak memory and tokens/s of a forward + backward pass of this shape with random"
+          + " weights, e.g. configs/shapes/qwen2.5-coder-0.5b.json (run first, so the process peak is its own).")
+  Path memoryConfig;
+
+  @Option(names = "--memory-tokens", defaultValue = "512",
+      description = "Tokens per row of the memory pass (default: ${DEFAULT-VALUE}).")
+  int memoryTokens;
+
+  @Option(names = "--memory-batch", defaultValue = "1", description = "Rows of the memory pass (default: ${DEFAULT-VALUE}).")
+  int memoryBatch;
+
+  @Option(names = "--memory-steps", defaultValue = "2",
+      description = "Timed forward + backward passes after one untimed (default: ${DEFAULT-VALUE}).")
+  int memorySteps;
+
+  @Option(names = "--skip-sampling", description = "Measure no sampling (part b).")
+  boolean skipSampling;
+
   @Override
   public Integer call() throws Exception {
     if (sampleRepeats < 1) {
@@ -106,53 +142,104 @@ public final class BenchLmCommand implements Callable<Integer> {
     config.put("threads", threads);
     config.put("sampleRepeats", sampleRepeats);
     config.put("skipTraining", skipTraining);
-    Provenance provenance = Provenance.capture("coderl bench lm", config, 0);
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("provenance", Results.provenance(provenance));
-    ActorParams params = new ActorParams(model.toString(), "cpu", null, null, null, null, null, null, threads);
+    config.put("randomConfig", randomConfig == null ? null : randomConfig.toString());
+    config.put("memoryConfig", memoryConfig == null ? null : memoryConfig.toString());
+    Backbones backbones = Wiring.injector().getInstance(Backbones.class);
+    Files.createDirectories(out);
     StringBuilder table = new StringBuilder();
-    table.append("# coderl bench lm\n\nModel ").append(model).append(", ").append(threads)
-        .append(" intra-op thread(s) in both engines (other work may share the machine).\n\n");
-    try (DjlActor actor = DjlActor.load(params)) {
-      if (!(actor.model().config() instanceof T5Config)) {
-        throw new IllegalArgumentException("bench lm compares a T5/CodeT5 training step; " + model + " is not T5");
-      }
-      Files.createDirectories(out);
+    Autograd.setThreads(threads);
+    if (memoryConfig != null) {
+      // First, so that the process's peak resident memory is this pass's.
+      Map<String, Object> mem = memoryPass(backbones);
+      doc.put("memory", mem);
+      table.append(String.format(Locale.ROOT, "## (c) Forward + backward, %s, random weights, batch %d x %d tokens%n%n"
+          + "| parameters | weights (float32) | RSS before | RSS with weights | peak RSS | peak - before | median pass (s) |"
+          + " tokens/s |%n|---|---|---|---|---|---|---|---|%n| %,d | %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.1f | %.1f |%n%n",
+          memoryConfig, memoryBatch, memoryTokens, mem.get("parameters"), mem.get("weightsMb"), mem.get("rssBeforeMb"),
+          mem.get("rssWithWeightsMb"), mem.get("peakRssMb"), mem.get("peakIncreaseMb"), mem.get("passSeconds"),
+          mem.get("tokensPerSecond")));
+    }
+    Path benched = model;
+    if (randomConfig != null) {
+      benched = out.resolve("random-model");
+      writeRandomCheckpoint(backbones, randomConfig, model, benched);
+    }
+    ActorParams params = new ActorParams(benched.toString(), "cpu", null, null, null, null, null, null, threads);
+    table.insert(0, "# coderl bench lm\n\nModel " + benched + (randomConfig == null ? "" : " (random weights of "
+        + randomConfig + ", tokenizer of " + model + ")") + ", " + threads
+        + " intra-op thread(s) (other work may share the machine: read the ratios).\n\n");
+    try (DjlActor actor = DjlActor.load(params, backbones)) {
+      boolean t5 = actor.info().encoderDecoder();
       if (skipTraining) {
         table.append("## (a) Training step: skipped (--skip-training)\n\n");
       } else {
-        Map<String, Object> train = trainingStep(actor);
-        doc.put("training", train);
+        Map<String, Object> train = new LinkedHashMap<>();
+        TrainBatch tb = randomBatch(actor.info().vocabSize());
         table.append("## (a) Training step, batch ").append(batch).append(" x ").append(tokens)
             .append(" source + ").append(tokens).append(" target tokens (forward + backward + AdamW)\n\n")
-            .append("| engine | median step (s) | first-step loss |\n|---|---|---|\n")
-            .append(String.format(Locale.ROOT, "| coderl4j (DJL %s, libtorch %s) | %.3f | %.5f |%n",
-                ai.djl.engine.Engine.getDjlVersion(),
-                ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), train.get("oursSeconds"),
-                train.get("oursLoss")));
-        if (train.containsKey("pytorchSeconds")) {
-          table.append(String.format(Locale.ROOT, "| PyTorch %s eager | %.3f | %.5f |%n",
-              train.get("pytorchVersion"), train.get("pytorchSeconds"), train.get("pytorchLoss")));
-          table.append(String.format(Locale.ROOT, "%nRatio ours / PyTorch: **%.2fx** (target <= 1.2x)%n%n",
-              train.get("ratio")));
+            .append("| engine | parameters | median step (s) | first-step loss |\n|---|---|---|---|\n");
+        Map<String, Object> ours = timeSteps(actor, tb, "ours");
+        train.put("oursSeconds", ours.get("seconds"));
+        train.put("oursStepSeconds", ours.get("stepSeconds"));
+        train.put("oursLoss", ours.get("loss"));
+        train.put("oursParameters", actor.info().parameters());
+        table.append(String.format(Locale.ROOT, "| coderl4j %s (DJL %s, libtorch %s) | %,d | %.3f | %.5f |%n",
+            actor.info().architecture(), ai.djl.engine.Engine.getDjlVersion(),
+            ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), actor.info().parameters(), ours.get("seconds"),
+            ours.get("loss")));
+        if (!t5) {
+          // The baseline: the T5 actor --model names, same batch, same run.
+          try (DjlActor base = DjlActor.load(
+              new ActorParams(model.toString(), "cpu", null, null, null, null, null, null, threads), backbones)) {
+            if (!base.info().encoderDecoder()) {
+              throw new IllegalArgumentException("--model must be a T5/CodeT5 folder (the baseline); " + model + " is "
+                  + base.info().architecture());
+            }
+            Map<String, Object> t5Step = timeSteps(base, tb, "T5 baseline");
+            train.put("t5Seconds", t5Step.get("seconds"));
+            train.put("t5StepSeconds", t5Step.get("stepSeconds"));
+            train.put("t5Parameters", base.info().parameters());
+            train.put("ratioToT5", (double) ours.get("seconds") / (double) t5Step.get("seconds"));
+            table.append(String.format(Locale.ROOT, "| coderl4j codet5 (%s), the baseline | %,d | %.3f | %.5f |%n",
+                model, base.info().parameters(), t5Step.get("seconds"), t5Step.get("loss")));
+            table.append(String.format(Locale.ROOT, "%nRatio %s / T5: **%.2fx** (same batch and run)%n%n",
+                actor.info().architecture(), train.get("ratioToT5")));
+          }
+        } else if (skipPytorch) {
+          train.put("pytorchError", "skipped (--skip-pytorch)");
+          table.append("\nPyTorch not measured: skipped (--skip-pytorch)\n\n");
         } else {
-          table.append("\nPyTorch not measured: ").append(train.get("pytorchError")).append("\n\n");
+          pytorchStep(train, (T5Config) actor.model().config(), tb);
+          if (train.containsKey("pytorchSeconds")) {
+            table.append(String.format(Locale.ROOT, "| PyTorch %s eager | %,d | %.3f | %.5f |%n",
+                train.get("pytorchVersion"), actor.info().parameters(), train.get("pytorchSeconds"),
+                train.get("pytorchLoss")));
+            table.append(String.format(Locale.ROOT, "%nRatio ours / PyTorch: **%.2fx** (target <= 1.2x)%n%n",
+                train.get("ratio")));
+          } else {
+            table.append("\nPyTorch not measured: ").append(train.get("pytorchError")).append("\n\n");
+          }
         }
+        doc.put("training", train);
       }
-      List<Map<String, Object>> sampling = new ArrayList<>();
-      table.append("## (b) Sampling ").append(newTokens).append(" new tokens (temperature 0.6), median of ")
-          .append(sampleRepeats).append(" cached/uncached pairs\n\n")
-          .append("| batch | with KV cache (tok/s) | without (tok/s) | cache speed-up (median of pair ratios) |\n")
-          .append("|---|---|---|---|\n");
-      for (int b : sampleBatches) {
-        Map<String, Object> s = sampling(actor, b);
-        sampling.add(s);
-        table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.2fx** |%n", b,
-            s.get("cachedTokensPerSecond"), s.get("uncachedTokensPerSecond"), s.get("speedup")));
+      if (!skipSampling) {
+        List<Map<String, Object>> sampling = new ArrayList<>();
+        table.append("## (b) Sampling ").append(newTokens).append(" new tokens (temperature 0.6), median of ")
+            .append(sampleRepeats).append(" cached/uncached pairs\n\n")
+            .append("| batch | with KV cache (tok/s) | without (tok/s) | cache speed-up (median of pair ratios) |\n")
+            .append("|---|---|---|---|\n");
+        for (int b : sampleBatches) {
+          Map<String, Object> smp = sampling(actor, b);
+          sampling.add(smp);
+          table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.2fx** |%n", b,
+              smp.get("cachedTokensPerSecond"), smp.get("uncachedTokensPerSecond"), smp.get("speedup")));
+        }
+        table.append("\nTarget: the cache gives >= 3x at ").append(newTokens).append(" new tokens.\n");
+        doc.put("sampling", sampling);
       }
-      table.append("\nTarget: the cache gives >= 3x at ").append(newTokens).append(" new tokens.\n");
-      doc.put("sampling", sampling);
     }
+    doc.put("provenance", Results.provenance(Provenance.capture("coderl bench lm", config, 0)));
     Results.writeJson(out.resolve("bench-lm.json"), doc);
     Results.writeText(out.resolve("bench-lm.md"), table.toString());
     System.out.println(table);
@@ -160,8 +247,10 @@ public final class BenchLmCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, Object> trainingStep(DjlActor actor) throws IOException, InterruptedException {
-    T5Config c = (T5Config) actor.model().config();
+  /** A random training batch (ids above the special tokens, so that no row contains padding). */
+  private record TrainBatch(long[][] src, long[][] tgt, List<WeightedSequence> rows) {}
+
+  private TrainBatch randomBatch(int vocab) {
     SplittableRandom random = new SplittableRandom(1234);
     long[][] src = new long[batch][tokens];
     long[][] tgt = new long[batch][tokens];
@@ -170,21 +259,25 @@ public final class BenchLmCommand implements Callable<Integer> {
       int[] s = new int[tokens];
       int[] t = new int[tokens];
       for (int j = 0; j < tokens; j++) {
-        // Ids above the special tokens, so that no row contains padding.
-        s[j] = 5 + random.nextInt(c.vocabSize() - 5);
-        t[j] = 5 + random.nextInt(c.vocabSize() - 5);
+        s[j] = 5 + random.nextInt(vocab - 5);
+        t[j] = 5 + random.nextInt(vocab - 5);
         src[i][j] = s[j];
         tgt[i][j] = t[j];
       }
       rows.add(WeightedSequence.crossEntropy(new TokenPair(Tokens.of(s), Tokens.of(t))));
     }
+    return new TrainBatch(src, tgt, rows);
+  }
+
+  /** Median seconds of {@code steps} training steps after {@code warmup}, and the first loss. */
+  private Map<String, Object> timeSteps(DjlActor actor, TrainBatch tb, String label) {
     double scale = 1.0 / (batch * tokens);
     double[] times = new double[steps];
     double firstLoss = 0;
-    try (Progress progress = Progress.stderr("bench lm: training steps (ours)", warmup + steps)) {
+    try (Progress progress = Progress.stderr("bench lm: training steps (" + label + ")", warmup + steps)) {
       for (int k = 0; k < warmup + steps; k++) {
         long start = System.nanoTime();
-        double loss = actor.accumulateGradients(rows, scale);
+        double loss = actor.accumulateGradients(tb.rows(), scale);
         actor.step();
         double secs = (System.nanoTime() - start) / 1e9;
         if (k == 0) {
@@ -197,13 +290,18 @@ public final class BenchLmCommand implements Callable<Integer> {
       }
     }
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("oursSeconds", median(times));
-    r.put("oursStepSeconds", times);
-    r.put("oursLoss", firstLoss);
-    if (skipPytorch) {
-      r.put("pytorchError", "skipped (--skip-pytorch)");
-      return r;
-    }
+    r.put("seconds", median(times));
+    r.put("stepSeconds", times);
+    r.put("loss", firstLoss);
+    return r;
+  }
+
+  /** The same T5 step in PyTorch eager; adds its figures (or why not) to {@code r}. */
+  private void pytorchStep(Map<String, Object> r, T5Config c, TrainBatch tb)
+      throws IOException, InterruptedException {
+    long[][] src = tb.src();
+    long[][] tgt = tb.tgt();
+    double oursMedian = (double) r.get("oursSeconds");
     // The same batch for PyTorch: ids, decoder inputs (start id, then targets shifted) and labels.
     Path batchFile = out.resolve("bench-batch.safetensors");
     Path script = out.resolve("bench_t5_train.py");
@@ -232,7 +330,7 @@ public final class BenchLmCommand implements Callable<Integer> {
     if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
       p.destroyForcibly();
       r.put("pytorchError", "the PyTorch script failed (is python3-torch installed? " + python + ")");
-      return r;
+      return;
     }
     JsonNode py = new ObjectMapper().readTree(stdout.lines().reduce((a, b) -> b).orElse("{}"));
     double[] pyTimes = new double[py.get("step_seconds").size()];
@@ -244,8 +342,98 @@ public final class BenchLmCommand implements Callable<Integer> {
     r.put("pytorchSeconds", median(pyTimes));
     r.put("pytorchStepSeconds", pyTimes);
     r.put("pytorchLoss", py.get("first_loss").doubleValue());
-    r.put("ratio", median(times) / median(pyTimes));
+    r.put("ratio", oursMedian / median(pyTimes));
+  }
+
+  /**
+   * Random weights for a config's shape: normal(0, 0.02) matrices (transformers' initializer_range),
+   * norm weights 1 and biases 0, from libtorch's generator seeded once.
+   */
+  private static java.util.function.BiFunction<String, Shape, NDArray> randomInit(NDManager m) {
+    ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(1234);
+    return (name, shape) -> {
+      if (shape.dimension() > 1) {
+        return m.randomNormal(0f, 0.02f, shape, ai.djl.ndarray.types.DataType.FLOAT32);
+      }
+      return name.contains("norm") || name.contains("ln_") ? m.ones(shape) : m.zeros(shape);
+    };
+  }
+
+  /** A Hugging Face folder with random weights of {@code config}'s shape and {@code tokenizerDir}'s tokenizer. */
+  private static void writeRandomCheckpoint(Backbones backbones, Path config, Path tokenizerDir, Path dir)
+      throws IOException {
+    String json = Files.readString(config, StandardCharsets.UTF_8);
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      LanguageModel lm = backbones.parse(json).build(Weights.generated(randomInit(m), "random " + config), m);
+      CheckpointWriter.save(dir, lm.parameters(), json, tokenizerDir);
+    }
+  }
+
+  /** Peak memory and speed of forward + backward passes of a random model of {@code memoryConfig}'s shape. */
+  private Map<String, Object> memoryPass(Backbones backbones) throws IOException {
+    String json = Files.readString(memoryConfig, StandardCharsets.UTF_8);
+    LmConfig cfg = backbones.parse(json);
+    Map<String, Object> r = new LinkedHashMap<>();
+    double before = rssMb("VmRSS");
+    try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+      LanguageModel lm = cfg.build(Weights.generated(randomInit(m), "random " + memoryConfig), m);
+      long count = 0;
+      for (NDArray p : lm.parameters().values()) {
+        p.setRequiresGradient(true);
+        count += p.getShape().size();
+      }
+      double withWeights = rssMb("VmRSS");
+      SplittableRandom random = new SplittableRandom(99);
+      long[][] ids = new long[memoryBatch][memoryTokens];
+      for (long[] row : ids) {
+        for (int j = 0; j < row.length; j++) {
+          row[j] = 5 + random.nextInt(cfg.vocabSize() - 5);
+        }
+      }
+      double[] times = new double[memorySteps];
+      double loss = 0;
+      try (Progress progress = Progress.stderr("bench lm: forward + backward " + memoryConfig, memorySteps + 1)) {
+        for (int k = 0; k <= memorySteps; k++) {
+          long start = System.nanoTime();
+          try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            NDArray in = m.create(flat(ids), new Shape(memoryBatch, memoryTokens));
+            // Labels are the inputs (shifted inside): the causal LM loss, backward into every parameter.
+            loss = LmForward.runWithGradients(lm, Map.of("input_ids", in, "labels", in)).get("loss").getFloat();
+          }
+          Autograd.zeroGradients(lm.parameters().values());
+          if (k > 0) {
+            times[k - 1] = (System.nanoTime() - start) / 1e9;
+          }
+          progress.advance(1);
+        }
+      }
+      r.put("config", memoryConfig.toString());
+      r.put("parameters", count);
+      r.put("weightsMb", count * 4 / 1e6);
+      r.put("rssBeforeMb", before);
+      r.put("rssWithWeightsMb", withWeights);
+      r.put("peakRssMb", rssMb("VmHWM"));
+      r.put("peakIncreaseMb", rssMb("VmHWM") - before);
+      r.put("passSeconds", median(times));
+      r.put("passRuns", times);
+      r.put("tokensPerSecond", memoryBatch * memoryTokens / median(times));
+      r.put("loss", loss);
+    }
     return r;
+  }
+
+  /** A line of /proc/self/status in MB (Linux); NaN elsewhere. */
+  private static double rssMb(String key) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(key + ":")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
   }
 
   private Map<String, Object> sampling(DjlActor actor, int rows) {

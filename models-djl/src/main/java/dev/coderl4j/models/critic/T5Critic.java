@@ -188,7 +188,7 @@ public final class T5Critic implements Critic {
 
   /** Reads a T5 {@code config.json} with the model layer's parser; other architectures are refused. */
   static T5Config parseConfig(String json) {
-    if (dev.coderl4j.models.lm.LmConfig.parse(json) instanceof T5Config t5) {
+    if (dev.coderl4j.models.lm.Backbones.builtIn().parse(json) instanceof T5Config t5) {
       return t5;
     }
     throw new IllegalArgumentException("the critic needs a T5/CodeT5 checkpoint (model_type t5)");
@@ -330,7 +330,7 @@ public final class T5Critic implements Critic {
         long[] labels = samples.stream().mapToLong(s -> params.labels().index(s.label())).toArray();
         NDArray logits = pooledLogits(states(x), x);
         NDArray nll = logits.logSoftmax(-1).gather(m.create(labels, new Shape(labels.length, 1)), -1).neg();
-        NDArray total = nll.sum().mul((float) scale);
+        NDArray total = Ops.scale(nll.sum(), (float) scale); // Ops.scale: safe under autograd
         Autograd.backward(total);
         return (double) total.getFloat();
       }

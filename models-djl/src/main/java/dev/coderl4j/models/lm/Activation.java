@@ -51,8 +51,10 @@ public enum Activation {
       case GELU -> ai.djl.nn.Activation.gelu(x);
       case GELU_NEW -> {
         // 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))
-        NDArray inner = x.add(x.pow(3f).mul(0.044715f)).mul((float) Math.sqrt(2.0 / Math.PI));
-        yield x.mul(0.5f).mul(inner.tanh().add(1f));
+        // Constants through Ops.constant: autograd keeps them for the backward pass.
+        NDArray cube = x.pow(Ops.constant(x, 3.0));
+        NDArray inner = Ops.scale(x.add(Ops.scale(cube, 0.044715f)), (float) Math.sqrt(2.0 / Math.PI));
+        yield Ops.scale(x, 0.5f).mul(inner.tanh().add(1f));
       }
       case SILU -> x.mul(ai.djl.nn.Activation.sigmoid(x));
     };

@@ -78,6 +78,7 @@ public final class AdamW implements AutoCloseable {
     zeroGradients();
   }
 
+  /** Drops the accumulated gradients. */
   public void zeroGradients() {
     for (NDArray p : parameters.values()) {
       JniUtils.zeroGrad((PtNDArray) p);

@@ -42,6 +42,13 @@ public final class Autograd {
     }
   }
 
+  /** Clears the accumulated {@code .grad} of each of {@code parameters}. */
+  public static void zeroGradients(Iterable<NDArray> parameters) {
+    for (NDArray p : parameters) {
+      JniUtils.zeroGrad((PtNDArray) p);
+    }
+  }
+
   /** Sets the number of intra-op threads libtorch uses (process-wide). */
   public static void setThreads(int threads) {
     // Loads libtorch first: the thread setting is a native call.

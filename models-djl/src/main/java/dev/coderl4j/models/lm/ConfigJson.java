@@ -2,22 +2,29 @@ package dev.coderl4j.models.lm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Typed reads from a Hugging Face {@code config.json} with messages that name the key and file. */
-final class ConfigJson {
+/**
+ * Typed reads from a Hugging Face {@code config.json} with messages that name the key and file; what
+ * a {@link Backbone} parses its config with.
+ */
+public final class ConfigJson {
   private final JsonNode root;
   private final String what;
 
-  ConfigJson(JsonNode root, String what) {
+  /**
+   * @param root the parsed {@code config.json}
+   * @param what the architecture, for messages (e.g. {@code "Qwen2 config"})
+   */
+  public ConfigJson(JsonNode root, String what) {
     this.root = root;
     this.what = what;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     JsonNode n = root.get(key);
     return n != null && !n.isNull();
   }
 
-  int requireInt(String key) {
+  public int requireInt(String key) {
     JsonNode n = root.get(key);
     if (n == null || n.isNull() || !n.canConvertToInt()) {
       throw new IllegalArgumentException(
@@ -26,11 +33,11 @@ final class ConfigJson {
     return n.intValue();
   }
 
-  int optInt(String key, int fallback) {
+  public int optInt(String key, int fallback) {
     return has(key) ? requireInt(key) : fallback;
   }
 
-  double optDouble(String key, double fallback) {
+  public double optDouble(String key, double fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -41,7 +48,7 @@ final class ConfigJson {
     return n.doubleValue();
   }
 
-  boolean optBool(String key, boolean fallback) {
+  public boolean optBool(String key, boolean fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -52,12 +59,12 @@ final class ConfigJson {
     return n.booleanValue();
   }
 
-  String optString(String key, String fallback) {
+  public String optString(String key, String fallback) {
     return has(key) ? root.get(key).asText() : fallback;
   }
 
   /** An id that may be a list in newer configs (e.g. several eos ids): the first one, or -1. */
-  int optTokenId(String key) {
+  public int optTokenId(String key) {
     if (!has(key)) {
       return -1;
     }
@@ -69,7 +76,7 @@ final class ConfigJson {
   }
 
   /** Like {@link #optTokenId} but the id must be there. */
-  int requireTokenId(String key) {
+  public int requireTokenId(String key) {
     int id = optTokenId(key);
     if (id < 0) {
       throw new IllegalArgumentException(
@@ -79,7 +86,7 @@ final class ConfigJson {
     return id;
   }
 
-  JsonNode node(String key) {
+  public JsonNode node(String key) {
     return root.get(key);
   }
 }

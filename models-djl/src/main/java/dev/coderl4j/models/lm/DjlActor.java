@@ -69,16 +69,24 @@ public final class DjlActor implements Actor {
         }, count);
   }
 
-  /** Loads the checkpoint folder {@code params.model()} (weights converted to float32). */
+  /**
+   * Loads the checkpoint folder {@code params.model()} (weights converted to float32) with the
+   * backbones {@link LmModule} registers.
+   */
   public static DjlActor load(ActorParams params) {
+    return load(params, Backbones.builtIn());
+  }
+
+  /** Loads the checkpoint folder {@code params.model()} with one of {@code backbones}. */
+  public static DjlActor load(ActorParams params, Backbones backbones) {
     Autograd.setThreads(params.threads());
     Path dir = Path.of(params.model());
     Checkpoint checkpoint = Checkpoint.open(dir);
-    LmConfig config = LmConfig.parse(checkpoint.configJson());
+    LmConfig config = backbones.parse(checkpoint.configJson());
     NDManager manager = NDManager.newBaseManager(params.djlDevice(), "PyTorch");
     try {
       Map<String, NDArray> tensors = checkpoint.load(manager, DataType.FLOAT32);
-      LanguageModel model = Models.build(config, new Weights(checkpoint, tensors), manager);
+      LanguageModel model = config.build(new Weights(checkpoint, tensors), manager);
       // Tensors the architecture does not use (aliases of tied weights, buffers) are freed.
       Set<NDArray> used = Collections.newSetFromMap(new IdentityHashMap<>());
       used.addAll(model.parameters().values());
@@ -361,18 +369,29 @@ public final class DjlActor implements Actor {
     return out;
   }
 
-  /** Builds an actor of one architecture; the folder's {@code model_type} must match. */
-  abstract static class Factory extends ParamsFactory<Actor, ActorParams> {
+  /**
+   * Builds the actor of one architecture ({@link Backbones#bind} registers one per backbone); the
+   * folder's {@code model_type} must be that architecture's.
+   */
+  public static final class Factory extends ParamsFactory<Actor, ActorParams> {
     private final String architecture;
+    private Backbones backbones;
 
-    Factory(String architecture) {
+    /** The factory of the actor plugin {@code architecture}. */
+    public Factory(String architecture) {
       super(ActorParams.class);
       this.architecture = architecture;
     }
 
+    /** Guice sets the registered backbones when the injector is made. */
+    @com.google.inject.Inject
+    void backbones(Backbones registered) {
+      this.backbones = registered;
+    }
+
     @Override
     protected Actor build(ActorParams params) {
-      DjlActor actor = load(params);
+      DjlActor actor = load(params, backbones);
       if (!actor.info().architecture().equals(architecture)) {
         String found = actor.info().architecture();
         actor.close();
@@ -387,27 +406,6 @@ public final class DjlActor implements Actor {
     @Override
     protected Actor reopenFrom(ActorParams params, Path checkpoint) {
       return build(params.withModel(checkpoint.toString()));
-    }
-  }
-
-  /** {@code codet5}: T5-family checkpoints (CodeT5, T5). */
-  public static final class T5Factory extends Factory {
-    public T5Factory() {
-      super(T5Model.NAME);
-    }
-  }
-
-  /** {@code gpt-neo}: GPT-Neo checkpoints. */
-  public static final class GptNeoFactory extends Factory {
-    public GptNeoFactory() {
-      super(GptNeoModel.NAME);
-    }
-  }
-
-  /** {@code gptj}: GPT-J checkpoints. */
-  public static final class GptJFactory extends Factory {
-    public GptJFactory() {
-      super(GptJModel.NAME);
     }
   }
 }

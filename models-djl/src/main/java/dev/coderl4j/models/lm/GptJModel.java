@@ -2,163 +2,141 @@ package dev.coderl4j.models.lm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * GPT-J for causal LM ({@code transformers.GPTJForCausalLM}): rotary position embeddings on the
- * first {@code rotary_dim} dimensions of each head with GPT-J's interleaved
- * {@code rotate_every_two}, attention and MLP in parallel from one layer norm, attention scaled by
- * {@code sqrt(head_dim)}, an untied LM head with bias.
+ * The {@code gptj} backbone ({@code transformers.GPTJForCausalLM}; an actor in the paper's
+ * ablations, §4): rotary position embeddings on the first {@code rotary_dim} dimensions of each head
+ * with GPT-J's interleaved {@code rotate_every_two}, attention and MLP in parallel from one layer
+ * norm, attention scaled by {@code sqrt(head_dim)}, an untied LM head with bias.
  */
-public final class GptJModel implements CausalLm {
+public final class GptJModel implements Backbone {
   /** The actor plugin name for GPT-J checkpoints. */
   public static final String NAME = "gptj";
 
-  private final GptJConfig config;
-  private final NDArray wte;
-  private final List<Block> blocks;
-  private final NDArray lnFw;
-  private final NDArray lnFb;
-  private final NDArray head;
-  private final NDArray headBias;
-  private final NDArray sin;
-  private final NDArray cos;
-  private final Map<String, NDArray> parameters;
+  @Override
+  public String modelType() {
+    return "gptj";
+  }
 
-  private record Block(
-      NDArray lnw, NDArray lnb, NDArray q, NDArray k, NDArray v, NDArray o, NDArray fcIn,
-      NDArray fcInB, NDArray fcOut, NDArray fcOutB) {}
+  @Override
+  public String actorName() {
+    return NAME;
+  }
 
   /**
-   * @param manager owns the rotary sine and cosine tables (constants, not parameters)
+   * A GPT-J {@code config.json}.
+   *
+   * @param vocabSize rows of the token embedding and of the LM head
+   * @param hiddenSize model width ({@code n_embd})
+   * @param numLayers blocks ({@code n_layer})
+   * @param numHeads attention heads ({@code n_head})
+   * @param innerSize inner width of the MLP ({@code n_inner}, default 4 x n_embd)
+   * @param maxPositions longest sequence ({@code n_positions})
+   * @param rotaryDim leading dimensions of each head that rotate ({@code rotary_dim}; the whole head
+   *     when absent)
+   * @param activation the MLP non-linearity
+   * @param layerNormEpsilon layer norm epsilon
+   * @param tieWordEmbeddings whether the LM head reuses the token embedding (GPT-J's does not)
+   * @param bosTokenId beginning-of-sequence id, put before an empty prompt
+   * @param eosTokenId end-of-sequence id
    */
-  public GptJModel(GptJConfig config, Weights w, NDManager manager) {
-    this.config = config;
+  public record Config(
+      int vocabSize,
+      int hiddenSize,
+      int numLayers,
+      int numHeads,
+      int innerSize,
+      int maxPositions,
+      int rotaryDim,
+      Activation activation,
+      double layerNormEpsilon,
+      boolean tieWordEmbeddings,
+      int bosTokenId,
+      int eosTokenId)
+      implements LmConfig {
+
+    public Config {
+      T5Config.positive("vocab_size", vocabSize);
+      T5Config.positive("n_embd", hiddenSize);
+      T5Config.positive("n_layer", numLayers);
+      T5Config.positive("n_head", numHeads);
+      T5Config.positive("n_inner", innerSize);
+      T5Config.positive("n_positions", maxPositions);
+      T5Config.positive("rotary_dim", rotaryDim);
+      if (hiddenSize % numHeads != 0) {
+        throw new IllegalArgumentException(
+            "n_embd " + hiddenSize + " must be divisible by n_head " + numHeads);
+      }
+      if (rotaryDim > hiddenSize / numHeads || rotaryDim % 2 != 0) {
+        throw new IllegalArgumentException(
+            "rotary_dim must be even and at most the head width " + hiddenSize / numHeads
+                + ", got " + rotaryDim);
+      }
+      java.util.Objects.requireNonNull(activation, "activation");
+    }
+
+    @Override
+    public String architecture() {
+      return NAME;
+    }
+
+    public int headDim() {
+      return hiddenSize / numHeads;
+    }
+
+    @Override
+    public CausalLm build(Weights w, NDManager manager) {
+      return GptJModel.build(this, w);
+    }
+  }
+
+  @Override
+  public Config parse(ConfigJson c) {
+    int hidden = c.requireInt("n_embd");
+    int heads = c.requireInt("n_head");
+    return new Config(
+        c.requireInt("vocab_size"),
+        hidden,
+        c.requireInt("n_layer"),
+        heads,
+        c.optInt("n_inner", 4 * hidden),
+        c.optInt("n_positions", 2048),
+        c.optInt("rotary_dim", hidden / heads),
+        Activation.fromHf(c.optString("activation_function", "gelu_new")),
+        c.optDouble("layer_norm_epsilon", 1e-5),
+        c.optBool("tie_word_embeddings", false),
+        Math.max(0, c.optTokenId("bos_token_id")),
+        c.requireTokenId("eos_token_id"));
+  }
+
+  /** The model over the checkpoint tensors, named as in {@code GPTJForCausalLM}. */
+  static CausalLm build(Config config, Weights w) {
     long d = config.hiddenSize();
     long ff = config.innerSize();
-    this.wte = w.take("transformer.wte.weight", config.vocabSize(), d);
-    List<Block> bs = new ArrayList<>();
+    double eps = config.layerNormEpsilon();
+    NDArray wte = w.take("transformer.wte.weight", config.vocabSize(), d);
+    Attention.Scaling scale = new Attention.Scaling.DivideBy((float) Math.sqrt(config.headDim()));
+    List<DecoderBlock> blocks = new ArrayList<>();
     for (int i = 0; i < config.numLayers(); i++) {
       String p = "transformer.h." + i + ".";
-      bs.add(new Block(
-          w.take(p + "ln_1.weight", d), w.take(p + "ln_1.bias", d),
-          w.take(p + "attn.q_proj.weight", d, d), w.take(p + "attn.k_proj.weight", d, d),
-          w.take(p + "attn.v_proj.weight", d, d), w.take(p + "attn.out_proj.weight", d, d),
-          w.take(p + "mlp.fc_in.weight", ff, d), w.take(p + "mlp.fc_in.bias", ff),
-          w.take(p + "mlp.fc_out.weight", d, ff), w.take(p + "mlp.fc_out.bias", d)));
+      Attention attn = new Attention(
+          Projection.load(w, p + "attn.q_proj.", d, d, false),
+          Projection.load(w, p + "attn.k_proj.", d, d, false),
+          Projection.load(w, p + "attn.v_proj.", d, d, false),
+          Projection.load(w, p + "attn.out_proj.", d, d, false),
+          config.numHeads(), config.numHeads(), scale, 0);
+      blocks.add(new DecoderBlock(Norm.Layer.load(w, p + "ln_1.", d, eps), attn, null,
+          new Mlp.Dense(Projection.load(w, p + "mlp.fc_in.", ff, d, true), config.activation(),
+              Projection.load(w, p + "mlp.fc_out.", d, ff, true))));
     }
-    this.blocks = List.copyOf(bs);
-    this.lnFw = w.take("transformer.ln_f.weight", d);
-    this.lnFb = w.take("transformer.ln_f.bias", d);
-    this.head =
+    Norm lnF = Norm.Layer.load(w, "transformer.ln_f.", d, eps);
+    NDArray head =
         config.tieWordEmbeddings() ? wte : w.take("lm_head.weight", config.vocabSize(), d);
-    this.headBias = w.has("lm_head.bias") ? w.take("lm_head.bias", config.vocabSize()) : null;
-    this.parameters = w.taken();
-    // create_sinusoidal_positions: inv_freq = 1 / 10000^(2i/dim), angles = pos * inv_freq, in float32.
-    int half = config.rotaryDim() / 2;
-    int n = config.maxPositions();
-    float[] s = new float[n * half];
-    float[] c = new float[n * half];
-    for (int i = 0; i < half; i++) {
-      float exponent = (float) (2 * i) / config.rotaryDim();
-      float invFreq = 1f / (float) Math.pow(10000.0, exponent);
-      for (int pos = 0; pos < n; pos++) {
-        float angle = (float) pos * invFreq;
-        s[pos * half + i] = (float) Math.sin(angle);
-        c[pos * half + i] = (float) Math.cos(angle);
-      }
-    }
-    this.sin = manager.create(s, new Shape(n, half));
-    this.cos = manager.create(c, new Shape(n, half));
-  }
-
-  @Override
-  public GptJConfig config() {
-    return config;
-  }
-
-  @Override
-  public Map<String, NDArray> parameters() {
-    return parameters;
-  }
-
-  @Override
-  public int layers() {
-    return blocks.size();
-  }
-
-  @Override
-  public int bosTokenId() {
-    return config.bosTokenId();
-  }
-
-  @Override
-  public int maxPositions() {
-    return config.maxPositions();
-  }
-
-  @Override
-  public NDArray forward(NDArray ids, NDArray positions, NDArray keyMask, KvCache cache) {
-    NDManager m = ids.getManager();
-    int t = (int) ids.getShape().get(1);
-    int k = (cache == null ? 0 : cache.length()) + t;
-    // One new position without padding sees every key: no mask needed.
-    NDArray mask = keyMask == null && t == 1 ? null
-        : AttentionMask.additive(m, AttentionMask.toJava(keyMask), t, k, true, 0);
-    // [B, T, rotary/2] -> repeat_interleave(2) -> [B, T, 1, rotary], broadcast over heads.
-    NDArray sinP = Ops.embedding(positions, sin).repeat(2, 2).expandDims(2);
-    NDArray cosP = Ops.embedding(positions, cos).repeat(2, 2).expandDims(2);
-    int heads = config.numHeads();
-    int hd = config.headDim();
-    float scale = (float) Math.sqrt(hd);
-    double eps = config.layerNormEpsilon();
-    NDArray h = Ops.embedding(ids, wte);
-    for (int l = 0; l < blocks.size(); l++) {
-      Block b = blocks.get(l);
-      NDArray x = Ops.layerNorm(h, b.lnw, b.lnb, eps);
-      NDArray q = rotate(Ops.linear(x, b.q, null), heads, hd, sinP, cosP);
-      NDArray kk = rotate(Ops.linear(x, b.k, null), heads, hd, sinP, cosP);
-      NDArray v = Ops.splitHeads(Ops.linear(x, b.v, null), heads);
-      if (cache != null) {
-        NDArray[] kv = cache.append(l, kk, v);
-        kk = kv[0];
-        v = kv[1];
-      }
-      NDArray attn = Ops.linear(Ops.mergeHeads(Ops.attention(q, kk, v, scale, mask)), b.o, null);
-      NDArray mlp =
-          Ops.linear(config.activation().apply(Ops.linear(x, b.fcIn, b.fcInB)), b.fcOut, b.fcOutB);
-      h = attn.add(mlp).add(h);
-    }
-    return Ops.layerNorm(h, lnFw, lnFb, eps);
-  }
-
-  /** {@code [B, T, H*D]} to rotated {@code [B, H, T, D]}. */
-  private NDArray rotate(NDArray x, int heads, int hd, NDArray sinP, NDArray cosP) {
-    Shape s = x.getShape();
-    long b = s.get(0);
-    long t = s.get(1);
-    int rd = config.rotaryDim();
-    NDArray x4 = x.reshape(b, t, heads, hd);
-    NDArray rot = rd == hd ? x4 : x4.get(":, :, :, :" + rd);
-    NDArray rotated = rot.mul(cosP).add(rotateEveryTwo(rot).mul(sinP));
-    NDArray out = rd == hd ? rotated : rotated.concat(x4.get(":, :, :, " + rd + ":"), 3);
-    return out.transpose(0, 2, 1, 3);
-  }
-
-  /** GPT-J's {@code rotate_every_two}: pairs {@code (x0, x1)} become {@code (-x1, x0)}. */
-  private static NDArray rotateEveryTwo(NDArray x) {
-    Shape s = x.getShape();
-    NDArray pairs = x.reshape(s.get(0), s.get(1), s.get(2), s.get(3) / 2, 2);
-    NDArray even = pairs.get(":, :, :, :, 0");
-    NDArray odd = pairs.get(":, :, :, :, 1");
-    return odd.neg().stack(even, 4).reshape(s);
-  }
-
-  @Override
-  public NDArray logits(NDArray hidden) {
-    return Ops.linear(hidden, head, headBias);
+    NDArray headBias = w.has("lm_head.bias") ? w.take("lm_head.bias", config.vocabSize()) : null;
+    Rotary rotary = new Rotary(Rotary.Layout.INTERLEAVED, config.rotaryDim(), 10000.0);
+    return new CausalLm(config, wte, null, rotary, blocks, lnF, new Projection(head, headBias),
+        CausalLm.Masking.JOINT, config.bosTokenId(), config.maxPositions(), w.taken());
   }
 }

@@ -1,15 +1,12 @@
 package dev.coderl4j.models.lm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import ai.djl.ndarray.NDManager;
 
 /**
- * The typed {@code config.json} of a supported architecture; {@link #parse} picks the record by
- * {@code model_type}.
+ * The typed {@code config.json} of a supported architecture, read by its {@link Backbone} (which
+ * {@link Backbones#parse} picks by {@code model_type}); it builds the model over checkpoint tensors.
  */
-public sealed interface LmConfig permits T5Config, GptNeoConfig, GptJConfig {
+public interface LmConfig {
 
   /** Rows of the output projection. */
   int vocabSize();
@@ -20,29 +17,13 @@ public sealed interface LmConfig permits T5Config, GptNeoConfig, GptJConfig {
   /** End-of-sequence id; decoding stops on it. */
   int eosTokenId();
 
-  /** The plugin name of the architecture ({@code codet5}, {@code gpt-neo}, {@code gptj}). */
+  /** The actor plugin name of the architecture ({@code codet5}, {@code gpt-neo}, {@code qwen2}). */
   String architecture();
 
-  /** Parses {@code config.json} text; an unsupported {@code model_type} lists the supported ones. */
-  public static LmConfig parse(String json) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("config.json is not valid JSON: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("config.json must be a JSON object");
-    }
-    String type = root.path("model_type").asText("");
-    return switch (type) {
-      case "t5" -> T5Config.fromJson(root);
-      case "gpt_neo" -> GptNeoConfig.fromJson(root);
-      case "gptj" -> GptJConfig.fromJson(root);
-      default ->
-          throw new IllegalArgumentException(
-              "Unsupported model_type '" + type + "' in config.json; supported: t5 (CodeT5), "
-                  + "gpt_neo, gptj");
-    };
-  }
+  /**
+   * The model over {@code weights}, taking every parameter it uses by its Hugging Face name.
+   *
+   * @param manager owns constant tables the model derives (none are parameters)
+   */
+  LanguageModel build(Weights weights, NDManager manager);
 }

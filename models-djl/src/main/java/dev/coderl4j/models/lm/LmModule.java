@@ -1,17 +1,19 @@
 package dev.coderl4j.models.lm;
 
 import com.google.inject.AbstractModule;
-import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.plugin.PluginModule;
-import dev.coderl4j.core.plugin.Plugins;
 
-/** Registers the DJL actors {@code codet5}, {@code gpt-neo} and {@code gptj}. */
+/**
+ * Registers the DJL backbones, each by its {@code model_type} and as an actor plugin:
+ * {@code codet5}, {@code gpt-neo}, {@code gptj}, {@code llama} and {@code qwen2}.
+ */
 public final class LmModule extends AbstractModule implements PluginModule {
   @Override
   protected void configure() {
-    var actors = Plugins.mapBinder(binder(), Actor.class);
-    actors.addBinding(T5Model.NAME).to(DjlActor.T5Factory.class);
-    actors.addBinding(GptNeoModel.NAME).to(DjlActor.GptNeoFactory.class);
-    actors.addBinding(GptJModel.NAME).to(DjlActor.GptJFactory.class);
+    Backbones.bind(binder(), new T5Model.Family());
+    Backbones.bind(binder(), new GptNeoModel());
+    Backbones.bind(binder(), new GptJModel());
+    Backbones.bind(binder(), new LlamaModel());
+    Backbones.bind(binder(), new Qwen2Model());
   }
 }

@@ -94,6 +94,23 @@ public final class Ops {
     return tokenNll(logits, labels).sum().div(count);
   }
 
+  /**
+   * A float32 constant as a 0-d array in libtorch's own memory, for arithmetic on arrays that
+   * autograd records. DJL's {@code x.mul(0.5f)} wraps the Java number in a tensor over a direct
+   * buffer and closes it right after the operation, while autograd keeps that tensor for the
+   * backward pass (the gradient of {@code x * c} reads {@code c}): once the garbage collector frees
+   * the buffer, gradients read garbage (seen as NaNs in the middle of training). A constant made
+   * here lives as long as autograd holds it.
+   */
+  public static NDArray constant(NDArray like, double value) {
+    return like.getManager().full(new Shape(), (float) value, DataType.FLOAT32);
+  }
+
+  /** {@code x * c}, safe under autograd ({@link #constant}). */
+  public static NDArray scale(NDArray x, double c) {
+    return x.mul(constant(x, c));
+  }
+
   /** Keeps {@code array} alive past the innermost {@link NDScope}; the caller closes it. */
   public static NDArray keep(NDArray array) {
     NDScope.unregister(array);

@@ -1,6 +1,6 @@
 package dev.coderl4j.models.lm;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.djl.ndarray.NDManager;
 
 /**
  * A T5 / CodeT5 {@code config.json} (§4: CodeT5 is the paper's main actor and critic backbone).
@@ -85,8 +85,7 @@ public record T5Config(
   }
 
   /** Reads a {@code model_type: t5} config as {@code transformers.T5Config} does. */
-  static T5Config fromJson(JsonNode root) {
-    ConfigJson c = new ConfigJson(root, "T5 config");
+  static T5Config fromJson(ConfigJson c) {
     String proj = c.optString("feed_forward_proj", "relu");
     String[] parts = proj.split("-");
     boolean gated = parts.length > 1 && parts[0].equals("gated");
@@ -130,6 +129,11 @@ public record T5Config(
   @Override
   public String architecture() {
     return T5Model.NAME;
+  }
+
+  @Override
+  public T5Model build(Weights weights, NDManager manager) {
+    return new T5Model(this, weights);
   }
 
   /** Width of all heads together ({@code num_heads * d_kv}). */

@@ -13,6 +13,24 @@ public final class T5Model implements LanguageModel {
   /** The actor plugin name for T5-family checkpoints. */
   public static final String NAME = "codet5";
 
+  /** The {@code t5} backbone: CodeT5 and T5 checkpoints, as the actor {@code codet5}. */
+  public static final class Family implements Backbone {
+    @Override
+    public String modelType() {
+      return "t5";
+    }
+
+    @Override
+    public String actorName() {
+      return NAME;
+    }
+
+    @Override
+    public T5Config parse(ConfigJson json) {
+      return T5Config.fromJson(json);
+    }
+  }
+
   private final T5Config config;
   private final T5Stack encoder;
   private final T5Stack decoder;
@@ -60,7 +78,7 @@ public final class T5Model implements LanguageModel {
   public NDArray lmLogits(NDArray decoderHidden) {
     NDArray h =
         config.scaleDecoderOutputs()
-            ? decoderHidden.mul((float) Math.pow(config.dModel(), -0.5))
+            ? Ops.scale(decoderHidden, (float) Math.pow(config.dModel(), -0.5))
             : decoderHidden;
     return Ops.linear(h, lmHead, null);
   }

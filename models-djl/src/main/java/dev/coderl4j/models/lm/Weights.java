@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Hands checkpoint tensors to an architecture by Hugging Face name, checking each shape, and records
@@ -18,6 +19,7 @@ public final class Weights {
   private final String origin;
   private final Map<String, NDArray> taken = new LinkedHashMap<>();
   private final Checkpoint checkpoint;
+  private final BiFunction<String, Shape, NDArray> generator;
 
   /**
    * @param source tensors by Hugging Face name
@@ -27,6 +29,23 @@ public final class Weights {
     this.source = Objects.requireNonNull(source, "source");
     this.origin = origin;
     this.checkpoint = null;
+    this.generator = null;
+  }
+
+  private Weights(BiFunction<String, Shape, NDArray> generator, String origin) {
+    this.source = new LinkedHashMap<>();
+    this.origin = origin;
+    this.checkpoint = null;
+    this.generator = generator;
+  }
+
+  /**
+   * Weights made on demand by {@code generator} (name, shape), e.g. random ones for benchmarking an
+   * architecture of a given shape without a checkpoint; no optional tensor is present
+   * ({@link #has} is false).
+   */
+  public static Weights generated(BiFunction<String, Shape, NDArray> generator, String origin) {
+    return new Weights(Objects.requireNonNull(generator, "generator"), origin);
   }
 
   /** Tensors {@code loaded} from {@code checkpoint}; mismatches are reported by the checkpoint. */
@@ -34,6 +53,7 @@ public final class Weights {
     this.source = Objects.requireNonNull(loaded, "loaded");
     this.origin = checkpoint.toString();
     this.checkpoint = checkpoint;
+    this.generator = null;
   }
 
   /** The tensor {@code name}, which must have {@code shape}. */
@@ -43,7 +63,8 @@ public final class Weights {
       taken.put(name, a);
       return a;
     }
-    NDArray a = source.get(name);
+    NDArray a = generator == null ? source.get(name)
+        : source.computeIfAbsent(name, n -> generator.apply(n, new Shape(shape)));
     if (a == null) {
       throw new IllegalArgumentException(
           "Checkpoint " + origin + " has no parameter '" + name + "' (expected shape "

@@ -93,6 +93,46 @@ class DecodingParityTest {
     checkCausal("tiny-gptj");
   }
 
+  /**
+   * Qwen2's reference has greedy ids only (its README: a transcription of transformers, KV-cached
+   * greedy decoding); beams and samples are checked to run on the cache and stay well-formed.
+   */
+  @Test
+  void qwen2Greedy() throws IOException {
+    String name = "tiny-qwen2";
+    JsonNode ref = new ObjectMapper().readTree(FIXTURES.resolve(name + "/reference.json").toFile());
+    try (DjlActor actor = actor(name)) {
+      List<TokenPair> prompts = new ArrayList<>();
+      for (JsonNode g : ref.get("generations")) {
+        int[] p = json(g.get("prompt_ids"), 0).stream().mapToInt(Integer::intValue).toArray();
+        prompts.add(TokenPair.prompt(Tokens.of(p)));
+      }
+      GreedyDecoding greedy = new GreedyDecoding(new GreedyDecoding.Params(24));
+      List<List<Generation>> batched = greedy.decode(actor, prompts, 1, 0);
+      for (int i = 0; i < prompts.size(); i++) {
+        JsonNode g = ref.get("generations").get(i);
+        int promptLen = g.get("prompt_ids").size();
+        List<Integer> expected = json(g.get("greedy_ids"), promptLen);
+        assertEquals(expected, ids(greedy.decode(actor, List.of(prompts.get(i)), 1, 0).get(0).get(0)),
+            "greedy " + i);
+        assertEquals(expected, ids(batched.get(i).get(0)), "batched greedy " + i);
+        assertEquals(g.get("greedy_text").asText(),
+            actor.tokenizer().decode(Tokens.of(
+                json(g.get("greedy_ids"), 0).stream().mapToInt(Integer::intValue).toArray())),
+            "greedy text (prompt and continuation) " + i);
+      }
+      List<Generation> beams = new BeamSearch(new BeamSearch.Params(4, 1.0, null, 24))
+          .decode(actor, prompts.subList(0, 1), 4, 0).get(0);
+      assertEquals(4, beams.size());
+      List<Generation> samples = new NucleusSampling(new NucleusSampling.Params(1.0, 0.95, 50, 16))
+          .decode(actor, prompts.subList(0, 1), 3, 7).get(0);
+      for (Generation s : samples) {
+        assertEquals(s.tokens().size(), s.logProbs().size());
+        assertTrue(s.logProbs().stream().allMatch(p -> p <= 0 && Float.isFinite(p)));
+      }
+    }
+  }
+
   private void checkCausal(String name) throws IOException {
     JsonNode ref = new ObjectMapper().readTree(FIXTURES.resolve(name + "/reference.json").toFile());
     try (DjlActor actor = actor(name)) {

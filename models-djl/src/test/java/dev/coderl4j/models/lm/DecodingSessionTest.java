@@ -22,7 +22,7 @@ class DecodingSessionTest {
 
   @Test
   void cachedEqualsRecomputedForEveryArchitecture() {
-    for (Path dir : List.of(Fixtures.T5, Fixtures.GPT_NEO, Fixtures.GPT_J)) {
+    for (Path dir : List.of(Fixtures.T5, Fixtures.GPT_NEO, Fixtures.GPT_J, Fixtures.QWEN2)) {
       try (DjlActor actor = DjlActor.load(ActorParams.of(dir.toString()))) {
         List<TokenPair> inputs = List.of(
             new TokenPair(Tokens.of(11, 12, 13, 14, 15, 16, 17), Tokens.of(40, 41)),
@@ -86,7 +86,7 @@ class DecodingSessionTest {
       Map<String, NDArray> tensors = new java.util.HashMap<>(c.load(m, DataType.FLOAT32));
       ObjectNode json = (ObjectNode) new ObjectMapper().readTree(c.configJson());
       json.put("feed_forward_proj", "gated-gelu");
-      T5Config config = (T5Config) LmConfig.parse(json.toString());
+      T5Config config = (T5Config) Backbones.builtIn().parse(json.toString());
       for (String name : List.copyOf(tensors.keySet())) {
         if (name.endsWith("DenseReluDense.wi.weight")) {
           NDArray wi = tensors.remove(name);

@@ -55,7 +55,7 @@ class DjlActorTest {
   @Property(tries = 2)
   void batchOfNEqualsNBatchesOfOne(
       @ForAll @IntRange(min = 2, max = 5) int n, @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    for (Path dir : List.of(Fixtures.T5, Fixtures.GPT_NEO, Fixtures.GPT_J)) {
+    for (Path dir : List.of(Fixtures.T5, Fixtures.GPT_NEO, Fixtures.GPT_J, Fixtures.QWEN2)) {
       checkInvariant(dir.toString(), batch(seed, n));
     }
   }
@@ -88,7 +88,17 @@ class DjlActorTest {
 
   @Test
   void logProbsMatchTheLossAndTrainingLowersIt() {
-    try (DjlActor actor = DjlActor.load(ActorParams.of(Fixtures.T5.toString()))) {
+    checkTraining(Fixtures.T5);
+  }
+
+  /** Qwen2 (grouped-query attention, rotary, SwiGLU) trains through the actor as the others do. */
+  @Test
+  void qwen2LogProbsMatchTheLossAndTrainingLowersIt() {
+    checkTraining(Fixtures.QWEN2);
+  }
+
+  private static void checkTraining(Path dir) {
+    try (DjlActor actor = DjlActor.load(ActorParams.of(dir.toString()))) {
       List<WeightedSequence> b = batch(3, 4);
       List<TokenPair> pairs = b.stream().map(WeightedSequence::pair).toList();
       List<WeightedSequence> ce = pairs.stream().map(WeightedSequence::crossEntropy).toList();
@@ -120,21 +130,26 @@ class DjlActorTest {
 
   @Test
   void savesAFolderThatLoadsAgain(@TempDir Path tmp) {
-    try (DjlActor actor = DjlActor.load(ActorParams.of(Fixtures.GPT_NEO.toString()))) {
+    checkSave(tmp.resolve("neo"), Fixtures.GPT_NEO, "transformer.wte.weight");
+    checkSave(tmp.resolve("qwen2"), Fixtures.QWEN2, "model.embed_tokens.weight");
+  }
+
+  private static void checkSave(Path tmp, Path dir, String embedding) {
+    try (DjlActor actor = DjlActor.load(ActorParams.of(dir.toString()))) {
       List<WeightedSequence> b = batch(5, 2);
       actor.accumulateGradients(b, 1.0);
       actor.step();
       List<TokenPair> pairs = b.stream().map(WeightedSequence::pair).toList();
       List<float[]> before = actor.tokenLogProbs(pairs);
       actor.save(tmp.resolve("saved"));
-      assertTrue(Checkpoint.open(tmp.resolve("saved")).parameterNames().contains("transformer.wte.weight"));
+      assertTrue(Checkpoint.open(tmp.resolve("saved")).parameterNames().contains(embedding));
       try (DjlActor again = DjlActor.load(ActorParams.of(tmp.resolve("saved").toString()))) {
         List<float[]> after = again.tokenLogProbs(pairs);
         for (int i = 0; i < before.size(); i++) {
           assertArrayEquals(before.get(i), after.get(i));
         }
       }
-      try (DjlActor original = DjlActor.load(ActorParams.of(Fixtures.GPT_NEO.toString()))) {
+      try (DjlActor original = DjlActor.load(ActorParams.of(dir.toString()))) {
         assertNotEquals(before.get(0)[0], original.tokenLogProbs(pairs).get(0)[0]);
       }
     }

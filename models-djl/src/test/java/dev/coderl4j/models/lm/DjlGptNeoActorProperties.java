@@ -8,7 +8,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** The DJL GptNeo actor satisfies the actor contract on its tiny fixture, through its factory. */
 class DjlGptNeoActorProperties implements ActorContract {
-  private static final DjlActor.GptNeoFactory FACTORY = new DjlActor.GptNeoFactory();
+  private static final DjlActor.Factory FACTORY = Fixtures.factory(GptNeoModel.NAME);
   private static Actor actor;
 
   /** A learning rate that moves a tiny random model visibly in one step. */

@@ -8,7 +8,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** The DJL T5 actor satisfies the actor contract on its tiny fixture, through its factory. */
 class DjlT5ActorProperties implements ActorContract {
-  private static final DjlActor.T5Factory FACTORY = new DjlActor.T5Factory();
+  private static final DjlActor.Factory FACTORY = Fixtures.factory(T5Model.NAME);
   private static Actor actor;
 
   /** A learning rate that moves a tiny random model visibly in one step. */

@@ -21,6 +21,7 @@ final class Fixtures {
   static final Path T5 = ROOT.resolve("tiny-t5");
   static final Path GPT_NEO = ROOT.resolve("tiny-gptneo");
   static final Path GPT_J = ROOT.resolve("tiny-gptj");
+  static final Path QWEN2 = ROOT.resolve("tiny-qwen2");
   static final Path DEFAULT_ACTOR = Path.of("../models/codet5-small-ntp-py");
 
   private Fixtures() {}
@@ -51,6 +52,13 @@ final class Fixtures {
   static LanguageModel load(NDManager m, Path dir) {
     Checkpoint c = Checkpoint.open(dir);
     Map<String, NDArray> tensors = c.load(m, DataType.FLOAT32);
-    return Models.build(LmConfig.parse(c.configJson()), new Weights(c, tensors), m);
+    return Backbones.builtIn().parse(c.configJson()).build(new Weights(c, tensors), m);
+  }
+
+  /** The actor plugin {@code name}'s factory with the built-in backbones, as Guice would make it. */
+  static DjlActor.Factory factory(String name) {
+    DjlActor.Factory f = new DjlActor.Factory(name);
+    f.backbones(Backbones.builtIn());
+    return f;
   }
 }

@@ -28,7 +28,7 @@ class LmModuleTest {
 
   @Test
   void registersTheNames() {
-    assertEquals(Set.of("codet5", "gpt-neo", "gptj"), resolver.names(Actor.class));
+    assertEquals(Set.of("codet5", "gpt-neo", "gptj", "llama", "qwen2"), resolver.names(Actor.class));
     assertTrue(resolver.names(DecodingStrategy.class).containsAll(Set.of("greedy", "beam", "nucleus")));
   }
 

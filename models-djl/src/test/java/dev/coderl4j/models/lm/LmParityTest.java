@@ -60,6 +60,12 @@ class LmParityTest {
     checkCausal(Fixtures.GPT_J);
   }
 
+  /** Qwen2: grouped-query attention, rotate-half RoPE, RMSNorm, SwiGLU, q/k/v biases, tied head. */
+  @Test
+  void qwen2() {
+    checkCausal(Fixtures.QWEN2);
+  }
+
   private void checkT5(Path weightsDir) {
     try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
       T5Model model = (T5Model) Fixtures.load(m, weightsDir);
