@@ -31,6 +31,12 @@ public record GenerateConfig(
     Checks.positive("generate.maxSourceTokens", maxSourceTokens);
   }
 
+  /** This generation from another actor checkpoint (empty: the run's latest actor). */
+  public GenerateConfig withCheckpoint(String newCheckpoint) {
+    return new GenerateConfig(data, decoding, samplesPerProblem, newCheckpoint, output,
+        maxSourceTokens);
+  }
+
   /** This generation with another decoding into another samples file (the quick start's two). */
   public GenerateConfig with(PluginSpec newDecoding, String newOutput) {
     return new GenerateConfig(data, newDecoding, samplesPerProblem, checkpoint, newOutput,

@@ -39,6 +39,10 @@ public final class Quickstart {
   public static final String SAMPLING = "samples/sampling.jsonl";
   /** The samples file of Critic Sampling, relative to the run's {@code out}. */
   public static final String CRITIC_SAMPLING = "samples/critic_sampling.jsonl";
+  /** The warm-started actor's plain-sampling samples file, relative to the run's {@code out}. */
+  public static final String WARMSTART_SAMPLING = "samples/warmstart_sampling.jsonl";
+  /** The warm-started actor's Critic Sampling samples file. */
+  public static final String WARMSTART_CRITIC_SAMPLING = "samples/warmstart_critic_sampling.jsonl";
   /** The Critic Sampling plugin the quick start compares with plain sampling. */
   public static final String CRITIC_SAMPLING_PLUGIN = "critic-sampling";
 
@@ -62,10 +66,6 @@ public final class Quickstart {
     log.print(TrainPipeline.table(stages));
     List<Integer> ks = ks(gen.samplesPerProblem());
 
-    GenerateFromConfig.Result plain =
-        GenerateFromConfig.run(ctx, gen.with(gen.decoding(), SAMPLING), log);
-    Evaluation.Result plainEval = evaluate(gen, plain.samplesFile(), "sampling", ks);
-
     Path binary = TrainingLoop.finalCheckpoint(
         new StageDir(ctx.stage("critic").resolve(CriticStage.dirName(LabelSet.BINARY))));
     ObjectNode params = JsonNodeFactory.instance.objectNode();
@@ -74,25 +74,52 @@ public final class Quickstart {
         RunContext.withLabels(ctx.criticSpec(), LabelSet.BINARY)));
     params.put("criticCheckpoint", binary.toString());
     params.put("rounds", 1);
-    GenerateFromConfig.Result guided = GenerateFromConfig.run(ctx,
-        gen.with(new PluginSpec(CRITIC_SAMPLING_PLUGIN, params), CRITIC_SAMPLING), log);
-    Evaluation.Result csEval = evaluate(gen, guided.samplesFile(), "critic_sampling", ks);
+    PluginSpec criticSampling = new PluginSpec(CRITIC_SAMPLING_PLUGIN, params);
 
-    Map<String, Object> a = plainEval.summary().json();
-    Map<String, Object> b = csEval.summary().json();
+    // The warm-started actor is the row every other is read against (Table 1, "CodeT5" vs
+    // "CodeRL"); both actors get the same problems, budget, base sampler and seeds.
+    Path warm = TrainingLoop.finalCheckpoint(ctx.stage("warmstart"));
+    Map<String, Object> passAtK = new LinkedHashMap<>();
+    Map<String, Object> ci95 = new LinkedHashMap<>();
+    Map<String, Object> evaluation = new LinkedHashMap<>();
+    Map<String, Object> rounds = new LinkedHashMap<>();
+    Map<String, Object> speed = new LinkedHashMap<>();
+    Map<String, Object> budget = new LinkedHashMap<>();
+    Map<String, String> files = new LinkedHashMap<>();
+    Map<String, Object> problems = new LinkedHashMap<>();
+    record Run(String name, String checkpoint, PluginSpec decoding, String file, boolean guided) {}
+    List<Run> runs = List.of(
+        new Run("warmstart_sampling", warm.toString(), gen.decoding(), WARMSTART_SAMPLING, false),
+        new Run("warmstart_critic_sampling", warm.toString(), criticSampling,
+            WARMSTART_CRITIC_SAMPLING, true),
+        new Run("sampling", "", gen.decoding(), SAMPLING, false),
+        new Run("critic_sampling", "", criticSampling, CRITIC_SAMPLING, true));
+    for (Run run : runs) {
+      GenerateFromConfig.Result r = GenerateFromConfig.run(ctx,
+          gen.withCheckpoint(run.checkpoint()).with(run.decoding(), run.file()), log);
+      Map<String, Object> summary = evaluate(gen, r.samplesFile(), run.name(), ks).summary().json();
+      passAtK.put(run.name(), summary.get("pass_at_k"));
+      ci95.put(run.name(), summary.get("pass_at_k_ci95"));
+      evaluation.put(run.name(), summary);
+      files.put(run.name(), run.file());
+      problems.put(run.name(), r.problems().size());
+      budget.put(run.name(), programsPerProblem(r));
+      speed.put(run.name(), r.tokens() / Math.max(r.seconds(), 1e-9));
+      if (run.guided()) {
+        rounds.put(run.name(), roundSummary(r));
+      }
+    }
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("benchmark", GenerateFromConfig.benchmarkOf(gen));
+    report.put("problems", problems.get("sampling"));
     report.put("k", ks);
-    report.put("samples", Map.of("sampling", SAMPLING, "critic_sampling", CRITIC_SAMPLING));
-    report.put("pass_at_k", Map.of("sampling", a.get("pass_at_k"),
-        "critic_sampling", b.get("pass_at_k")));
-    report.put("ci95", Map.of("sampling", a.get("pass_at_k_ci95"),
-        "critic_sampling", b.get("pass_at_k_ci95")));
-    report.put("evaluation", Map.of("sampling", a, "critic_sampling", b));
-    report.put("critic_sampling_rounds", roundSummary(guided));
-    report.put("generation_tokens_per_second", Map.of(
-        "sampling", plain.tokens() / Math.max(plain.seconds(), 1e-9),
-        "critic_sampling", guided.tokens() / Math.max(guided.seconds(), 1e-9)));
+    report.put("samples", files);
+    report.put("pass_at_k", passAtK);
+    report.put("ci95", ci95);
+    report.put("programs_per_problem", budget);
+    report.put("evaluation", evaluation);
+    report.put("critic_sampling_rounds", rounds);
+    report.put("generation_tokens_per_second", speed);
     report.put("stages", stages);
     for (LabelSet labels : LabelSet.values()) {
       Path eval = ctx.stage("critic").resolve(CriticStage.dirName(labels)).resolve("eval.json");
@@ -111,7 +138,7 @@ public final class Quickstart {
         Provenance.capture("coderl quickstart", ctx.configMap(), cfg.seed())));
     new StageDir(ctx.out()).writeJson("report.json", report);
     log.println();
-    log.print(table(a, b));
+    log.print(table(passAtK, ci95, report));
     log.printf(Locale.ROOT, "wall time %.0f s; report: %s%n", wall, ctx.out().resolve("report.json"));
     return report;
   }
@@ -157,19 +184,48 @@ public final class Quickstart {
     return m;
   }
 
+  /** Programs per problem: every problem's count when they agree, else min and max. */
+  private static Object programsPerProblem(GenerateFromConfig.Result r) {
+    var counts = r.problems().stream().mapToInt(g -> g.completions().size()).summaryStatistics();
+    return counts.getMin() == counts.getMax() ? (Object) counts.getMin()
+        : Map.of("min", counts.getMin(), "max", counts.getMax());
+  }
+
   @SuppressWarnings("unchecked")
-  private static String table(Map<String, Object> plain, Map<String, Object> cs) {
-    Map<String, Object> a = (Map<String, Object>) plain.get("pass_at_k");
-    Map<String, Object> b = (Map<String, Object>) cs.get("pass_at_k");
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %12s %16s%n", "pass@k",
-        "sampling", "critic sampling"));
-    for (String k : a.keySet()) {
-      sb.append(String.format(Locale.ROOT, "%-8s %11.2f%% %15.2f%%%n", "k=" + k,
-          100 * (Double) a.get(k), 100 * (Double) b.getOrDefault(k, Double.NaN)));
+  private static String table(Map<String, Object> passAtK, Map<String, Object> ci95,
+      Map<String, Object> report) {
+    List<String> names = new ArrayList<>(passAtK.keySet());
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s", "pass@k"));
+    names.forEach(n -> sb.append(String.format(Locale.ROOT, " %28s", n)));
+    sb.append('\n');
+    Map<String, Object> first = (Map<String, Object>) passAtK.get(names.get(0));
+    for (String k : first.keySet()) {
+      sb.append(String.format(Locale.ROOT, "%-8s", "k=" + k));
+      for (String n : names) {
+        Map<String, Object> p = (Map<String, Object>) passAtK.get(n);
+        Object ci = ((Map<String, Object>) ci95.get(n)).get(k);
+        double v = p.get(k) instanceof Number x ? x.doubleValue() : Double.NaN;
+        String interval = ci instanceof List<?> l && l.size() == 2
+            ? String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * ((Number) l.get(0)).doubleValue(),
+                100 * ((Number) l.get(1)).doubleValue())
+            : "";
+        sb.append(String.format(Locale.ROOT, " %28s",
+            String.format(Locale.ROOT, "%.1f%%", 100 * v) + interval));
+      }
+      sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT,
-        "problems: %s, solved by any program: %s (sampling) / %s (critic sampling)%n",
-        plain.get("tasks"), plain.get("tasks_solved"), cs.get("tasks_solved")));
+    sb.append(String.format(Locale.ROOT, "problems: %s; programs per problem: %s%n",
+        report.get("problems"), report.get("programs_per_problem")));
+    for (LabelSet labels : LabelSet.values()) {
+      Object e = report.get("critic_" + CriticStage.dirName(labels));
+      if (e instanceof com.fasterxml.jackson.databind.JsonNode j && j.has("accuracy")) {
+        sb.append(String.format(Locale.ROOT,
+            "critic %-10s held-out accuracy %.3f (majority class %.3f), ECE %.3f, %d samples%n",
+            CriticStage.dirName(labels), j.get("accuracy").asDouble(),
+            j.get("majorityAccuracy").asDouble(), j.get("expectedCalibrationError").asDouble(),
+            j.get("count").asInt()));
+      }
+    }
     return sb.toString();
   }
 }
