@@ -12,14 +12,26 @@ import picocli.CommandLine.Option;
  * alias of {@code --runner-params}.
  */
 public final class RunnerOptions {
-  @Option(names = {"--runner", "--backend"}, paramLabel = "NAME",
+  @Option(names = "--runner", paramLabel = "NAME",
       description = "The program runner: graalpy or cpython (default: the config's, else graalpy).")
   String runner;
 
-  @Option(names = {"--runner-params", "--graalpy-params"}, paramLabel = "JSON",
+  @Option(names = "--runner-params", paramLabel = "JSON",
       description = "The runner's params as a JSON object, laid over the config's, e.g."
           + " '{\"compilation\": \"interpreter\"}' for graalpy (docs/execution.md).")
   String runnerParams;
+
+  /** The old name of {@code --runner}. */
+  @Option(names = "--backend", hidden = true, paramLabel = "NAME")
+  void backend(String name) {
+    runner = name;
+  }
+
+  /** The old name of {@code --runner-params} (deprecated). */
+  @Option(names = "--graalpy-params", hidden = true, paramLabel = "JSON")
+  void graalpyParams(String json) {
+    runnerParams = json;
+  }
 
   @Option(names = "--timeout", paramLabel = "SECONDS",
       description = "Wall time per test (default: the runner's, APPS' 4 s).")

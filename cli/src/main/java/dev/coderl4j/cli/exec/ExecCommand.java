@@ -54,10 +54,16 @@ public final class ExecCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Results (default: stdout); provenance goes beside it.")
   Path out;
 
-  @Option(names = {"--runner", "--backend"}, paramLabel = "NAME", defaultValue = "graalpy",
+  @Option(names = "--runner", paramLabel = "NAME", defaultValue = "graalpy",
       description = "graalpy, cpython or both (both: run each job under both and report where they"
           + " disagree) (default: ${DEFAULT-VALUE}).")
   Backend backend;
+
+  /** The old name of {@code --runner}, kept so scripts keep working. */
+  @Option(names = "--backend", hidden = true, paramLabel = "NAME")
+  void backend(Backend b) {
+    backend = b;
+  }
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "4", description = "Wall time per test (default: ${DEFAULT-VALUE}, APPS' value).")
   double timeout;

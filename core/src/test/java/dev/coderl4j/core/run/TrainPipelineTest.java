@@ -142,6 +142,37 @@ class TrainPipelineTest {
   }
 
   @Test
+  void moreConfigKeysAreHonoured(@TempDir Path dir) throws IOException {
+    Path base = dir.resolve("base");
+    runAll(injector(), config(base));
+    Path other = dir.resolve("other");
+    runAll(injector(), config(other, "seed=8", "stages.critic.includeGroundTruth=false",
+        "stages.critic.maxSteps=2", "stages.critic.epochs=1", "stages.rl.maxSteps=3",
+        "stages.rl.ceWeight=0", "stages.warmstart.batchSize=3", "stages.warmstart.epochs=1",
+        "stages.warmstart.checkpointEvery=0"));
+    // warmstart: 1 epoch of ceil(6 / 3) steps.
+    assertEquals(2, json(other.resolve("warmstart/summary.json")).get("steps").asInt());
+    assertEquals(json(base.resolve("critic/split.json")).get("trainSamples").asInt()
+        - 4, json(other.resolve("critic/split.json")).get("trainSamples").asInt(),
+        "without the 4 training problems' reference solutions");
+    assertEquals(2, json(other.resolve("critic/four-class/summary.json")).get("steps").asInt());
+    assertEquals(3, json(other.resolve("rl/summary.json")).get("steps").asInt());
+    // Another seed draws other programs.
+    assertFalse(SampleStage.records(new StageDir(base.resolve("sample")))
+        .equals(SampleStage.records(new StageDir(other.resolve("sample")))));
+    // generate.checkpoint: the warm-start's actor instead of the latest (RL's) one.
+    Path warm = base.resolve("warmstart").resolve(
+        json(base.resolve("warmstart/summary.json")).get("checkpoint").asText());
+    RunConfig fromWarm = config(base, "stages.generate.checkpoint=" + warm,
+        "stages.generate.output=samples/warm.jsonl");
+    try (RunContext ctx = new RunContext(fromWarm, injector())) {
+      GenerateFromConfig.run(ctx, fromWarm.stages().generate(), QUIET);
+    }
+    assertFalse(Files.readAllLines(base.resolve("samples/warm.jsonl"))
+        .equals(Files.readAllLines(base.resolve("samples/sampling.jsonl"))));
+  }
+
+  @Test
   void sampleRecordsKeepTheOutcomeWithItsMessage() throws IOException {
     SampleRecord r = SampleRecord.of("p", SampleRecord.SAMPLE, 0, dev.coderl4j.core.lm.Tokens.of(1),
         true, "x", new dev.coderl4j.core.exec.ExecutionResult("j",
