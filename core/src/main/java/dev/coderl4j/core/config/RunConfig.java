@@ -48,12 +48,11 @@ public record RunConfig(
       throw new IllegalArgumentException(
           "stages warmstart, sample and rl read the training problems: add train: {benchmark: {type: ..., params: {...}}}");
     }
-    boolean needsCritic = stages.critic() != null
-        || (stages.rl() != null && stages.rl().variant().usesCritic());
-    if (needsCritic && critic == null) {
+    // Whether the RL stage's return estimator needs a critic is the estimator's to say; the RL
+    // stage checks it when the plugin is resolved.
+    if (stages.critic() != null && critic == null) {
       throw new IllegalArgumentException(
-          "the critic stage and RL variants B and D need a critic: add critic: {type: codet5-critic, params: {...}}"
-              + " or use RL variant A or C");
+          "the critic stage needs a critic: add critic: {type: codet5-critic, params: {...}}");
     }
   }
 }

@@ -2,14 +2,19 @@ package dev.coderl4j.core.run;
 
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.benchmark.PromptFormat;
+import dev.coderl4j.core.config.RlConfig;
 import dev.coderl4j.core.config.RunConfig;
 import dev.coderl4j.core.config.StagesConfig;
 import dev.coderl4j.core.critic.Critic;
 import dev.coderl4j.core.critic.LabelSet;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.critic.OutcomeClass;
 import dev.coderl4j.core.problem.Problem;
+import dev.coderl4j.core.returns.ReturnEstimator;
+import dev.coderl4j.core.reward.RewardScheme;
 import dev.coderl4j.core.training.CriticStage;
+import dev.coderl4j.core.training.LinePlot;
 import dev.coderl4j.core.training.RlExample;
 import dev.coderl4j.core.training.RlStage;
 import dev.coderl4j.core.training.SampleRecord;
@@ -119,30 +124,132 @@ public final class TrainPipeline {
       if (stages.rl() != null && want(only, "rl")) {
         StageDir dir = begin("rl");
         long t0 = System.nanoTime();
-        Tasks rlCodec = new Tasks(format, tok, stages.rl().maxSourceTokens(),
-            stages.rl().maxTargetTokens());
-        List<TrainingTask> rlTasks = rlCodec.encode(problems, perProblem);
-        List<RlExample> examples;
-        if (stages.rl().variant().usesCritic()) {
-          Path ckpt = TrainingLoop.finalCheckpoint(new StageDir(ctx.stage("critic")
-              .resolve(CriticStage.dirName(LabelSet.FOUR_CLASS))));
-          try (Critic critic = ctx.critics().open(LabelSet.FOUR_CLASS, Optional.of(ckpt))) {
-            examples = RlStage.examples(rlTasks, samples, rlCodec, ctx.reward(), stages.rl(),
-                Optional.of(critic));
-          }
-        } else {
-          examples = RlStage.examples(rlTasks, samples, rlCodec, ctx.reward(), stages.rl(),
-              Optional.empty());
+        RlConfig rl = stages.rl();
+        ReturnEstimator estimator = ctx.resolver().create(ReturnEstimator.class, rl.returns());
+        if (estimator.usesCritic() && cfg.critic() == null) {
+          throw new IllegalArgumentException("returns: {type: " + rl.returns().type() + "} weights"
+              + " tokens by a critic: add critic: {type: codet5-critic, params: {...}} and the"
+              + " critic stage, or use returns: {type: greedy-baseline}");
         }
-        TrainingLoop.Summary s = RlStage.run(dir, ctx.actors(), warm, examples, stages.rl(),
-            cfg.seed());
+        if (rl.rounds() > 1 && stages.sample() == null) {
+          throw new IllegalArgumentException("rl.rounds > 1 samples again each round with"
+              + " stages.sample's settings: add stages.sample, or set rl.rounds: 1");
+        }
+        Tasks rlCodec = new Tasks(format, tok, rl.maxSourceTokens(), rl.maxTargetTokens());
+        List<TrainingTask> rlTasks = rlCodec.encode(problems, perProblem);
+        Optional<Path> critic = finished(ctx.stage("critic"), LabelSet.FOUR_CLASS);
+        Optional<Path> from = warm;
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        TrainingLoop.Summary s = null;
+        int examplesCount = 0;
+        for (int round = 1; round <= rl.rounds(); round++) {
+          // One round is the paper's offline setting and keeps the stage's old layout; online
+          // rounds each get a folder, resumed at round granularity (every part is resumable).
+          StageDir roundDir = rl.rounds() == 1 ? dir : new StageDir(dir.resolve("round-" + round));
+          List<SampleRecord> roundSamples = samples;
+          if (round > 1) {
+            log.printf(Locale.ROOT, "rl round %d/%d: sampling from %s%n", round, rl.rounds(),
+                from.map(Path::toString).orElse("the configured actor"));
+            try (DecodingStrategy sampler = ctx.decoding(stages.sample().decoding());
+                DecodingStrategy baseline = ctx.decoding(stages.sample().baseline())) {
+              roundSamples = SampleStage.run(new StageDir(roundDir.resolve("sample")),
+                  ctx.actors(), from, sampleTasks, stages.sample(), sampler, baseline, sampleCodec,
+                  benchmark, ctx.runner(), cfg.seed() + round);
+            }
+            if (rl.retrainCritic() && stages.critic() != null) {
+              StageDir criticDir = new StageDir(roundDir.resolve("critic"));
+              CriticStage.run(criticDir, ctx.critics(), sampleTasks, roundSamples, sampleCodec,
+                  stages.critic(), cfg.seed() + round);
+              critic = finished(criticDir, LabelSet.FOUR_CLASS);
+            }
+          }
+          List<RlExample> examples;
+          if (estimator.usesCritic()) {
+            Path ckpt = critic.orElseThrow(() -> new IllegalArgumentException("returns: {type: "
+                + rl.returns().type() + "} needs the trained critic: run the critic stage first"));
+            try (Critic c = ctx.critics().open(LabelSet.FOUR_CLASS, Optional.of(ckpt))) {
+              examples = RlStage.examples(rlTasks, roundSamples, rlCodec, ctx.reward(), estimator,
+                  rl.batchSize(), Optional.of(c));
+            }
+          } else {
+            examples = RlStage.examples(rlTasks, roundSamples, rlCodec, ctx.reward(), estimator,
+                rl.batchSize(), Optional.empty());
+          }
+          StageDir trainDir = rl.rounds() == 1 ? dir : new StageDir(roundDir.resolve("train"));
+          s = RlStage.run(trainDir, ctx.actors(), from, examples, rl, cfg.seed() + round - 1,
+              rl.rounds() == 1 ? "rl-" + rl.returns().type() : "rl round " + round);
+          from = Optional.of(trainDir.resolve(s.checkpoint()));
+          examplesCount += examples.size();
+          rounds.add(roundFigures(round, roundSamples, ctx.reward(), s));
+        }
+        if (rl.rounds() > 1) {
+          writeRounds(dir, rounds);
+          dir.saveState(new StageDir.State(rounds.stream()
+              .mapToLong(m -> ((Number) m.get("steps")).longValue()).sum(), true,
+              dir.path().relativize(from.orElseThrow()).toString()));
+        }
         Map<String, Object> f = figures(s);
-        f.put("examples", examples.size());
-        f.put("variant", stages.rl().variant().name());
+        f.put("examples", examplesCount);
+        f.put("returns", rl.returns().type());
+        f.put("rounds", rounds);
         reports.add(new StageReport("rl", secs(t0), f));
       }
     }
     return reports;
+  }
+
+  /** A critic stage's finished checkpoint for {@code labels}, when it has one. */
+  private static Optional<Path> finished(StageDir criticDir, LabelSet labels) {
+    StageDir dir = new StageDir(criticDir.resolve(CriticStage.dirName(labels)));
+    return dir.state().map(StageDir.State::done).orElse(false)
+        ? Optional.of(TrainingLoop.finalCheckpoint(dir)) : Optional.empty();
+  }
+
+  /** One RL round's line: its samples' mean reward and pass rate, and its training loss. */
+  private static Map<String, Object> roundFigures(int round, List<SampleRecord> samples,
+      RewardScheme reward, TrainingLoop.Summary s) {
+    double sum = 0;
+    int n = 0;
+    int passed = 0;
+    for (SampleRecord r : samples) {
+      if (r.kind().equals(SampleRecord.SAMPLE)) {
+        sum += reward.reward(r.outcome(), r.tests(), r.suiteSize());
+        passed += OutcomeClass.of(r.outcome()) == OutcomeClass.PASSED ? 1 : 0;
+        n++;
+      }
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("round", round);
+    m.put("samples", n);
+    m.put("meanReward", n == 0 ? 0.0 : sum / n);
+    m.put("passRate", n == 0 ? 0.0 : (double) passed / n);
+    m.put("steps", s.steps());
+    m.put("firstLoss", s.firstLoss());
+    m.put("lastLoss", s.lastLoss());
+    m.put("checkpoint", s.checkpoint());
+    return m;
+  }
+
+  /** Rewrites the rounds' lines (so a resumed run never doubles one) and their curve. */
+  private static void writeRounds(StageDir dir, List<Map<String, Object>> rounds) {
+    StringBuilder sb = new StringBuilder();
+    for (Map<String, Object> m : rounds) {
+      try {
+        sb.append(StageDir.mapper().writeValueAsString(m)).append('\n');
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    dir.writeString("metrics.jsonl", sb.toString());
+    List<Double> x = rounds.stream().map(m -> ((Number) m.get("round")).doubleValue()).toList();
+    LinePlot.write(dir.resolve("rounds.png"), "RL rounds: the samples each round trained on",
+        "round", "mean reward / pass rate", List.of(
+            new LinePlot.Series("mean reward",
+                x, rounds.stream().map(m -> (Double) m.get("meanReward")).toList()),
+            new LinePlot.Series("pass rate",
+                x, rounds.stream().map(m -> (Double) m.get("passRate")).toList()),
+            new LinePlot.Series("last loss",
+                x, rounds.stream().map(m -> (Double) m.get("lastLoss")).toList())));
   }
 
   private Optional<Path> finished(String stage) {

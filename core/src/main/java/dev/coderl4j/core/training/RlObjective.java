@@ -2,6 +2,7 @@ package dev.coderl4j.core.training;
 
 import dev.coderl4j.core.lm.WeightedSequence;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,18 +10,16 @@ import java.util.List;
  * sequences for {@link dev.coderl4j.core.lm.Actor#accumulateGradients}.
  *
  * <p>Each example contributes its ground truth with weight {@code ceWeight} on every token
- * ({@code L_ce}, Eq. 1) and its sample with the variant's weights times {@code rlWeight}
- * ({@code L_rl}, Eq. 10). Both weights are 1 in the paper. The returned list is a pure function of
- * the examples, so splitting a batch changes nothing but the order of the sum: a batch of N gives
- * the gradients of N batches of one.
+ * ({@code L_ce}, Eq. 1) and its sample with its returns times {@code rlWeight} ({@code L_rl},
+ * Eq. 10; the returns come from a {@link dev.coderl4j.core.returns.ReturnEstimator}). Both weights
+ * are 1 in the paper. The returned list is a pure function of the examples, so splitting a batch
+ * changes nothing but the order of the sum: a batch of N gives the gradients of N batches of one.
  *
- * @param variant the return estimate of Table 2
  * @param ceWeight the weight of {@code L_ce}
  * @param rlWeight the weight of {@code L_rl}
  */
-public record RlObjective(ReturnVariant variant, double ceWeight, double rlWeight) {
+public record RlObjective(double ceWeight, double rlWeight) {
   public RlObjective {
-    java.util.Objects.requireNonNull(variant, "variant: one of A, B, C, D (Table 2); D is CodeRL");
     if (!(ceWeight >= 0) || !(rlWeight >= 0) || ceWeight + rlWeight == 0) {
       throw new IllegalArgumentException(
           "ceWeight and rlWeight must be non-negative and not both 0 (the paper uses 1 and 1), got "
@@ -28,9 +27,9 @@ public record RlObjective(ReturnVariant variant, double ceWeight, double rlWeigh
     }
   }
 
-  /** The paper's objective: variant D, {@code L_ce + L_rl}. */
+  /** The paper's objective: {@code L_ce + L_rl}. */
   public static RlObjective paper() {
-    return new RlObjective(ReturnVariant.D, 1.0, 1.0);
+    return new RlObjective(1.0, 1.0);
   }
 
   /** The weighted sequences of one batch: for each example its ground truth, then its sample. */
@@ -38,15 +37,12 @@ public record RlObjective(ReturnVariant variant, double ceWeight, double rlWeigh
     List<WeightedSequence> out = new ArrayList<>(2 * batch.size());
     for (RlExample ex : batch) {
       if (ceWeight > 0 && ex.groundTruth().target().size() > 0) {
-        out.add(
-            new WeightedSequence(
-                ex.groundTruth(),
-                java.util.Collections.nCopies(ex.groundTruth().target().size(), ceWeight)));
+        out.add(new WeightedSequence(ex.groundTruth(),
+            Collections.nCopies(ex.groundTruth().target().size(), ceWeight)));
       }
       if (rlWeight > 0 && ex.sample().target().size() > 0) {
-        List<Double> w =
-            variant.weights(ex.reward(), ex.baselineReward(), ex.criticValues(), ex.sample().target().size());
-        out.add(new WeightedSequence(ex.sample(), w.stream().map(x -> x * rlWeight).toList()));
+        out.add(new WeightedSequence(ex.sample(),
+            ex.returns().weights().stream().map(x -> x * rlWeight).toList()));
       }
     }
     return out;

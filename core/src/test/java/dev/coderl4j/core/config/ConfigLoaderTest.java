@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.coderl4j.core.training.ReturnVariant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class ConfigLoaderTest {
         sample: {}
         critic: {heldOutFraction: 0.25}
         rl:
-          variant: B
+          returns: {type: critic-values}
           batchSize: 4
       """;
 
@@ -46,7 +45,8 @@ class ConfigLoaderTest {
     assertEquals("nucleus", c.stages().sample().decoding().type());
     assertEquals("greedy", c.stages().sample().baseline().type());
     assertEquals(0.25, c.stages().critic().heldOutFraction());
-    assertEquals(ReturnVariant.B, c.stages().rl().variant());
+    assertEquals("critic-values", c.stages().rl().returns().type());
+    assertEquals(1, c.stages().rl().rounds());
     assertEquals(1.0, c.stages().rl().ceWeight());
     assertEquals(1.0, c.stages().rl().rlWeight());
     assertNull(c.stages().generate());
@@ -70,11 +70,18 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void anUnknownVariantNamesTheVariants() {
-    String bad = OK.replace("variant: B", "variant: E");
+  void theOldVariantKeyNamesTheEstimatorToUseInstead() {
+    String bad = OK.replace("returns: {type: critic-values}", "variant: B");
     ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
-    assertTrue(e.getMessage().startsWith("bad.yaml:16:"), e.getMessage());
-    assertTrue(e.getMessage().contains("[A, B, C, D]"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("bad.yaml:"), e.getMessage());
+    assertTrue(e.getMessage().contains("returns: {type: critic-values}"), e.getMessage());
+  }
+
+  @Test
+  void roundsMustBePositive() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> loader.parse(OK, "ok.yaml", List.of("stages.rl.rounds=0")));
+    assertTrue(e.getMessage().contains("rl.rounds"), e.getMessage());
   }
 
   @Test
@@ -86,8 +93,9 @@ class ConfigLoaderTest {
 
   @Test
   void overridesReplaceValuesAndAddKeys() {
-    RunConfig c = loader.parse(OK, "ok.yaml", List.of("stages.rl.variant=A", "out=runs/other", "stages.rl.epochs=3"));
-    assertEquals(ReturnVariant.A, c.stages().rl().variant());
+    RunConfig c = loader.parse(OK, "ok.yaml", List.of("stages.rl.returns={type: greedy-baseline}", "out=runs/other",
+        "stages.rl.epochs=3"));
+    assertEquals("greedy-baseline", c.stages().rl().returns().type());
     assertEquals(3, c.stages().rl().epochs());
     assertEquals(4, c.stages().rl().batchSize());
     assertEquals("runs/other", c.out());

@@ -27,6 +27,9 @@ import dev.coderl4j.core.plugin.PluginModule;
 import dev.coderl4j.core.plugin.Plugins;
 import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.problem.TestSuite;
+import dev.coderl4j.core.returns.ProblemRollouts;
+import dev.coderl4j.core.returns.ReturnEstimator;
+import dev.coderl4j.core.returns.TokenReturns;
 import dev.coderl4j.core.reward.RewardScheme;
 import dev.coderl4j.core.training.TabularActor;
 import dev.coderl4j.core.training.TabularCritic;
@@ -52,6 +55,10 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
   public static final String DECODING = "tabular-sampling";
   public static final String RUNNER = "scripted";
   public static final String REWARD = "scripted-reward";
+  /** CodeRL's return (greedy baseline, critic values), written out for the run layer's tests. */
+  public static final String RETURNS = "scripted-returns";
+  /** The greedy baseline without a critic (Table 2's A). */
+  public static final String RETURNS_PLAIN = "scripted-returns-plain";
   public static final String BENCHMARK = "toy";
   public static final String FORMAT = "toy";
 
@@ -74,7 +81,7 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
             batchSize: 2
             maxSourceTokens: 6
           critic: {epochs: 2, batchSize: 4, heldOutFraction: 0.34}
-          rl: {variant: D, epochs: 2, batchSize: 4, maxSourceTokens: 4, maxTargetTokens: 2}
+          rl: {returns: {type: scripted-returns}, epochs: 2, batchSize: 4, maxSourceTokens: 4, maxTargetTokens: 2}
           generate:
             data: {benchmark: {type: toy, params: {split: test, problems: 4}}}
             decoding: {type: tabular-sampling, params: {maxNewTokens: 5}}
@@ -92,6 +99,9 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
         .to(SamplingFactory.class);
     Plugins.mapBinder(binder(), ProgramRunner.class).addBinding(RUNNER).to(RunnerFactory.class);
     Plugins.mapBinder(binder(), RewardScheme.class).addBinding(REWARD).to(RewardFactory.class);
+    var returns = Plugins.mapBinder(binder(), ReturnEstimator.class);
+    returns.addBinding(RETURNS).toInstance(new ReturnsFactory(true));
+    returns.addBinding(RETURNS_PLAIN).toInstance(new ReturnsFactory(false));
     Plugins.mapBinder(binder(), Benchmark.class).addBinding(BENCHMARK).to(ToyFactory.class);
     Plugins.mapBinder(binder(), PromptFormat.class).addBinding(FORMAT).to(FormatFactory.class);
   }
@@ -411,6 +421,40 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
   }
 
   /** Builds {@code scripted-reward}: CodeRL's values (Eq. 4–7), written out again for core. */
+  /** {@code (r − r_greedy) · q̂_t}, or {@code r − r_greedy} on every token without the critic. */
+  public static final class ReturnsFactory
+      extends ParamsFactory<ReturnEstimator, dev.coderl4j.core.plugin.NoParams> {
+    private final boolean critic;
+
+    ReturnsFactory(boolean critic) {
+      super(dev.coderl4j.core.plugin.NoParams.class);
+      this.critic = critic;
+    }
+
+    @Override
+    protected ReturnEstimator build(dev.coderl4j.core.plugin.NoParams p) {
+      return new ReturnEstimator() {
+        @Override
+        public boolean usesCritic() {
+          return critic;
+        }
+
+        @Override
+        public boolean usesGreedyBaseline() {
+          return true;
+        }
+
+        @Override
+        public List<TokenReturns> estimate(ProblemRollouts problem) {
+          double b = problem.greedyReward().orElseThrow();
+          return problem.rollouts().stream().map(r -> critic
+              ? TokenReturns.scaled(r.reward() - b, r.criticValues())
+              : TokenReturns.constant(r.reward() - b, r.length())).toList();
+        }
+      };
+    }
+  }
+
   public static final class RewardFactory
       extends ParamsFactory<RewardScheme, dev.coderl4j.core.plugin.NoParams> {
     public RewardFactory() {

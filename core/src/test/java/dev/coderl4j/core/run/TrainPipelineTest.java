@@ -117,7 +117,7 @@ class TrainPipelineTest {
     assertEquals(6, samples.stream().filter(r -> r.kind().equals(SampleRecord.BASELINE)).count());
     assertEquals(2, json(dir.resolve("critic/split.json")).get("heldOutProblems").size());
     assertTrue(Files.isDirectory(dir.resolve("critic/binary")));
-    assertEquals("rl-D", json(dir.resolve("rl/summary.json")).get("stage").asText());
+    assertEquals("rl-scripted-returns", json(dir.resolve("rl/summary.json")).get("stage").asText());
     List<String> lines = Files.readAllLines(dir.resolve("samples/sampling.jsonl"));
     assertEquals(4 * 4, lines.size());
     JsonNode first = StageDir.mapper().readTree(lines.get(0));
@@ -126,7 +126,7 @@ class TrainPipelineTest {
 
     Path other = dir.resolve("other");
     RunConfig changed = config(other, "stages.warmstart.maxSteps=2", "stages.critic.trainBinary=false",
-        "stages.critic.heldOutFraction=0", "stages.rl.variant=A", "train.offset=1", "train.limit=4",
+        "stages.critic.heldOutFraction=0", "stages.rl.returns={type: scripted-returns-plain}", "train.offset=1", "train.limit=4",
         "stages.sample.samplesPerProblem=2", "stages.generate.samplesPerProblem=3",
         "stages.generate.output=samples/mine.jsonl", "stages.generate.data.limit=2");
     runAll(injector(), changed);
@@ -137,7 +137,7 @@ class TrainPipelineTest {
         Set.copyOf(fewer.stream().map(SampleRecord::problemId).toList()));
     assertFalse(Files.exists(other.resolve("critic/binary")));
     assertEquals(0, json(other.resolve("critic/split.json")).get("heldOutProblems").size());
-    assertEquals("rl-A", json(other.resolve("rl/summary.json")).get("stage").asText());
+    assertEquals("rl-scripted-returns-plain", json(other.resolve("rl/summary.json")).get("stage").asText());
     assertEquals(2 * 3, Files.readAllLines(other.resolve("samples/mine.jsonl")).size());
   }
 
@@ -249,5 +249,39 @@ class TrainPipelineTest {
     List<T> out = new ArrayList<>();
     it.forEachRemaining(out::add);
     return out;
+  }
+
+  @Test
+  void onlineRoundsSampleFromTheCurrentActorAndResumeByRound(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("online");
+    RunConfig cfg = config(out, "stages.rl.rounds=2", "stages.rl.retrainCritic=true");
+    runAll(injector(), cfg);
+    Path rl = out.resolve("rl");
+    List<String> lines = Files.readAllLines(rl.resolve("metrics.jsonl"));
+    assertEquals(2, lines.size());
+    for (int round = 1; round <= 2; round++) {
+      JsonNode line = StageDir.mapper().readTree(lines.get(round - 1));
+      assertEquals(round, line.get("round").asInt());
+      assertTrue(line.has("meanReward") && line.has("passRate") && line.has("lastLoss"), line.toString());
+    }
+    assertTrue(Files.size(rl.resolve("rounds.png")) > 0);
+    // Round 2 sampled again (from round 1's actor) and retrained the critic on those samples.
+    List<SampleRecord> again = SampleStage.records(new StageDir(rl.resolve("round-2/sample")));
+    assertEquals(6 * (3 + 1), again.size());
+    assertTrue(Files.isDirectory(rl.resolve("round-2/critic/four-class")));
+    assertFalse(Files.exists(rl.resolve("round-1/sample")), "round 1 trains on the sample stage's");
+    // The stage's checkpoint is the last round's, which generation then uses.
+    JsonNode state = StageDir.mapper().readTree(rl.resolve("state.json").toFile());
+    assertTrue(state.get("checkpoint").asText().startsWith("round-2/train/"), state.toString());
+    assertTrue(state.get("done").asBoolean());
+
+    // A rerun resumes: every round is finished, so nothing is sampled or trained again.
+    long before = Files.getLastModifiedTime(rl.resolve("round-2/sample/samples.jsonl")).toMillis();
+    String metrics = Files.readString(rl.resolve("metrics.jsonl"));
+    runAll(injector(), cfg);
+    assertEquals(before,
+        Files.getLastModifiedTime(rl.resolve("round-2/sample/samples.jsonl")).toMillis());
+    assertEquals(metrics, Files.readString(rl.resolve("metrics.jsonl")));
   }
 }

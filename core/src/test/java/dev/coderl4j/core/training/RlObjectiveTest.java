@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
 import dev.coderl4j.core.lm.WeightedSequence;
+import dev.coderl4j.core.returns.TokenReturns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,8 +32,8 @@ class RlObjectiveTest {
     Arbitrary<int[]> seq = Arbitraries.integers().between(1, V - 1).array(int[].class).ofMinSize(1).ofMaxSize(5);
     Arbitrary<Double> reward = Arbitraries.of(-1.0, -0.6, -0.3, 1.0);
     return Combinators.combine(seq, seq, seq, reward, reward, Arbitraries.doubles().between(0.01, 1.0))
-        .as((src, gt, sample, r, rb, q) -> new RlExample(pair(src, gt), pair(src, sample), r, rb,
-            Collections.nCopies(sample.length, q)));
+        .as((src, gt, sample, r, rb, q) -> new RlExample(pair(src, gt), pair(src, sample), r,
+            TokenReturns.constant((r - rb) * q, sample.length)));
   }
 
   @Provide
@@ -42,9 +43,8 @@ class RlObjectiveTest {
 
   @Property(tries = 50)
   void aBatchOfNGivesTheGradientsOfNBatchesOfOne(
-      @ForAll("batches") List<RlExample> batch,
-      @ForAll ReturnVariant variant) {
-    RlObjective objective = new RlObjective(variant, 1.0, 1.0);
+      @ForAll("batches") List<RlExample> batch) {
+    RlObjective objective = RlObjective.paper();
     TabularActor whole = new TabularActor(V, 7, 0.1);
     TabularActor split = new TabularActor(V, 7, 0.1);
     double scale = 1.0 / batch.size();
@@ -65,9 +65,10 @@ class RlObjectiveTest {
   void withCriticValuesAtOneAndNoBaselineTheRlLossIsReinforce(
       @ForAll("examples") RlExample ex, @ForAll @IntRange(min = 0, max = 3) int rewardIndex) {
     double r = List.of(-1.0, -0.6, -0.3, 1.0).get(rewardIndex);
-    RlExample unit = new RlExample(ex.groundTruth(), ex.sample(), r, 123.0,
-        Collections.nCopies(ex.sample().target().size(), 1.0));
-    RlObjective rlOnly = new RlObjective(ReturnVariant.B, 0.0, 1.0);
+    // The REINFORCE return (Eq. 3): the reward itself on every token.
+    RlExample unit = new RlExample(ex.groundTruth(), ex.sample(), r,
+        TokenReturns.constant(r, ex.sample().target().size()));
+    RlObjective rlOnly = new RlObjective(0.0, 1.0);
     TabularActor actor = new TabularActor(V, 3, 0.1);
     double loss = actor.accumulateGradients(rlOnly.sequences(List.of(unit)), 1.0);
 
@@ -90,7 +91,7 @@ class RlObjectiveTest {
   @Test
   void equalWeightsAddCrossEntropyOnTheGroundTruthToTheRlLoss() {
     RlExample ex = new RlExample(pair(new int[] {1}, new int[] {2, 3}), pair(new int[] {1}, new int[] {4, 5, 0}),
-        -0.3, -1.0, List.of(0.5, 0.5, 1.0));
+        -0.3, TokenReturns.scaled(-0.3 - -1.0, List.of(0.5, 0.5, 1.0)));
     List<WeightedSequence> seqs = RlObjective.paper().sequences(List.of(ex));
     assertEquals(2, seqs.size());
     assertEquals(List.of(1.0, 1.0), seqs.get(0).weights());
@@ -108,10 +109,10 @@ class RlObjectiveTest {
     TokenPair bad = pair(new int[] {1}, new int[] {3, 3, 0});
     double goodBefore = sum(actor.tokenLogProbs(List.of(good)).get(0));
     double badBefore = sum(actor.tokenLogProbs(List.of(bad)).get(0));
-    RlObjective rl = new RlObjective(ReturnVariant.A, 0.0, 1.0);
+    RlObjective rl = new RlObjective(0.0, 1.0);
     List<RlExample> batch = new ArrayList<>();
-    batch.add(new RlExample(good, good, 1.0, -0.3, List.of()));
-    batch.add(new RlExample(bad, bad, -1.0, -0.3, List.of()));
+    batch.add(new RlExample(good, good, 1.0, TokenReturns.constant(1.0 - -0.3, 3)));
+    batch.add(new RlExample(bad, bad, -1.0, TokenReturns.constant(-1.0 - -0.3, 3)));
     for (int i = 0; i < 20; i++) {
       actor.accumulateGradients(rl.sequences(batch), 0.5);
       actor.step();
