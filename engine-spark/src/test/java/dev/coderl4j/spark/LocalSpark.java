@@ -42,6 +42,14 @@ final class LocalSpark {
     return spark;
   }
 
+  /** Stops the shared local context, for a test that needs a context of its own. */
+  static synchronized void release() {
+    if (spark != null) {
+      spark.close();
+      spark = null;
+    }
+  }
+
   /** The inner runner on its own, as {@code --runner graalpy} would make it. */
   static synchronized ProgramRunner graalpy() {
     if (graalpy == null) {
