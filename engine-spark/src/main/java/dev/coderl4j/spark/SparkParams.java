@@ -1,5 +1,6 @@
 package dev.coderl4j.spark;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coderl4j.core.plugin.PluginSpec;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param executorTimeoutSeconds how long a job may wait with no live executor before it fails
  *     (a cluster without workers, or one whose workers all died), instead of waiting for ever
  * @param conf more Spark settings, e.g. {@code {"spark.executor.memory": "4g"}}; they win over ours
+ * @param timeoutSeconds when set, the inner runner's {@code timeoutSeconds} (what {@code coderl
+ *     exec --timeout} and {@code coderl evaluate --timeout} pass to whichever runner they run)
+ * @param workers when set, the inner runner's {@code workers} per executor (0: one per core)
  */
 public record SparkParams(
     String master,
@@ -27,7 +31,9 @@ public record SparkParams(
     Integer jobsPerTask,
     Double connectTimeoutSeconds,
     Double executorTimeoutSeconds,
-    Map<String, String> conf) {
+    Map<String, String> conf,
+    Double timeoutSeconds,
+    Integer workers) {
 
   /** The inner runner when none is named: the project's default runner. */
   public static final String DEFAULT_RUNNER = "graalpy";
@@ -53,22 +59,39 @@ public record SparkParams(
               + connectTimeoutSeconds + " and " + executorTimeoutSeconds);
     }
     conf = Map.copyOf(Objects.requireNonNullElse(conf, Map.of()));
+    if (timeoutSeconds != null && !(timeoutSeconds > 0)) {
+      throw new IllegalArgumentException(
+          "timeoutSeconds must be positive, got " + timeoutSeconds + " (APPS uses 4)");
+    }
+    if (workers != null && workers < 0) {
+      throw new IllegalArgumentException(
+          "workers must be 0 (one per core) or more, got " + workers);
+    }
+  }
+
+  /** A spark runner over {@code runner} on {@code master}, other params at their defaults. */
+  public SparkParams(String master, PluginSpec runner, Integer jobsPerTask,
+      Double connectTimeoutSeconds, Double executorTimeoutSeconds, Map<String, String> conf) {
+    this(master, runner, jobsPerTask, connectTimeoutSeconds, executorTimeoutSeconds, conf, null,
+        null);
+  }
+
+  /** The runner each executor makes: {@link #runner} with {@link #timeoutSeconds} and {@link
+   * #workers} laid over its params. */
+  public PluginSpec innerRunner() {
+    ObjectNode p = (ObjectNode) runner.params();
+    if (timeoutSeconds != null) {
+      p.put("timeoutSeconds", timeoutSeconds);
+    }
+    if (workers != null) {
+      p.put("workers", workers);
+    }
+    return new PluginSpec(runner.type(), p);
   }
 
   /** The defaults: master from spark-submit (else local[*]), graalpy inside. */
   public static SparkParams defaults() {
-    return new SparkParams(null, null, null, null, null, null);
+    return new SparkParams(null, null, null, null, null, null, null, null);
   }
 
-  /** These params with another master. */
-  public SparkParams withMaster(String m) {
-    return new SparkParams(m, runner, jobsPerTask, connectTimeoutSeconds, executorTimeoutSeconds,
-        conf);
-  }
-
-  /** These params with another inner runner. */
-  public SparkParams withRunner(PluginSpec r) {
-    return new SparkParams(master, r, jobsPerTask, connectTimeoutSeconds, executorTimeoutSeconds,
-        conf);
-  }
 }

@@ -103,7 +103,7 @@ public final class SparkRunner implements ProgramRunner {
               + " (fix params.master, e.g. local[2] or spark://HOST:7077)", e);
     }
     this.java = JavaSparkContext.fromSparkContext(context);
-    this.runnerSpec = wire.spec(params.runner());
+    this.runnerSpec = wire.spec(params.innerRunner());
   }
 
   /** The params this runner was built with. */

@@ -50,6 +50,18 @@ class SparkModuleTest {
   }
 
   @Test
+  void timeoutAndWorkersAsExecAndEvaluatePassThemGoToTheInnerRunner() throws Exception {
+    SparkParams p = resolver.readParams(ProgramRunner.class, spec("{\"runner\": {\"type\": \"graalpy\","
+        + " \"params\": {\"workers\": 3, \"compilation\": \"interpreter\"}}, \"timeoutSeconds\": 2.5,"
+        + " \"workers\": 1}"), SparkParams.class);
+    var inner = p.innerRunner().params();
+    assertEquals(2.5, inner.get("timeoutSeconds").asDouble());
+    assertEquals(1, inner.get("workers").asInt());
+    assertEquals("interpreter", inner.get("compilation").asText());
+    assertEquals(3, p.runner().params().get("workers").asInt(), "the spec itself is left alone");
+  }
+
+  @Test
   void theDefaultsNameGraalpyInside() {
     assertEquals("graalpy", SparkParams.defaults().runner().type());
     assertEquals("", SparkParams.defaults().master());
