@@ -205,11 +205,30 @@ public final class SparkRunner implements ProgramRunner {
   private static void failIfFailed(SimpleFutureAction<BoxedUnit> job) {
     try {
       job.get();
-    } catch (SparkException e) {
-      throw new IllegalStateException("spark runner: the Spark job failed: " + firstLine(e), e);
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("spark runner: the Spark job failed: " + firstLine(e), e);
+    } catch (SparkException | RuntimeException e) {
+      // The CLI prints an exception's message and its causes' on one line each: Spark's carry the
+      // remote stack trace, so the cause goes in as suppressed (CODERL_DEBUG=1 still shows it).
+      IllegalStateException failure =
+          new IllegalStateException("spark runner: the Spark job failed: " + describe(e));
+      failure.addSuppressed(e);
+      throw failure;
     }
+  }
+
+  /** A Spark job failure in one line: what Spark says, and the task's innermost cause. */
+  static String describe(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && String.valueOf(t.getMessage()).startsWith("Exception thrown in")) {
+      t = t.getCause();
+    }
+    String m = String.valueOf(t.getMessage());
+    String root = null;
+    int at = m.lastIndexOf("Caused by: ");
+    if (at >= 0) {
+      root = firstLine(m.substring(at + "Caused by: ".length()));
+    }
+    String first = firstLine(m);
+    return root == null || first.contains(root) ? first : first + "; caused by " + root;
   }
 
   /** Checks that one of the masters of a {@code spark://h1:p1,h2:p2} URL accepts connections. */
@@ -242,7 +261,10 @@ public final class SparkRunner implements ProgramRunner {
   }
 
   private static String firstLine(Throwable e) {
-    String m = String.valueOf(e.getMessage());
+    return firstLine(String.valueOf(e.getMessage()));
+  }
+
+  private static String firstLine(String m) {
     // Spark's job failures quote the task's exception with its stack: keep its first line only.
     int cut = m.indexOf('\n');
     return (cut < 0 ? m : m.substring(0, cut)).strip();
