@@ -1,6 +1,9 @@
 package dev.coderl4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderl4j.core.exec.ExecutionJob;
@@ -8,6 +11,7 @@ import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.plugin.PluginSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -92,6 +96,23 @@ class StandaloneClusterIT {
       }
       // The kill hit running tasks (else the test proved nothing), which Spark ran again.
       assertTrue(lostTasks.get() >= 1, "no task was lost: the worker died between tasks");
+    }
+  }
+
+  @Test
+  void aClusterWithoutWorkersIsAOneLineErrorNotAHang(@TempDir Path dir) throws Exception {
+    try (StandaloneCluster cluster = new StandaloneCluster(dir, 0, 1)) {
+      SparkParams params = new SparkParams(cluster.masterUrl(), new Wire().spec(INNER), null, 30.0,
+          5.0, Map.of("spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1"));
+      List<ExecutionJob> jobs = MbppJobs.first(LocalSpark.resolver(), 2);
+      try (SparkRunner spark = new SparkRunner(params)) {
+        IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(90),
+            () -> assertThrows(IllegalStateException.class,
+                () -> spark.runAll(jobs, ProgramRunner.RunListener.NONE)));
+        assertTrue(e.getMessage().contains("no executor on master " + cluster.masterUrl()),
+            e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+      }
     }
   }
 }
