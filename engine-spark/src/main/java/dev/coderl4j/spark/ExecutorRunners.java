@@ -18,13 +18,13 @@ import org.apache.spark.api.plugin.ExecutorPlugin;
 import org.apache.spark.api.plugin.SparkPlugin;
 
 /**
- * The inner runners of one executor JVM: each is made on the first task that needs it and reused
- * by every later task, and all are closed when the executor stops.
+ * The inner runners of one executor JVM: each is made on the first task that needs it and reused by
+ * every later task, and all are closed when the executor stops.
  *
  * <p>This is the one piece of static state in the project, on purpose: Spark deserialises a new
- * copy of a task's code for every task, and the executor JVM is the only thing that outlives
- * them. Starting a GraalPy worker pool per task would cost seconds each time. The map is closed
- * by {@link Plugin}, which Spark calls when the executor (in local mode: the context) stops.
+ * copy of a task's code for every task, and the executor JVM is the only thing that outlives them.
+ * Starting a GraalPy worker pool per task would cost seconds each time. The map is closed by {@link
+ * Plugin}, which Spark calls when the executor (in local mode: the context) stops.
  */
 final class ExecutorRunners {
   private static final Map<String, ProgramRunner> RUNNERS = new ConcurrentHashMap<>();
@@ -48,9 +48,9 @@ final class ExecutorRunners {
   }
 
   /**
-   * A runner that starts worker processes (GraalPy) starts them with this JVM's class path. A
-   * Spark executor loads the application jar in a class loader of its own, not from that class
-   * path, so the workers would not find their classes: say how to fix it instead.
+   * A runner that starts worker processes (GraalPy) starts them with this JVM's class path. A Spark
+   * executor loads the application jar in a class loader of its own, not from that class path, so
+   * the workers would not find their classes: say how to fix it instead.
    */
   private static void requireOnClassPath(Class<?> type) {
     Path jar;
@@ -69,7 +69,10 @@ final class ExecutorRunners {
       }
     }
     throw new IllegalStateException(
-        "the executor's class path lacks " + jar + ", which the " + type.getSimpleName()
+        "the executor's class path lacks "
+            + jar
+            + ", which the "
+            + type.getSimpleName()
             + "'s worker processes need: run with --conf spark.executor.extraClassPath=PATH where"
             + " PATH is where coderl-spark.jar is on every worker node (docs/scale-out.md)");
   }

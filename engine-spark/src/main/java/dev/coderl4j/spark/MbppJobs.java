@@ -36,7 +36,8 @@ public final class MbppJobs {
       String program = p.solutions().getFirst();
       jobs.add(mbpp.job(p.id(), p, program, p.hiddenTests()));
       Mutants.Kind kind = KINDS[k++ % KINDS.length];
-      Mutants.mutate(program, kind).filter(m -> jobs.size() < n)
+      Mutants.mutate(program, kind)
+          .filter(m -> jobs.size() < n)
           .ifPresent(m -> jobs.add(mbpp.job(p.id() + "~" + kind, p, m, p.hiddenTests())));
     }
     if (jobs.size() < n) {

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param jobsPerTask jobs per Spark task (a partition): results reach the caller a task at a time,
  *     and a task is the unit Spark runs again when an executor dies
  * @param connectTimeoutSeconds how long to try to reach a {@code spark://} master before failing
- * @param executorTimeoutSeconds how long a job may wait with no live executor before it fails
- *     (a cluster without workers, or one whose workers all died), instead of waiting for ever
+ * @param executorTimeoutSeconds how long a job may wait with no live executor before it fails (a
+ *     cluster without workers, or one whose workers all died), instead of waiting for ever
  * @param conf more Spark settings, e.g. {@code {"spark.executor.memory": "4g"}}; they win over ours
  * @param timeoutSeconds when set, the inner runner's {@code timeoutSeconds} (what {@code coderl
  *     exec --timeout} and {@code coderl evaluate --timeout} pass to whichever runner they run)
@@ -56,7 +56,9 @@ public record SparkParams(
     if (!(connectTimeoutSeconds > 0) || !(executorTimeoutSeconds > 0)) {
       throw new IllegalArgumentException(
           "connectTimeoutSeconds and executorTimeoutSeconds must be positive, got "
-              + connectTimeoutSeconds + " and " + executorTimeoutSeconds);
+              + connectTimeoutSeconds
+              + " and "
+              + executorTimeoutSeconds);
     }
     conf = Map.copyOf(Objects.requireNonNullElse(conf, Map.of()));
     if (timeoutSeconds != null && !(timeoutSeconds > 0)) {
@@ -70,14 +72,28 @@ public record SparkParams(
   }
 
   /** A spark runner over {@code runner} on {@code master}, other params at their defaults. */
-  public SparkParams(String master, PluginSpec runner, Integer jobsPerTask,
-      Double connectTimeoutSeconds, Double executorTimeoutSeconds, Map<String, String> conf) {
-    this(master, runner, jobsPerTask, connectTimeoutSeconds, executorTimeoutSeconds, conf, null,
+  public SparkParams(
+      String master,
+      PluginSpec runner,
+      Integer jobsPerTask,
+      Double connectTimeoutSeconds,
+      Double executorTimeoutSeconds,
+      Map<String, String> conf) {
+    this(
+        master,
+        runner,
+        jobsPerTask,
+        connectTimeoutSeconds,
+        executorTimeoutSeconds,
+        conf,
+        null,
         null);
   }
 
-  /** The runner each executor makes: {@link #runner} with {@link #timeoutSeconds} and {@link
-   * #workers} laid over its params. */
+  /**
+   * The runner each executor makes: {@link #runner} with {@link #timeoutSeconds} and {@link
+   * #workers} laid over its params.
+   */
   public PluginSpec innerRunner() {
     ObjectNode p = (ObjectNode) runner.params();
     if (timeoutSeconds != null) {
@@ -93,5 +109,4 @@ public record SparkParams(
   public static SparkParams defaults() {
     return new SparkParams(null, null, null, null, null, null, null, null);
   }
-
 }

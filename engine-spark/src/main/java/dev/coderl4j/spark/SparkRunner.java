@@ -77,13 +77,14 @@ public final class SparkRunner implements ProgramRunner {
   /**
    * Starts a Spark context on {@code params.master()}.
    *
-   * @throws IllegalArgumentException when a {@code spark://} master cannot be reached within
-   *     {@link SparkParams#connectTimeoutSeconds}, or Spark rejects the master
+   * @throws IllegalArgumentException when a {@code spark://} master cannot be reached within {@link
+   *     SparkParams#connectTimeoutSeconds}, or Spark rejects the master
    */
   public SparkRunner(SparkParams params) {
     this.params = params;
     SparkConf conf = new SparkConf(true);
-    this.master = !params.master().isEmpty() ? params.master() : conf.get("spark.master", "local[*]");
+    this.master =
+        !params.master().isEmpty() ? params.master() : conf.get("spark.master", "local[*]");
     this.cluster = !master.startsWith("local");
     if (master.startsWith("spark://")) {
       probe(master, params.connectTimeoutSeconds());
@@ -92,15 +93,20 @@ public final class SparkRunner implements ProgramRunner {
     // No web UI: nothing here looks at it, and it would take a port per driver.
     conf.setIfMissing("spark.ui.enabled", "false");
     String plugins = conf.get("spark.plugins", "");
-    conf.set("spark.plugins", (plugins.isEmpty() ? "" : plugins + ",")
-        + ExecutorRunners.Plugin.class.getName());
+    conf.set(
+        "spark.plugins",
+        (plugins.isEmpty() ? "" : plugins + ",") + ExecutorRunners.Plugin.class.getName());
     params.conf().forEach(conf::set);
     try {
       this.context = new SparkContext(conf);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "spark runner: Spark could not start on master '" + master + "': " + firstLine(e)
-              + " (fix params.master, e.g. local[2] or spark://HOST:7077)", e);
+          "spark runner: Spark could not start on master '"
+              + master
+              + "': "
+              + firstLine(e)
+              + " (fix params.master, e.g. local[2] or spark://HOST:7077)",
+          e);
     }
     this.java = JavaSparkContext.fromSparkContext(context);
     this.runnerSpec = wire.spec(params.innerRunner());
@@ -131,8 +137,12 @@ public final class SparkRunner implements ProgramRunner {
     for (int i = 0; i < n; i++) {
       wired.add(wire.job(i, jobs.get(i)));
     }
-    int tasks = Math.min(n, Math.max(context.defaultParallelism(),
-        (n + params.jobsPerTask() - 1) / params.jobsPerTask()));
+    int tasks =
+        Math.min(
+            n,
+            Math.max(
+                context.defaultParallelism(),
+                (n + params.jobsPerTask() - 1) / params.jobsPerTask()));
     RDD<Wire.Job> rdd = java.parallelize(wired, tasks).rdd();
     BlockingQueue<List<Wire.Result>> arrived = new LinkedBlockingQueue<>();
     List<Object> partitions = new ArrayList<>(tasks);
@@ -140,8 +150,9 @@ public final class SparkRunner implements ProgramRunner {
       partitions.add(p);
     }
     Seq<Object> all = CollectionConverters.asScala(partitions).toList();
-    SimpleFutureAction<BoxedUnit> job = context.submitJob(rdd, new PartitionTask(runnerSpec), all,
-        new Arrived(arrived), new Unit());
+    SimpleFutureAction<BoxedUnit> job =
+        context.submitJob(
+            rdd, new PartitionTask(runnerSpec), all, new Arrived(arrived), new Unit());
     ExecutionResult[] out = new ExecutionResult[n];
     int done = 0;
     long lonelySince = -1;
@@ -195,9 +206,13 @@ public final class SparkRunner implements ProgramRunner {
     }
     if (now - lonelySince > (long) (params.executorTimeoutSeconds() * 1e9)) {
       job.cancel();
-      throw new IllegalStateException("spark runner: no executor on master " + master + " for "
-          + params.executorTimeoutSeconds() + " s; start workers with free cores, or raise"
-          + " executorTimeoutSeconds");
+      throw new IllegalStateException(
+          "spark runner: no executor on master "
+              + master
+              + " for "
+              + params.executorTimeoutSeconds()
+              + " s; start workers with free cores, or raise"
+              + " executorTimeoutSeconds");
     }
     return lonelySince;
   }
@@ -218,7 +233,8 @@ public final class SparkRunner implements ProgramRunner {
   /** A Spark job failure in one line: what Spark says, and the task's innermost cause. */
   static String describe(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null && String.valueOf(t.getMessage()).startsWith("Exception thrown in")) {
+    while (t.getCause() != null
+        && String.valueOf(t.getMessage()).startsWith("Exception thrown in")) {
       t = t.getCause();
     }
     String m = String.valueOf(t.getMessage());
@@ -237,27 +253,38 @@ public final class SparkRunner implements ProgramRunner {
     for (String hostPort : master.substring("spark://".length()).split(",")) {
       int colon = hostPort.lastIndexOf(':');
       if (colon < 0) {
-        throw new IllegalArgumentException("spark runner: master '" + master
-            + "' has no port; write spark://HOST:PORT (7077 is Spark's default)");
+        throw new IllegalArgumentException(
+            "spark runner: master '"
+                + master
+                + "' has no port; write spark://HOST:PORT (7077 is Spark's default)");
       }
       String host = hostPort.substring(0, colon);
       int port;
       try {
         port = Integer.parseInt(hostPort.substring(colon + 1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("spark runner: master '" + master
-            + "' has a bad port; write spark://HOST:PORT (7077 is Spark's default)");
+        throw new IllegalArgumentException(
+            "spark runner: master '"
+                + master
+                + "' has a bad port; write spark://HOST:PORT (7077 is Spark's default)");
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress(host, port), (int) (timeoutSeconds * 1000));
         return;
       } catch (IOException e) {
-        failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        failure =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       }
     }
-    throw new IllegalArgumentException("spark runner: cannot reach the Spark master " + master
-        + " within " + timeoutSeconds + " s (" + failure + "); start it (sbin/start-master.sh)"
-        + " or fix params.master");
+    throw new IllegalArgumentException(
+        "spark runner: cannot reach the Spark master "
+            + master
+            + " within "
+            + timeoutSeconds
+            + " s ("
+            + failure
+            + "); start it (sbin/start-master.sh)"
+            + " or fix params.master");
   }
 
   private static String firstLine(Throwable e) {
@@ -277,7 +304,8 @@ public final class SparkRunner implements ProgramRunner {
   }
 
   /** Spark's result handler: runs on the scheduler's thread, so it only hands the batch over. */
-  private static final class Arrived extends AbstractFunction2<Object, ArrayList<Wire.Result>, BoxedUnit> {
+  private static final class Arrived
+      extends AbstractFunction2<Object, ArrayList<Wire.Result>, BoxedUnit> {
     private final BlockingQueue<List<Wire.Result>> queue;
 
     Arrived(BlockingQueue<List<Wire.Result>> queue) {

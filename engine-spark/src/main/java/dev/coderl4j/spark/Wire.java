@@ -19,10 +19,10 @@ import java.util.Objects;
  * What travels between the driver and the executors: jobs as {@code coderl exec} job lines (core's
  * {@link JobLines}), results as JSON bound to core's records, the inner runner as its spec.
  *
- * <p>Core's records are not {@link Serializable} and should not be (Java serialisation is a
- * Spark concern), so they cross as text. A result line of {@code coderl exec} keeps only the
- * outcome's label; here the whole record crosses (the outcome's message and test index, the
- * detail, the backend), so a result from the cluster equals the inner runner's own.
+ * <p>Core's records are not {@link Serializable} and should not be (Java serialisation is a Spark
+ * concern), so they cross as text. A result line of {@code coderl exec} keeps only the outcome's
+ * label; here the whole record crosses (the outcome's message and test index, the detail, the
+ * backend), so a result from the cluster equals the inner runner's own.
  */
 final class Wire {
   private final JobLines lines = new JobLines();
@@ -90,7 +90,8 @@ final class Wire {
               j.job().id(), j.job().program(), j.job().tests(), wire.stopAtFirstFailure());
       case JobLines.Parsed.Malformed m ->
           // The driver wrote the line from a valid job: a failure here is a codec bug.
-          throw new IllegalStateException("job " + m.id() + " did not survive the wire: " + m.reason());
+          throw new IllegalStateException(
+              "job " + m.id() + " did not survive the wire: " + m.reason());
     };
   }
 

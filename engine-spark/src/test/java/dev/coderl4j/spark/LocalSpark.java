@@ -9,9 +9,9 @@ import dev.coderl4j.mbpp.MbppModule;
 import dev.coderl4j.polyglot.PolyglotRunnerModule;
 
 /**
- * What the test classes of this module share: Spark allows one context per JVM and a GraalPy
- * pool takes seconds to start, so one local[2] spark runner (and the plain graalpy runner it is
- * compared with) is made on first use and closed at exit.
+ * What the test classes of this module share: Spark allows one context per JVM and a GraalPy pool
+ * takes seconds to start, so one local[2] spark runner (and the plain graalpy runner it is compared
+ * with) is made on first use and closed at exit.
  */
 final class LocalSpark {
   /** The inner runner of every test: GraalPy with two workers, the 2-core machine's default. */
@@ -23,8 +23,8 @@ final class LocalSpark {
   private LocalSpark() {}
 
   static PluginResolver resolver() {
-    return Guice.createInjector(new CoreModule(), new SparkModule(), new PolyglotRunnerModule(),
-            new MbppModule())
+    return Guice.createInjector(
+            new CoreModule(), new SparkModule(), new PolyglotRunnerModule(), new MbppModule())
         .getInstance(PluginResolver.class);
   }
 

@@ -27,33 +27,50 @@ class SparkModuleTest {
 
   @Test
   void anUnknownInnerRunnerListsTheKnownOnes() throws Exception {
-    var e = assertThrows(UnknownPluginException.class, () -> resolver.create(ProgramRunner.class,
-        spec("{\"master\": \"local[1]\", \"runner\": {\"type\": \"pypy\"}}")));
+    var e =
+        assertThrows(
+            UnknownPluginException.class,
+            () ->
+                resolver.create(
+                    ProgramRunner.class,
+                    spec("{\"master\": \"local[1]\", \"runner\": {\"type\": \"pypy\"}}")));
     assertTrue(e.getMessage().contains("[cpython, graalpy, spark]"), e.getMessage());
   }
 
   @Test
   void sparkInsideSparkIsRefused() {
-    var e = assertThrows(IllegalArgumentException.class, () -> resolver.create(
-        ProgramRunner.class, spec("{\"runner\": {\"type\": \"spark\"}}")));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                resolver.create(ProgramRunner.class, spec("{\"runner\": {\"type\": \"spark\"}}")));
     assertTrue(e.getMessage().contains("cannot run itself"), e.getMessage());
   }
 
   @Test
   void unknownKeysAndBadValuesSayHowToFixThem() {
-    var unknown = assertThrows(IllegalArgumentException.class,
-        () -> resolver.create(ProgramRunner.class, spec("{\"masterUrl\": \"local\"}")));
+    var unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> resolver.create(ProgramRunner.class, spec("{\"masterUrl\": \"local\"}")));
     assertTrue(unknown.getMessage().contains("known parameters"), unknown.getMessage());
-    var bad = assertThrows(IllegalArgumentException.class,
-        () -> resolver.create(ProgramRunner.class, spec("{\"jobsPerTask\": 0}")));
+    var bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> resolver.create(ProgramRunner.class, spec("{\"jobsPerTask\": 0}")));
     assertTrue(bad.getMessage().contains("jobsPerTask must be at least 1"), bad.getMessage());
   }
 
   @Test
   void timeoutAndWorkersAsExecAndEvaluatePassThemGoToTheInnerRunner() throws Exception {
-    SparkParams p = resolver.readParams(ProgramRunner.class, spec("{\"runner\": {\"type\": \"graalpy\","
-        + " \"params\": {\"workers\": 3, \"compilation\": \"interpreter\"}}, \"timeoutSeconds\": 2.5,"
-        + " \"workers\": 1}"), SparkParams.class);
+    SparkParams p =
+        resolver.readParams(
+            ProgramRunner.class,
+            spec(
+                "{\"runner\": {\"type\": \"graalpy\", \"params\": {\"workers\": 3,"
+                    + " \"compilation\": \"interpreter\"}}, \"timeoutSeconds\": 2.5,"
+                    + " \"workers\": 1}"),
+            SparkParams.class);
     var inner = p.innerRunner().params();
     assertEquals(2.5, inner.get("timeoutSeconds").asDouble());
     assertEquals(1, inner.get("workers").asInt());

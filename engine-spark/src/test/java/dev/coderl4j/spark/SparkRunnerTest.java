@@ -41,16 +41,21 @@ class SparkRunnerTest {
     Collections.sort(sorted);
     assertEquals(java.util.stream.IntStream.range(0, jobs.size()).boxed().toList(), sorted);
     // The set is only a test of the wire if it has every outcome in it.
-    Set<String> labels = spark.stream().map(r -> r.outcome().label())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> labels =
+        spark.stream().map(r -> r.outcome().label()).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Set.of("COMPILE_ERROR", "FAILED_TEST", "PASSED", "RUNTIME_ERROR"), labels);
   }
 
   @Test
   void noJobsStartsNoSparkJob() {
-    assertEquals(List.of(), LocalSpark.spark().runAll(List.of(), (i, r) -> {
-      throw new AssertionError("told of a result that does not exist");
-    }));
+    assertEquals(
+        List.of(),
+        LocalSpark.spark()
+            .runAll(
+                List.of(),
+                (i, r) -> {
+                  throw new AssertionError("told of a result that does not exist");
+                }));
   }
 
   @Test
@@ -59,12 +64,15 @@ class SparkRunnerTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    SparkParams params = new SparkParams("spark://127.0.0.1:" + port, LocalSpark.inner(), null,
-        2.0, null, null);
-    IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> assertThrows(IllegalArgumentException.class, () -> new SparkRunner(params)));
+    SparkParams params =
+        new SparkParams("spark://127.0.0.1:" + port, LocalSpark.inner(), null, 2.0, null, null);
+    IllegalArgumentException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> assertThrows(IllegalArgumentException.class, () -> new SparkRunner(params)));
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
-    assertTrue(e.getMessage().contains("cannot reach the Spark master spark://127.0.0.1:" + port),
+    assertTrue(
+        e.getMessage().contains("cannot reach the Spark master spark://127.0.0.1:" + port),
         e.getMessage());
   }
 

@@ -32,14 +32,36 @@ final class StandaloneCluster implements AutoCloseable {
     this.home = Files.createDirectories(dir.resolve("spark-home"));
     Files.createDirectories(home.resolve("jars"));
     this.port = freePort();
-    this.master = start("master", List.of("org.apache.spark.deploy.master.Master",
-        "--host", HOST, "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort())));
+    this.master =
+        start(
+            "master",
+            List.of(
+                "org.apache.spark.deploy.master.Master",
+                "--host",
+                HOST,
+                "--port",
+                String.valueOf(port),
+                "--webui-port",
+                String.valueOf(freePort())));
     awaitPort(port, 120);
     for (int i = 0; i < workers; i++) {
       Path work = Files.createDirectories(dir.resolve("work-" + i));
-      this.workers.add(start("worker-" + i, List.of("org.apache.spark.deploy.worker.Worker",
-          masterUrl(), "--host", HOST, "--cores", String.valueOf(coresEach), "--memory", "2g",
-          "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString())));
+      this.workers.add(
+          start(
+              "worker-" + i,
+              List.of(
+                  "org.apache.spark.deploy.worker.Worker",
+                  masterUrl(),
+                  "--host",
+                  HOST,
+                  "--cores",
+                  String.valueOf(coresEach),
+                  "--memory",
+                  "2g",
+                  "--webui-port",
+                  String.valueOf(freePort()),
+                  "--work-dir",
+                  work.toString())));
     }
   }
 
@@ -51,8 +73,10 @@ final class StandaloneCluster implements AutoCloseable {
   static List<String> jvmFlags() {
     List<String> flags = new ArrayList<>();
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens") || a.startsWith("--enable-native-access")
-          || a.startsWith("-Dio.netty") || a.startsWith("-Djdk.reflect")) {
+      if (a.startsWith("--add-opens")
+          || a.startsWith("--enable-native-access")
+          || a.startsWith("-Dio.netty")
+          || a.startsWith("-Djdk.reflect")) {
         flags.add(a);
       }
     }
@@ -67,9 +91,10 @@ final class StandaloneCluster implements AutoCloseable {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.addAll(mainAndArgs);
-    ProcessBuilder pb = new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(home.getParent().resolve(name + ".log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(home.getParent().resolve(name + ".log").toFile());
     Map<String, String> env = pb.environment();
     env.put("SPARK_HOME", home.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
@@ -114,7 +139,14 @@ final class StandaloneCluster implements AutoCloseable {
         Thread.sleep(200);
       }
     }
-    throw new IOException("the master did not listen on " + HOST + ":" + port + " within "
-        + seconds + " s" + File.separator);
+    throw new IOException(
+        "the master did not listen on "
+            + HOST
+            + ":"
+            + port
+            + " within "
+            + seconds
+            + " s"
+            + File.separator);
   }
 }

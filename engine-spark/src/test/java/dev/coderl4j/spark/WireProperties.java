@@ -36,15 +36,22 @@ class WireProperties {
 
   @Provide
   Arbitrary<List<TestResult>> tests() {
-    return Arbitraries.oneOf(Arbitraries.just(TestResult.PASS), Arbitraries.just(TestResult.FAIL),
+    return Arbitraries.oneOf(
+            Arbitraries.just(TestResult.PASS),
+            Arbitraries.just(TestResult.FAIL),
             Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(TestResult.Error::new))
-        .list().ofMaxSize(12);
+        .list()
+        .ofMaxSize(12);
   }
 
   @Property(tries = 200)
-  void resultsSurviveTheWireWhole(@ForAll("outcomes") Outcome outcome,
-      @ForAll("tests") List<TestResult> tests, @ForAll String id, @ForAll String detail,
-      @ForAll long millis) throws Exception {
+  void resultsSurviveTheWireWhole(
+      @ForAll("outcomes") Outcome outcome,
+      @ForAll("tests") List<TestResult> tests,
+      @ForAll String id,
+      @ForAll String detail,
+      @ForAll long millis)
+      throws Exception {
     ExecutionResult r = new ExecutionResult(id, outcome, tests, millis, "graalpy", detail);
     assertEquals(r, wire.result(javaSerialised(wire.result(7, r))));
   }
@@ -54,18 +61,28 @@ class WireProperties {
     Arbitrary<String> text = Arbitraries.strings().ofMaxLength(30);
     return Arbitraries.oneOf(
         Combinators.combine(text, text.list().ofMaxSize(4)).as(TestSuite.Asserts::new),
-        Combinators.combine(text, text).as(TestSuite.StdinCase::new).list().ofMaxSize(4)
+        Combinators.combine(text, text)
+            .as(TestSuite.StdinCase::new)
+            .list()
+            .ofMaxSize(4)
             .map(TestSuite.Stdin::new),
-        Arbitraries.integers().between(-5, 5).list().ofMaxSize(3)
+        Arbitraries.integers()
+            .between(-5, 5)
+            .list()
+            .ofMaxSize(3)
             // Compact JSON: a job line carries call cases as JSON values, so spacing is not kept
             // (the runner reads them as JSON, so it does not matter).
-            .map(xs -> new TestSuite.CallCase(xs.toString().replace(" ", ""), "[" + xs.size() + "]"))
-            .list().ofMaxSize(4).map(cs -> new TestSuite.Call("f", cs)));
+            .map(
+                xs -> new TestSuite.CallCase(xs.toString().replace(" ", ""), "[" + xs.size() + "]"))
+            .list()
+            .ofMaxSize(4)
+            .map(cs -> new TestSuite.Call("f", cs)));
   }
 
   @Property(tries = 200)
-  void jobsSurviveTheWireWithTheirStopFlag(@ForAll("suites") TestSuite suite,
-      @ForAll String program, @ForAll boolean stop) throws Exception {
+  void jobsSurviveTheWireWithTheirStopFlag(
+      @ForAll("suites") TestSuite suite, @ForAll String program, @ForAll boolean stop)
+      throws Exception {
     ExecutionJob job = new ExecutionJob("j-1", program, suite, stop);
     assertEquals(job, wire.job(javaSerialised(wire.job(3, job))));
   }
@@ -77,7 +94,8 @@ class WireProperties {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (T) in.readObject();
     }
   }
