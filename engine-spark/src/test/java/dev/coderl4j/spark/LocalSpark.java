@@ -14,8 +14,13 @@ import dev.coderl4j.polyglot.PolyglotRunnerModule;
  * with) is made on first use and closed at exit.
  */
 final class LocalSpark {
-  /** The inner runner of every test: GraalPy with two workers, the 2-core machine's default. */
-  static final String INNER = "{\"type\": \"graalpy\", \"params\": {\"workers\": 2}}";
+  /**
+   * The inner runner of every test: GraalPy with two workers (the 2-core machine's default),
+   * interpreted, since these tests are about what crosses Spark, and a JIT worker spends the first
+   * seconds of a short suite compiling.
+   */
+  static final String INNER =
+      "{\"type\": \"graalpy\", \"params\": {\"workers\": 2, \"compilation\": \"interpreter\"}}";
 
   private static SparkRunner spark;
   private static ProgramRunner graalpy;
