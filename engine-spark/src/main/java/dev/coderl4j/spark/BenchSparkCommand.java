@@ -96,7 +96,11 @@ public final class BenchSparkCommand implements Callable<Integer> {
       double wallSeconds,
       double trivialMillis,
       double bareSparkJobMillis,
-      int mismatches) {}
+      List<String> differing) {
+    int mismatches() {
+      return differing.size();
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -125,7 +129,7 @@ public final class BenchSparkCommand implements Callable<Integer> {
       double overhead = medianMillis(plain, trivial);
       long t = System.nanoTime();
       baseline = plain.runAll(set, ProgramRunner.RunListener.NONE);
-      runs.add(new Run(innerSpec.type(), start, seconds(t), overhead, Double.NaN, 0));
+      runs.add(new Run(innerSpec.type(), start, seconds(t), overhead, Double.NaN, List.of()));
     }
     for (String master : masters) {
       long s0 = System.nanoTime();
@@ -137,13 +141,18 @@ public final class BenchSparkCommand implements Callable<Integer> {
         long t = System.nanoTime();
         List<ExecutionResult> got = spark.runAll(set, ProgramRunner.RunListener.NONE);
         double wall = seconds(t);
-        int mismatches = 0;
+        // Named with both results' details, to tell a timeout on a loaded machine from a bug.
+        List<String> differing = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
-          if (!got.get(i).outcome().equals(baseline.get(i).outcome())) {
-            mismatches++;
+          ExecutionResult b = baseline.get(i);
+          ExecutionResult g = got.get(i);
+          if (!g.outcome().equals(b.outcome())) {
+            differing.add(set.get(i).id() + ": plain " + b.outcome() + " (" + b.millis() + " ms, "
+                + b.detail() + ") vs spark " + g.outcome() + " (" + g.millis() + " ms, "
+                + g.detail() + ")");
           }
         }
-        runs.add(new Run("spark " + master, start, wall, overhead, bareJobMillis(), mismatches));
+        runs.add(new Run("spark " + master, start, wall, overhead, bareJobMillis(), differing));
       }
     }
     write(dir, runs, set.size(), innerSpec, loadStart, load());
@@ -239,6 +248,7 @@ public final class BenchSparkCommand implements Callable<Integer> {
         row.put("bareSparkJobMillis", r.bareSparkJobMillis());
       }
       row.put("outcomesDiffering", r.mismatches());
+      r.differing().forEach(row.putArray("differing")::add);
       md.append(
           String.format(
               Locale.ROOT,

@@ -92,6 +92,11 @@ public final class SparkRunner implements ProgramRunner {
     conf.setMaster(master).setAppName(conf.get("spark.app.name", "coderl4j"));
     // No web UI: nothing here looks at it, and it would take a port per driver.
     conf.setIfMissing("spark.ui.enabled", "false");
+    if (!cluster) {
+      // Local mode talks to itself only: keep its ports on the loopback address.
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
     String plugins = conf.get("spark.plugins", "");
     conf.set(
         "spark.plugins",
