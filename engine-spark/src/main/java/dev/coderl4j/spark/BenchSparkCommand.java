@@ -147,9 +147,21 @@ public final class BenchSparkCommand implements Callable<Integer> {
           ExecutionResult b = baseline.get(i);
           ExecutionResult g = got.get(i);
           if (!g.outcome().equals(b.outcome())) {
-            differing.add(set.get(i).id() + ": plain " + b.outcome() + " (" + b.millis() + " ms, "
-                + b.detail() + ") vs spark " + g.outcome() + " (" + g.millis() + " ms, "
-                + g.detail() + ")");
+            differing.add(
+                set.get(i).id()
+                    + ": plain "
+                    + b.outcome()
+                    + " ("
+                    + b.millis()
+                    + " ms, "
+                    + b.detail()
+                    + ") vs spark "
+                    + g.outcome()
+                    + " ("
+                    + g.millis()
+                    + " ms, "
+                    + g.detail()
+                    + ")");
           }
         }
         runs.add(new Run("spark " + master, start, wall, overhead, bareJobMillis(), differing));
@@ -186,8 +198,7 @@ public final class BenchSparkCommand implements Callable<Integer> {
 
   /** The machine's one-minute load average: other processes share the cores. */
   private static double load() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        .getSystemLoadAverage();
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private void write(

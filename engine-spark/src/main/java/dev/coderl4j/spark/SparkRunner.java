@@ -1,11 +1,15 @@
 package dev.coderl4j.spark;
 
 import com.google.inject.Inject;
+import com.google.inject.Injector;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.plugin.ParamsFactory;
+import dev.coderl4j.core.plugin.PluginFactory;
 import dev.coderl4j.core.plugin.PluginResolver;
+import dev.coderl4j.core.plugin.PluginSpec;
+import dev.coderl4j.core.plugin.Plugins;
 import dev.coderl4j.core.plugin.UnknownPluginException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,22 +58,30 @@ public final class SparkRunner implements ProgramRunner {
   private final String runnerSpec;
   private final Wire wire = new Wire();
 
-  /** Builds the runner; the inner runner's name is checked here, on the driver. */
+  /**
+   * Builds the runner. The inner runner's name and params are checked here, on the driver, so that
+   * a typo fails at once with the usual message instead of in every task on the cluster.
+   */
   public static final class Factory extends ParamsFactory<ProgramRunner, SparkParams> {
     private final PluginResolver resolver;
+    private final Injector injector;
 
     @Inject
-    public Factory(PluginResolver resolver) {
+    public Factory(PluginResolver resolver, Injector injector) {
       super(SparkParams.class);
       this.resolver = resolver;
+      this.injector = injector;
     }
 
     @Override
     protected ProgramRunner build(SparkParams params) {
-      var known = resolver.names(ProgramRunner.class);
-      if (!known.contains(params.runner().type())) {
-        throw new UnknownPluginException(ProgramRunner.class, params.runner().type(), known);
+      PluginSpec inner = params.innerRunner();
+      var factories = injector.getInstance(Plugins.mapKey(ProgramRunner.class));
+      PluginFactory<ProgramRunner> factory = factories.get(inner.type());
+      if (factory == null) {
+        throw new UnknownPluginException(ProgramRunner.class, inner.type(), factories.keySet());
       }
+      resolver.readParams(ProgramRunner.class, inner, factory.paramsType());
       return new SparkRunner(params);
     }
   }

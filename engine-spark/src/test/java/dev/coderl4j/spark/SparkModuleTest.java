@@ -38,6 +38,22 @@ class SparkModuleTest {
   }
 
   @Test
+  void badInnerParamsFailOnTheDriverBeforeSparkStarts() {
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                resolver.create(
+                    ProgramRunner.class,
+                    spec(
+                        "{\"runner\": {\"type\": \"graalpy\", \"params\":"
+                            + " {\"wrokers\": 2}}}")));
+    assertTrue(
+        e.getMessage().contains("Unknown parameter 'wrokers' for ProgramRunner 'graalpy'"),
+        e.getMessage());
+  }
+
+  @Test
   void sparkInsideSparkIsRefused() {
     var e =
         assertThrows(

@@ -77,6 +77,23 @@ class SparkRunnerTest {
   }
 
   @Test
+  void aFailedSparkJobIsOneLineWithTheTasksInnermostCause() {
+    String remote =
+        "Job aborted due to stage failure: Task 0 in stage 0.0 failed 4 times, most"
+            + " recent failure: Lost task 0.3 (executor 0): java.lang.IllegalStateException:"
+            + " no worker"
+            + "\n\tat dev.coderl4j.X.y(X.java:1)\nCaused by: java.lang.IllegalStateException: the"
+            + " root\n\tat dev.coderl4j.X.z(X.java:2)\n\nDriver stacktrace:\n\tat a.b(C.java:3)";
+    var e =
+        new org.apache.spark.SparkException(
+            "Exception thrown in awaitResult: ", new org.apache.spark.SparkException(remote));
+    String line = SparkRunner.describe(e);
+    assertFalse(line.contains("\n"), line);
+    assertTrue(line.startsWith("Job aborted due to stage failure"), line);
+    assertTrue(line.endsWith("caused by java.lang.IllegalStateException: the root"), line);
+  }
+
+  @Test
   void aMasterWithoutAPortSaysHowToWriteIt() {
     var e = assertThrows(IllegalArgumentException.class, () -> SparkRunner.probe("spark://h", 1));
     assertTrue(e.getMessage().contains("spark://HOST:PORT"), e.getMessage());
