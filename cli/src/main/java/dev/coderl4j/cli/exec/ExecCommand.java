@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
       "and writes standard output unless --jobs/--out are given. See docs/execution.md."
     })
 public final class ExecCommand implements Callable<Integer> {
-  /** Which backend(s) to run. */
-  enum Backend { graalpy, cpython, both }
+  /** {@code --runner both}: every job under graalpy and cpython, reporting where they disagree. */
+  static final String BOTH = "both";
 
   @Option(names = "--jobs", paramLabel = "FILE.jsonl", description = "Jobs, one JSON object per line (default: stdin).")
   Path jobs;
@@ -55,14 +55,14 @@ public final class ExecCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--runner", paramLabel = "NAME", defaultValue = "graalpy",
-      description = "graalpy, cpython or both (both: run each job under both and report where they"
-          + " disagree) (default: ${DEFAULT-VALUE}).")
-  Backend backend;
+      description = "A runner plugin (graalpy, cpython, spark, ...) or both (each job under graalpy"
+          + " and cpython, reporting where they disagree) (default: ${DEFAULT-VALUE}).")
+  String runner;
 
   /** The old name of {@code --runner}, kept so scripts keep working. */
   @Option(names = "--backend", hidden = true, paramLabel = "NAME")
-  void backend(Backend b) {
-    backend = b;
+  void backend(String b) {
+    runner = b;
   }
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "4", description = "Wall time per test (default: ${DEFAULT-VALUE}, APPS' value).")
@@ -99,7 +99,8 @@ public final class ExecCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("backend", backend.name());
+    boolean both = runner.equals(BOTH);
+    config.put("runner", runner);
     config.put("timeoutSeconds", timeout);
     config.put("workers", workers);
     config.put("cpythonMode", cpythonMode);
@@ -110,18 +111,17 @@ public final class ExecCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "give --runner-params only (--graalpy-params is its old name)");
     }
-    Map<String, Object> gp = overlay(Map.of("timeoutSeconds", timeout, "workers", workers),
+    // The runner under test is looked up by name like any plugin; with both it is graalpy and
+    // cpython is the reference, which takes --cpython-mode (and --runner-params only alone).
+    String name = both ? "graalpy" : runner;
+    Map<String, Object> gp = overlay(ownParams(name),
         runnerParams != null ? runnerParams : graalpyParams);
-    config.put("graalpyParams", gp);
-    ProgramRunner graal = backend != Backend.cpython
-        ? resolver.create(ProgramRunner.class, spec("graalpy", gp)) : null;
+    config.put("runnerParams", gp);
+    ProgramRunner graal = resolver.create(ProgramRunner.class, spec(name, gp));
     ProgramRunner cpy = null;
     try {
-      if (backend != Backend.graalpy) {
-        Map<String, Object> base =
-            Map.of("timeoutSeconds", timeout, "workers", workers, "mode", cpythonMode);
-        // --runner-params belong to cpython only when it is the one runner asked for.
-        Map<String, Object> cp = overlay(base, backend == Backend.cpython ? runnerParams : null);
+      if (both) {
+        Map<String, Object> cp = ownParams("cpython");
         config.put("cpythonParams", cp);
         cpy = resolver.create(ProgramRunner.class, spec("cpython", cp));
       }
@@ -178,7 +178,7 @@ public final class ExecCommand implements Callable<Integer> {
             : CompletableFuture.runAsync(() -> c.runAll(runnable, cl));
         CompletableFuture.allOf(g, p).join();
         ow.flush();
-        if (backend == Backend.both) {
+        if (both) {
           System.err.println("exec: " + dis.count + " of " + n + " jobs disagree between graalpy and cpython"
               + (dis.count == 0 ? "" : ": " + String.join(", ", dis.ids)));
         }
@@ -214,30 +214,21 @@ public final class ExecCommand implements Callable<Integer> {
     synchronized (gr) {
       g = gr[i];
       c = cr[i];
-      boolean ready = switch (backend) {
-        case graalpy -> g != null;
-        case cpython -> c != null;
-        case both -> g != null && c != null;
-      };
+      boolean ready = runner.equals(BOTH) ? g != null && c != null : g != null;
       if (!ready) {
         return;
       }
     }
-    String line = switch (backend) {
-      case graalpy -> withDetail(codec.resultNode(g), g).toString();
-      case cpython -> withDetail(codec.resultNode(c), c).toString();
-      case both -> {
-        ObjectNode o = withDetail(codec.resultNode(g), g);
-        if (!g.outcome().label().equals(c.outcome().label()) || !g.tests().equals(c.tests())) {
-          ObjectNode d = o.putObject("disagreement");
-          ObjectNode cn = withDetail(codec.resultNode(c), c);
-          cn.remove("id");
-          d.set("cpython", cn);
-          dis.add(g.jobId());
-        }
-        yield o.toString();
-      }
-    };
+    ObjectNode o = withDetail(codec.resultNode(g), g);
+    if (c != null
+        && (!g.outcome().label().equals(c.outcome().label()) || !g.tests().equals(c.tests()))) {
+      ObjectNode d = o.putObject("disagreement");
+      ObjectNode cn = withDetail(codec.resultNode(c), c);
+      cn.remove("id");
+      d.set("cpython", cn);
+      dis.add(g.jobId());
+    }
+    String line = o.toString();
     ow.put(lineOf.get(i), line);
     if (progress != null) {
       progress.advance(1);
@@ -271,6 +262,16 @@ public final class ExecCommand implements Callable<Integer> {
     o.set("versions", mapper.valueToTree(p.versions()));
     o.put("createdAt", p.createdAt().toString());
     Files.writeString(file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n");
+  }
+
+  /** What this command's options give a runner: the limits, and cpython its --cpython-mode. */
+  private Map<String, Object> ownParams(String name) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("timeoutSeconds", timeout);
+    p.put("workers", workers);
+    p.putAll(Map.of("cpython", Map.<String, Object>of("mode", cpythonMode))
+        .getOrDefault(name, Map.of()));
+    return p;
   }
 
   /** The command's own params of a runner with a JSON object of params laid over them. */
