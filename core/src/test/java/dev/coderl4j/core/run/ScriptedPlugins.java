@@ -59,6 +59,8 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
   public static final String RETURNS = "scripted-returns";
   /** The greedy baseline without a critic (Table 2's A). */
   public static final String RETURNS_PLAIN = "scripted-returns-plain";
+  /** {@link #RETURNS_PLAIN} with the sign flipped: what the learning test must catch. */
+  public static final String RETURNS_FLIPPED = "scripted-returns-flipped";
   public static final String BENCHMARK = "toy";
   public static final String FORMAT = "toy";
 
@@ -100,8 +102,9 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
     Plugins.mapBinder(binder(), ProgramRunner.class).addBinding(RUNNER).to(RunnerFactory.class);
     Plugins.mapBinder(binder(), RewardScheme.class).addBinding(REWARD).to(RewardFactory.class);
     var returns = Plugins.mapBinder(binder(), ReturnEstimator.class);
-    returns.addBinding(RETURNS).toInstance(new ReturnsFactory(true));
-    returns.addBinding(RETURNS_PLAIN).toInstance(new ReturnsFactory(false));
+    returns.addBinding(RETURNS).toInstance(new ReturnsFactory(true, 1));
+    returns.addBinding(RETURNS_PLAIN).toInstance(new ReturnsFactory(false, 1));
+    returns.addBinding(RETURNS_FLIPPED).toInstance(new ReturnsFactory(false, -1));
     Plugins.mapBinder(binder(), Benchmark.class).addBinding(BENCHMARK).to(ToyFactory.class);
     Plugins.mapBinder(binder(), PromptFormat.class).addBinding(FORMAT).to(FormatFactory.class);
   }
@@ -425,10 +428,12 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
   public static final class ReturnsFactory
       extends ParamsFactory<ReturnEstimator, dev.coderl4j.core.plugin.NoParams> {
     private final boolean critic;
+    private final double sign;
 
-    ReturnsFactory(boolean critic) {
+    ReturnsFactory(boolean critic, double sign) {
       super(dev.coderl4j.core.plugin.NoParams.class);
       this.critic = critic;
+      this.sign = sign;
     }
 
     @Override
@@ -448,8 +453,8 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
         public List<TokenReturns> estimate(ProblemRollouts problem) {
           double b = problem.greedyReward().orElseThrow();
           return problem.rollouts().stream().map(r -> critic
-              ? TokenReturns.scaled(r.reward() - b, r.criticValues())
-              : TokenReturns.constant(r.reward() - b, r.length())).toList();
+              ? TokenReturns.scaled(sign * (r.reward() - b), r.criticValues())
+              : TokenReturns.constant(sign * (r.reward() - b), r.length())).toList();
         }
       };
     }
