@@ -1,7 +1,6 @@
 package dev.coderl4j.apps;
 
 import dev.coderl4j.core.benchmark.Benchmark;
-import dev.coderl4j.core.benchmark.OutputComparison;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.plugin.ParamsFactory;
@@ -99,13 +98,18 @@ public final class AppsBenchmark implements Benchmark {
     return CodeRlAppsFormat.NAME;
   }
 
-  /** Standard-input tests go through the {@code apps-compatible} harness when that mode is on. */
+  /**
+   * The program under APPS' import header ({@link AppsHeader}); standard-input tests go through
+   * the {@code apps-compatible} harness when that mode is on (the harness program gets the header
+   * too, as it did when the runners added it).
+   */
   @Override
   public ExecutionJob job(String jobId, Problem problem, String program, TestSuite tests) {
-    if (harness != null && tests instanceof TestSuite.Stdin stdin && stdin.size() > 0) {
-      return harness.job(jobId, program, stdin);
-    }
-    return Benchmark.super.job(jobId, problem, program, tests);
+    ExecutionJob job = harness != null && tests instanceof TestSuite.Stdin stdin && stdin.size() > 0
+        ? harness.job(jobId, program, stdin)
+        : Benchmark.super.job(jobId, problem, program, tests);
+    return new ExecutionJob(job.id(), AppsHeader.apply(job.program(), job.tests()), job.tests(),
+        job.stopAtFirstFailure());
   }
 
   @Override

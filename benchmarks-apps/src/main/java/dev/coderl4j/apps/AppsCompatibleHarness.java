@@ -3,7 +3,6 @@ package dev.coderl4j.apps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.coderl4j.core.benchmark.OutputComparison;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.Outcome;

@@ -12,7 +12,6 @@ import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.exec.TestResult;
 import dev.coderl4j.core.plugin.ParamsFactory;
 import dev.coderl4j.core.problem.TestSuite;
-import dev.coderl4j.polyglot.AppsHeader;
 import dev.coderl4j.polyglot.StdoutMatch;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -144,8 +143,7 @@ public final class CPythonRunner implements ProgramRunner {
   private String jobJson(ExecutionJob job) {
     ObjectNode o = mapper.createObjectNode();
     TestSuite suite = job.tests();
-    boolean apps = !(suite instanceof TestSuite.Asserts);
-    o.put("program", apps ? AppsHeader.TEXT + job.program() : job.program());
+    o.put("program", job.program());
     ArrayNode tests = o.putArray("tests");
     switch (suite) {
       case TestSuite.Asserts a -> {
