@@ -100,16 +100,14 @@ public final class AppsBenchmark implements Benchmark {
 
   /**
    * The program under APPS' import header ({@link AppsHeader}); standard-input tests go through
-   * the {@code apps-compatible} harness when that mode is on (the harness program gets the header
-   * too, as it did when the runners added it).
+   * the {@code apps-compatible} harness when that mode is on (its program carries the header too).
    */
   @Override
   public ExecutionJob job(String jobId, Problem problem, String program, TestSuite tests) {
-    ExecutionJob job = harness != null && tests instanceof TestSuite.Stdin stdin && stdin.size() > 0
-        ? harness.job(jobId, program, stdin)
-        : Benchmark.super.job(jobId, problem, program, tests);
-    return new ExecutionJob(job.id(), AppsHeader.apply(job.program(), job.tests()), job.tests(),
-        job.stopAtFirstFailure());
+    if (harness != null && tests instanceof TestSuite.Stdin stdin && stdin.size() > 0) {
+      return harness.job(jobId, program, stdin);
+    }
+    return Benchmark.super.job(jobId, problem, AppsHeader.apply(program, tests), tests);
   }
 
   @Override
