@@ -91,12 +91,15 @@ public final class CPythonRunner implements ProgramRunner {
     }
     int n = params.workerCount();
     this.servers = new ArrayBlockingQueue<>(n);
-    if (params.mode().equals(CPythonParams.PERSISTENT)) {
-      for (int i = 0; i < n; i++) {
-        Server s = new Server();
-        allServers.add(s);
-        servers.add(s);
+    switch (params.runMode()) {
+      case PERSISTENT -> {
+        for (int i = 0; i < n; i++) {
+          Server s = new Server();
+          allServers.add(s);
+          servers.add(s);
+        }
       }
+      case PROCESS_PER_JOB -> {}
     }
   }
 
@@ -336,9 +339,13 @@ public final class CPythonRunner implements ProgramRunner {
 
   @Override
   public ExecutionResult run(ExecutionJob job) {
-    if (!params.mode().equals(CPythonParams.PERSISTENT)) {
-      return runProcess(job);
-    }
+    return switch (params.runMode()) {
+      case PROCESS_PER_JOB -> runProcess(job);
+      case PERSISTENT -> runOnServer(job);
+    };
+  }
+
+  private ExecutionResult runOnServer(ExecutionJob job) {
     Server s;
     try {
       s = servers.take();
