@@ -65,7 +65,8 @@ public final class AppsCompatibleHarness {
     try {
       // A JSON string literal is a valid Python string literal (Jackson escapes quotes,
       // backslashes and control characters as \" \\ \\uXXXX, all of which Python reads alike).
-      return AppsHeader.TEXT + "_CODERL_SRC = " + MAPPER.writeValueAsString(program) + "\n" + harness;
+      return AppsHeader.TEXT + "_CODERL_SRC = " + MAPPER.writeValueAsString(program) + "\n"
+          + harness;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

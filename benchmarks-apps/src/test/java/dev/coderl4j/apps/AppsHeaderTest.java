@@ -21,7 +21,8 @@ class AppsHeaderTest {
 
   @Test
   void theBenchmarksJobCarriesTheHeaderForStdinAndCallTestsOnly() {
-    Benchmark b = new AppsBenchmark.Factory().create(new AppsBenchmark.Params("train", null, null, null));
+    Benchmark b =
+        new AppsBenchmark.Factory().create(new AppsBenchmark.Params("train", null, null, null));
     Problem p = b.problems().getFirst();
     TestSuite stdin = new TestSuite.Stdin(List.of(new TestSuite.StdinCase("1\n", "1\n")));
     TestSuite call = new TestSuite.Call("f", List.of(new TestSuite.CallCase("[1]", "1")));

@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "exec",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks the program runners against CPython with EvalPlus' structure (fork per job).")
+    description =
+        "Benchmarks the program runners against CPython with EvalPlus' structure (fork per job).")
 public final class BenchExecCommand implements Callable<Integer> {
   @Option(names = "--mbpp", paramLabel = "FILE", description = "MBPP jsonl (default: the copy in polyglot-runner's test resources).")
   Path mbpp;
@@ -70,7 +71,8 @@ public final class BenchExecCommand implements Callable<Integer> {
   @Option(names = "--workers", defaultValue = "0", description = "Programs at once (default: one per core).")
   int workers;
 
-  @Option(names = "--limit", defaultValue = "0", description = "Use only the first N MBPP jobs (0: all).")
+  @Option(names = "--limit", defaultValue = "0",
+      description = "Use only the first N MBPP jobs (0: all).")
   int limit;
 
   @Option(names = "--scale", defaultValue = "10000",
@@ -78,19 +80,22 @@ public final class BenchExecCommand implements Callable<Integer> {
   int scale;
 
   @Option(names = "--sets", split = ",",
-      defaultValue = "overhead,mbpp,apps-stdin,apps-call,mixed,rl-round,mbpp-x,apps-stdin-x,apps-call-x,timeout",
+      defaultValue = "overhead,mbpp,apps-stdin,apps-call,mixed,rl-round,mbpp-x,apps-stdin-x,"
+          + "apps-call-x,timeout",
       description = "Sets to run (default: ${DEFAULT-VALUE}; -x: replicated to --scale).")
   List<String> sets;
 
   @Option(names = "--new-interpreter-max", defaultValue = "2500",
-      description = "Largest set the new-interpreter-per-job column is measured on (default: ${DEFAULT-VALUE}).")
+      description = "Largest set the new-interpreter-per-job column is measured on"
+          + " (default: ${DEFAULT-VALUE}).")
   int newInterpreterMax;
 
   @Option(names = "--cpython", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also run `coderl exec --backend cpython` (default: on).")
   boolean withCpython;
 
-  @Option(names = "--python", defaultValue = "python3", description = "The CPython of the fork harness (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--python", defaultValue = "python3",
+      description = "The CPython of the fork harness (default: ${DEFAULT-VALUE}).")
   String python;
 
   @Option(names = "--graalpy-params", paramLabel = "JSON",
@@ -119,7 +124,8 @@ public final class BenchExecCommand implements Callable<Integer> {
     Optional<String> apply(String program, TestSuite tests) {
       boolean stdin = tests instanceof TestSuite.Stdin;
       return switch (this) {
-        case EXIT -> Optional.of(stdin ? "import sys\nsys.exit(0)\n" + program : program + "\nexit()\n");
+        case EXIT ->
+            Optional.of(stdin ? "import sys\nsys.exit(0)\n" + program : program + "\nexit()\n");
         case RAISE -> Optional.of(program + "\nraise ValueError('mutant')\n");
         case READ_PAST -> stdin ? Optional.of(program + "\ninput()\n") : Optional.empty();
       };
@@ -145,7 +151,8 @@ public final class BenchExecCommand implements Callable<Integer> {
     for (int i = 0; i < references.size(); i += 2) {
       ExecutionJob r = references.get(i);
       Mutants.Kind k = kinds[(i / 2) % kinds.length];
-      Mutants.mutate(r.program(), k).ifPresent(p -> mbppSet.add(new ExecutionJob(r.id() + "~" + k, p, r.tests())));
+      Mutants.mutate(r.program(), k)
+          .ifPresent(p -> mbppSet.add(new ExecutionJob(r.id() + "~" + k, p, r.tests())));
     }
     int step = Math.max(1, references.size() / Math.max(1, loops));
     for (int i = 1; i < references.size() && slow.size() < loops; i += step) {
@@ -153,7 +160,8 @@ public final class BenchExecCommand implements Callable<Integer> {
       Mutants.mutate(r.program(), Mutants.Kind.LOOP)
           .ifPresent(p -> slow.add(new ExecutionJob(r.id() + "~LOOP", p, r.tests())));
     }
-    List<ExecutionJob> mbppJobs = limit > 0 ? mbppSet.subList(0, Math.min(limit, mbppSet.size())) : mbppSet;
+    List<ExecutionJob> mbppJobs =
+        limit > 0 ? mbppSet.subList(0, Math.min(limit, mbppSet.size())) : mbppSet;
     List<ExecutionJob> appsStdin = new ArrayList<>();
     List<ExecutionJob> appsCall = new ArrayList<>();
     appsJobs(appsStdin, appsCall, slow);
@@ -178,7 +186,8 @@ public final class BenchExecCommand implements Callable<Integer> {
     all.put("timeout", slow);
     for (String name : sets) {
       if (!all.containsKey(name)) {
-        throw new IllegalArgumentException("Unknown set [" + name + "] in --sets; known: " + all.keySet());
+        throw new IllegalArgumentException(
+            "Unknown set [" + name + "] in --sets; known: " + all.keySet());
       }
     }
     Map<String, Object> config = new LinkedHashMap<>();
@@ -196,11 +205,12 @@ public final class BenchExecCommand implements Callable<Integer> {
     ObjectNode report = mapper.createObjectNode();
     report.set("provenance", provenanceNode(prov));
     report.put("cores", cores);
-    report.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    report.put("loadAverageAtStart",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     ArrayNode setsNode = report.putArray("sets");
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, "%-13s %-24s %6s %9s %9s %9s %9s %11s %11s%n", "set", "runner",
-        "jobs", "wall s", "jobs/s", "vs fork", "vs new-pp", "agree fork", "agree pp"));
+    table.append(String.format(Locale.ROOT, "%-13s %-24s %6s %9s %9s %9s %9s %11s %11s%n", "set",
+        "runner", "jobs", "wall s", "jobs/s", "vs fork", "vs new-pp", "agree fork", "agree pp"));
     for (String name : sets) {
       List<ExecutionJob> jobs = all.get(name);
       if (jobs.isEmpty()) {
@@ -210,9 +220,11 @@ public final class BenchExecCommand implements Callable<Integer> {
       Files.write(jobsFile, jobs.stream().map(codec::jobLine).toList(), StandardCharsets.UTF_8);
       System.err.println("bench exec: " + name + " set, " + jobs.size() + " jobs");
       double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-      Run fork = runForkHarness(harness, jobsFile, n, dir.resolve(name + "-fork.jsonl"), jobs.size());
+      Run fork =
+          runForkHarness(harness, jobsFile, n, dir.resolve(name + "-fork.jsonl"), jobs.size());
       Run pp = jobs.size() <= newInterpreterMax
-          ? runCpython(jobs, CPythonParams.PROCESS_PER_JOB, n, dir.resolve(name + "-cpython-process.jsonl"))
+          ? runCpython(jobs, CPythonParams.PROCESS_PER_JOB, n,
+              dir.resolve(name + "-cpython-process.jsonl"))
           : null;
       List<Run> runs = new ArrayList<>();
       runs.add(fork);
@@ -220,8 +232,8 @@ public final class BenchExecCommand implements Callable<Integer> {
         runs.add(pp);
       }
       if (withCpython) {
-        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-cpython.jsonl"), jobs.size(), "cpython",
-            List.of("--backend", "cpython")));
+        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-cpython.jsonl"), jobs.size(),
+            "cpython", List.of("--backend", "cpython")));
       }
       ObjectNode archives = mapper.createObjectNode();
       ObjectNode javaHomes = mapper.createObjectNode();
@@ -236,8 +248,9 @@ public final class BenchExecCommand implements Callable<Integer> {
         // reused; without one, this run writes it (and its exit waits for that).
         archives.put(mode, archive.map(a -> Files.exists(a) ? "reused " + a : "written by this run: " + a)
             .orElse("none"));
-        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-graalpy-" + mode + ".jsonl"), jobs.size(),
-            "graalpy-" + mode, List.of("--backend", "graalpy", "--graalpy-params", params.toString())));
+        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-graalpy-" + mode + ".jsonl"),
+            jobs.size(), "graalpy-" + mode,
+            List.of("--backend", "graalpy", "--graalpy-params", params.toString())));
       }
       ObjectNode s = setsNode.addObject();
       s.put("set", name);
@@ -264,9 +277,10 @@ public final class BenchExecCommand implements Callable<Integer> {
           vsPp = String.format(Locale.ROOT, "%.2fx", pp.seconds / r.seconds);
           agreePp = ap.agree + "/" + jobs.size();
         }
-        table.append(String.format(Locale.ROOT, "%-13s %-24s %6d %9.2f %9.1f %8.2fx %9s %11s %11s%n", name,
-            r.backend, jobs.size(), r.seconds, jobs.size() / r.seconds, fork.seconds / r.seconds, vsPp,
-            af.agree + "/" + jobs.size(), agreePp));
+        table.append(String.format(Locale.ROOT,
+            "%-13s %-24s %6d %9.2f %9.1f %8.2fx %9s %11s %11s%n",
+            name, r.backend, jobs.size(), r.seconds, jobs.size() / r.seconds,
+            fork.seconds / r.seconds, vsPp, af.agree + "/" + jobs.size(), agreePp));
       }
       // Written after each set: a long run never loses finished work.
       Files.writeString(dir.resolve("bench-exec.json"),
@@ -275,8 +289,9 @@ public final class BenchExecCommand implements Callable<Integer> {
       System.err.print(table);
     }
     System.out.print(table);
-    System.out.println("Every figure is a whole command incl. start-up, except cpython-process-per-job (in this"
-        + " JVM); vs fork = the fork harness's wall time / this one's. Results in " + dir);
+    System.out.println("Every figure is a whole command incl. start-up, except"
+        + " cpython-process-per-job (in this JVM); vs fork = the fork harness's wall time"
+        + " / this one's. Results in " + dir);
     return 0;
   }
 
@@ -299,7 +314,8 @@ public final class BenchExecCommand implements Callable<Integer> {
    * The shipped APPS training problems' solutions, each with its mutants, as APPS runs them
    * ({@link AppsBenchmark#job}: under the import header); endless-loop mutants go to {@code slow}.
    */
-  private void appsJobs(List<ExecutionJob> stdin, List<ExecutionJob> call, List<ExecutionJob> slow) {
+  private void appsJobs(
+      List<ExecutionJob> stdin, List<ExecutionJob> call, List<ExecutionJob> slow) {
     AppsBenchmark apps = (AppsBenchmark) new AppsBenchmark.Factory()
         .create(new AppsBenchmark.Params("train", null, null, null));
     Mutants.Kind[] kinds = {Mutants.Kind.SYNTAX, Mutants.Kind.EXCEPTION, Mutants.Kind.WRONG_ANSWER};
@@ -423,7 +439,8 @@ public final class BenchExecCommand implements Callable<Integer> {
   }
 
   /** A child {@code coderl exec} on the jobs file, its JVM start included. */
-  private Run runExecCommand(Path jobsFile, int n, Path out, int count, String label, List<String> runner)
+  private Run runExecCommand(
+      Path jobsFile, int n, Path out, int count, String label, List<String> runner)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -440,14 +457,16 @@ public final class BenchExecCommand implements Callable<Integer> {
     return runCommand(cmd, out, label);
   }
 
-  private Run runCommand(List<String> cmd, Path out, String label) throws IOException, InterruptedException {
+  private Run runCommand(List<String> cmd, Path out, String label)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     int rc = p.waitFor();
     double secs = (System.nanoTime() - start) / 1e9;
     if (rc != 0) {
-      throw new IllegalStateException(label + " failed with exit code " + rc + ": " + String.join(" ", cmd));
+      throw new IllegalStateException(
+          label + " failed with exit code " + rc + ": " + String.join(" ", cmd));
     }
     return new Run(label, secs, Files.readAllLines(out, StandardCharsets.UTF_8));
   }
