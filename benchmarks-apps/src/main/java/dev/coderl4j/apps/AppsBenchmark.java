@@ -1,7 +1,6 @@
 package dev.coderl4j.apps;
 
 import dev.coderl4j.core.benchmark.Benchmark;
-import dev.coderl4j.core.benchmark.OutputComparison;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.plugin.ParamsFactory;
@@ -99,13 +98,16 @@ public final class AppsBenchmark implements Benchmark {
     return CodeRlAppsFormat.NAME;
   }
 
-  /** Standard-input tests go through the {@code apps-compatible} harness when that mode is on. */
+  /**
+   * The program under APPS' import header ({@link AppsHeader}); standard-input tests go through
+   * the {@code apps-compatible} harness when that mode is on (its program carries the header too).
+   */
   @Override
   public ExecutionJob job(String jobId, Problem problem, String program, TestSuite tests) {
     if (harness != null && tests instanceof TestSuite.Stdin stdin && stdin.size() > 0) {
       return harness.job(jobId, program, stdin);
     }
-    return Benchmark.super.job(jobId, problem, program, tests);
+    return Benchmark.super.job(jobId, problem, AppsHeader.apply(program, tests), tests);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.coderl4j.apps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.coderl4j.core.benchmark.OutputComparison;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.Outcome;
@@ -57,12 +56,17 @@ public final class AppsCompatibleHarness {
     return new ExecutionJob(jobId, program(program), new TestSuite.Call(FUNCTION, cases));
   }
 
-  /** The harness with {@code program} embedded as a string literal. */
+  /**
+   * The harness with {@code program} embedded as a string literal, under APPS' header: the
+   * candidate runs under the harness's own copy of it, and the header's imports at the top let a
+   * runner see and import those modules before the tests (as it did when runners added it).
+   */
   String program(String program) {
     try {
       // A JSON string literal is a valid Python string literal (Jackson escapes quotes,
       // backslashes and control characters as \" \\ \\uXXXX, all of which Python reads alike).
-      return "_CODERL_SRC = " + MAPPER.writeValueAsString(program) + "\n" + harness;
+      return AppsHeader.TEXT + "_CODERL_SRC = " + MAPPER.writeValueAsString(program) + "\n"
+          + harness;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -2,7 +2,7 @@
 # APPS/CodeRL harness does (in-process, stdin and stdout replaced, SystemExit a normal end, its
 # import prelude without numpy, a top-level return allowed), and compares its stdout with the tolerant cascade of
 # testing_util.run_test WITHOUT the set-based check of hendrycks/apps issue #27.
-# It mirrors dev.coderl4j.core.benchmark.OutputComparison.AppsCompatible exactly; keep them in step.
+# It mirrors dev.coderl4j.apps.OutputComparison.AppsCompatible exactly; keep them in step.
 import sys as _coderl_sys
 import io as _coderl_io
 import re as _coderl_re

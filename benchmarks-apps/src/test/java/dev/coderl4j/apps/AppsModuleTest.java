@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import dev.coderl4j.core.CoreModule;
 import dev.coderl4j.core.benchmark.Benchmark;
-import dev.coderl4j.core.benchmark.OutputComparison;
 import dev.coderl4j.core.benchmark.PromptFormat;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.plugin.PluginModule;
@@ -50,7 +49,7 @@ class AppsModuleTest {
     TestSuite.Call call = assertInstanceOf(TestSuite.Call.class, job.tests());
     assertEquals(AppsCompatibleHarness.FUNCTION, call.fnName());
     assertEquals("true", call.cases().getFirst().outputJson());
-    assertTrue(job.program().startsWith("_CODERL_SRC = \"print(1)\"\n"));
+    assertTrue(job.program().startsWith(AppsHeader.TEXT + "_CODERL_SRC = \"print(1)\"\n"));
     Problem callBased = b.problems().stream().filter(p -> p.id().equals("apps/train/4184")).findFirst().orElseThrow();
     assertEquals(callBased.hiddenTests(), b.job("k", callBased, "x", callBased.hiddenTests()).tests());
     Benchmark strict = apps("{\"dataset\": \"train\"}");

@@ -73,7 +73,33 @@ public final class Corpus {
     return jobs;
   }
 
-  /** Every reference solution of the shipped APPS training problems, stdin or call-based. */
+  /**
+   * APPS' import header, as {@code dev.coderl4j.apps.AppsHeader} in benchmarks-apps puts it before
+   * stdin and call programs (the runners add nothing; this module's tests cannot depend on
+   * benchmarks-apps, which depends on it).
+   */
+  public static final String APPS_HEADER =
+      """
+      import sys
+      import time
+      import itertools
+      from itertools import accumulate, product, permutations, combinations
+      import collections
+      from collections import Counter, OrderedDict, deque, defaultdict, ChainMap
+      from functools import lru_cache
+      import math
+      from math import sqrt, sin, cos, tan, ceil, fabs, floor, gcd, exp, log, log2
+      import fractions
+      from typing import List, Tuple
+      import random
+      import heapq
+      from heapq import *
+      """;
+
+  /**
+   * Every reference solution of the shipped APPS training problems, stdin or call-based, under
+   * APPS' header.
+   */
   public static List<ExecutionJob> apps() {
     List<ExecutionJob> jobs = new ArrayList<>();
     try {
@@ -97,7 +123,8 @@ public final class Corpus {
           suite = new TestSuite.Stdin(cases);
         }
         for (int s = 0; s < sols.size(); s++) {
-          jobs.add(new ExecutionJob("apps/" + id + "/" + s, sols.get(s).asText(), suite));
+          jobs.add(new ExecutionJob("apps/" + id + "/" + s, APPS_HEADER + sols.get(s).asText(),
+              suite));
         }
       }
     } catch (IOException e) {

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coderl4j.apps.AppsBenchmark;
 import dev.coderl4j.cli.JsonOption;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.JobLines;
-import dev.coderl4j.core.exec.ProgramRunner;
+import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.problem.TestSuite;
 import dev.coderl4j.core.progress.Progress;
 import dev.coderl4j.core.provenance.Provenance;
@@ -18,6 +19,7 @@ import dev.coderl4j.polyglot.cpython.CPythonRunner;
 import dev.coderl4j.polyglot.graalpy.GraalPyParams;
 import dev.coderl4j.polyglot.graalpy.GraalPyRunner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,18 +36,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code coderl bench exec}: GraalPy against CPython on MBPP solutions and their mutants, reported
- * as ratios against the CPython process-per-job baseline measured in the same run.
+ * {@code coderl bench exec}: the program runners against CPython run with EvalPlus' execution
+ * structure (a pool of workers, a fork per job from a warm interpreter: {@code fork_harness.py}),
+ * each ratio against that harness measured in the same run, on the job families users run.
  *
- * <p>The GraalPy figure is the whole {@code coderl exec} command, JVM start included (it runs as
- * a child process); the CPython figures are measured inside this JVM and exclude its start, which
- * favours CPython. Jobs that time out (endless-loop mutants) and jobs that do not are run and
- * reported separately, since the former measure the timeout, not the runner.
+ * <p>Every figure is a whole command, start-up included: the fork harness is a {@code python3}
+ * process, the project's runners a child {@code coderl exec}. The old anchor, one new CPython
+ * process per job (measured inside this JVM, which favours it), stays as a second column on the
+ * sets small enough for it. Families: MBPP (reference solutions and mutants), APPS stdin and call
+ * (the shipped solutions and mutants, including programs that exit, raise, or read past their
+ * input), the RL-round set (programs the quick start's sample stage generated), each also
+ * replicated to {@code --scale} jobs with each copy's source made distinct; a mixed MBPP + APPS
+ * set; and the endless-loop mutants apart, since they measure the timeout, not the runner.
  */
 @Command(
     name = "exec",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks the program runners: graalpy vs CPython per-job processes vs a persistent CPython.")
+    description =
+        "Benchmarks the program runners against CPython with EvalPlus' structure (fork per job).")
 public final class BenchExecCommand implements Callable<Integer> {
   @Option(names = "--mbpp", paramLabel = "FILE", description = "MBPP jsonl (default: the copy in polyglot-runner's test resources).")
   Path mbpp;
@@ -63,14 +71,38 @@ public final class BenchExecCommand implements Callable<Integer> {
   @Option(names = "--workers", defaultValue = "0", description = "Programs at once (default: one per core).")
   int workers;
 
-  @Option(names = "--limit", defaultValue = "0", description = "Use only the first N non-timeout jobs (0: all).")
+  @Option(names = "--limit", defaultValue = "0",
+      description = "Use only the first N MBPP jobs (0: all).")
   int limit;
+
+  @Option(names = "--scale", defaultValue = "10000",
+      description = "Jobs in each replicated (RL-round scale) set (default: ${DEFAULT-VALUE}).")
+  int scale;
+
+  @Option(names = "--sets", split = ",",
+      defaultValue = "overhead,mbpp,apps-stdin,apps-call,mixed,rl-round,mbpp-x,apps-stdin-x,"
+          + "apps-call-x,timeout",
+      description = "Sets to run (default: ${DEFAULT-VALUE}; -x: replicated to --scale).")
+  List<String> sets;
+
+  @Option(names = "--new-interpreter-max", defaultValue = "2500",
+      description = "Largest set the new-interpreter-per-job column is measured on"
+          + " (default: ${DEFAULT-VALUE}).")
+  int newInterpreterMax;
+
+  @Option(names = "--cpython", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also run `coderl exec --backend cpython` (default: on).")
+  boolean withCpython;
+
+  @Option(names = "--python", defaultValue = "python3",
+      description = "The CPython of the fork harness (default: ${DEFAULT-VALUE}).")
+  String python;
 
   @Option(names = "--graalpy-params", paramLabel = "JSON",
       description = "Params of the graalpy runner under test, as for `coderl exec --graalpy-params`.")
   String graalpyParams;
 
-  @Option(names = "--modes", split = ",", defaultValue = "jit,interpreter",
+  @Option(names = "--modes", split = ",", defaultValue = "jit",
       description = "GraalPy compilation modes to run, each as its own `coderl exec` (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
@@ -80,6 +112,26 @@ public final class BenchExecCommand implements Callable<Integer> {
   private final ObjectMapper mapper = new ObjectMapper();
   private final JobLines codec = new JobLines();
 
+  /** The mutations the APPS families add to APPS' own: programs that exit, raise or over-read. */
+  enum AppsMutation {
+    /** Exits before any output (stdin: a wrong answer; call: SystemExit while loading). */
+    EXIT,
+    /** Raises after its work (stdin: after printing; call: while loading). */
+    RAISE,
+    /** Reads one line more than its input has (stdin only: EOFError). */
+    READ_PAST;
+
+    Optional<String> apply(String program, TestSuite tests) {
+      boolean stdin = tests instanceof TestSuite.Stdin;
+      return switch (this) {
+        case EXIT ->
+            Optional.of(stdin ? "import sys\nsys.exit(0)\n" + program : program + "\nexit()\n");
+        case RAISE -> Optional.of(program + "\nraise ValueError('mutant')\n");
+        case READ_PAST -> stdin ? Optional.of(program + "\ninput()\n") : Optional.empty();
+      };
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
@@ -88,14 +140,19 @@ public final class BenchExecCommand implements Callable<Integer> {
     Path dir = outDir != null ? outDir
         : Path.of("results", "bench-exec-" + Instant.now().toString().replace(':', '-'));
     Files.createDirectories(dir);
+    Path harness = dir.resolve("fork_harness.py");
+    try (InputStream in = BenchExecCommand.class.getResourceAsStream("fork_harness.py")) {
+      Files.write(harness, in.readAllBytes());
+    }
     List<ExecutionJob> references = readMbpp(data);
-    List<ExecutionJob> quick = new ArrayList<>(references);
+    List<ExecutionJob> mbppSet = new ArrayList<>(references);
     List<ExecutionJob> slow = new ArrayList<>();
     Mutants.Kind[] kinds = {Mutants.Kind.SYNTAX, Mutants.Kind.EXCEPTION, Mutants.Kind.WRONG_ANSWER};
     for (int i = 0; i < references.size(); i += 2) {
       ExecutionJob r = references.get(i);
       Mutants.Kind k = kinds[(i / 2) % kinds.length];
-      Mutants.mutate(r.program(), k).ifPresent(p -> quick.add(new ExecutionJob(r.id() + "~" + k, p, r.tests())));
+      Mutants.mutate(r.program(), k)
+          .ifPresent(p -> mbppSet.add(new ExecutionJob(r.id() + "~" + k, p, r.tests())));
     }
     int step = Math.max(1, references.size() / Math.max(1, loops));
     for (int i = 1; i < references.size() && slow.size() < loops; i += step) {
@@ -103,43 +160,81 @@ public final class BenchExecCommand implements Callable<Integer> {
       Mutants.mutate(r.program(), Mutants.Kind.LOOP)
           .ifPresent(p -> slow.add(new ExecutionJob(r.id() + "~LOOP", p, r.tests())));
     }
-    List<ExecutionJob> quickSet = limit > 0 ? quick.subList(0, Math.min(limit, quick.size())) : quick;
+    List<ExecutionJob> mbppJobs =
+        limit > 0 ? mbppSet.subList(0, Math.min(limit, mbppSet.size())) : mbppSet;
+    List<ExecutionJob> appsStdin = new ArrayList<>();
+    List<ExecutionJob> appsCall = new ArrayList<>();
+    appsJobs(appsStdin, appsCall, slow);
+    List<ExecutionJob> mixed = new ArrayList<>(mbppJobs);
+    mixed.addAll(appsStdin);
+    mixed.addAll(appsCall);
+    List<ExecutionJob> rlRound = readRlRound();
+    List<ExecutionJob> trivialSet = new ArrayList<>();
+    for (int i = 0; i < trivial; i++) {
+      trivialSet.add(new ExecutionJob("trivial/" + i, "x = " + i, new TestSuite.Asserts("", List.of("assert x == " + i))));
+    }
+    Map<String, List<ExecutionJob>> all = new LinkedHashMap<>();
+    all.put("overhead", trivialSet);
+    all.put("mbpp", mbppJobs);
+    all.put("apps-stdin", appsStdin);
+    all.put("apps-call", appsCall);
+    all.put("mixed", mixed);
+    all.put("rl-round", replicate(rlRound, scale));
+    all.put("mbpp-x", replicate(mbppJobs, scale));
+    all.put("apps-stdin-x", replicate(appsStdin, scale));
+    all.put("apps-call-x", replicate(appsCall, scale));
+    all.put("timeout", slow);
+    for (String name : sets) {
+      if (!all.containsKey(name)) {
+        throw new IllegalArgumentException(
+            "Unknown set [" + name + "] in --sets; known: " + all.keySet());
+      }
+    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("mbpp", data.toString());
     config.put("timeoutSeconds", timeout);
     config.put("workers", n);
-    config.put("nonTimeoutJobs", quickSet.size());
-    config.put("timeoutJobs", slow.size());
-    config.put("trivialJobs", trivial);
+    config.put("scale", scale);
+    config.put("sets", sets);
+    config.put("newInterpreterMax", newInterpreterMax);
+    config.put("modes", modes);
+    config.put("python", python);
     config.put("graalpyParams", graalpyParams == null ? "{}" : graalpyParams);
     Provenance prov = Provenance.capture("coderl bench exec", config, 0);
 
     ObjectNode report = mapper.createObjectNode();
     report.set("provenance", provenanceNode(prov));
     report.put("cores", cores);
-    ArrayNode sets = report.putArray("sets");
+    report.put("loadAverageAtStart",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    ArrayNode setsNode = report.putArray("sets");
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, "%-12s %-22s %6s %9s %9s %11s %9s %10s %9s%n", "set", "backend", "jobs",
-        "wall s", "jobs/s", "ms/job*cpu", "median ms", "vs cpy-pp", "agree"));
-    // The overhead set: a program that does nothing, so that each runner's per-job cost is all
-    // that is measured (the median of the per-job times excludes the GraalPy command's JVM start).
-    List<ExecutionJob> trivialSet = new ArrayList<>();
-    for (int i = 0; i < trivial; i++) {
-      trivialSet.add(new ExecutionJob("trivial/" + i, "x = " + i, new TestSuite.Asserts("", List.of("assert x == " + i))));
-    }
-    for (var set : List.of(Map.entry("overhead", trivialSet), Map.entry("non-timeout", quickSet),
-        Map.entry("timeout", slow))) {
-      if (set.getValue().isEmpty()) {
+    table.append(String.format(Locale.ROOT, "%-13s %-24s %6s %9s %9s %9s %9s %11s %11s%n", "set",
+        "runner", "jobs", "wall s", "jobs/s", "vs fork", "vs new-pp", "agree fork", "agree pp"));
+    for (String name : sets) {
+      List<ExecutionJob> jobs = all.get(name);
+      if (jobs.isEmpty()) {
         continue;
       }
-      String name = set.getKey();
-      List<ExecutionJob> jobs = set.getValue();
       Path jobsFile = dir.resolve(name + "-jobs.jsonl");
       Files.write(jobsFile, jobs.stream().map(codec::jobLine).toList(), StandardCharsets.UTF_8);
       System.err.println("bench exec: " + name + " set, " + jobs.size() + " jobs");
-      Run pp = runCpython(jobs, CPythonParams.PROCESS_PER_JOB, n, dir.resolve(name + "-cpython-process.jsonl"));
-      Run persistent = runCpython(jobs, CPythonParams.PERSISTENT, n, dir.resolve(name + "-cpython-persistent.jsonl"));
-      List<Run> runs = new ArrayList<>(List.of(pp, persistent));
+      double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      Run fork =
+          runForkHarness(harness, jobsFile, n, dir.resolve(name + "-fork.jsonl"), jobs.size());
+      Run pp = jobs.size() <= newInterpreterMax
+          ? runCpython(jobs, CPythonParams.PROCESS_PER_JOB, n,
+              dir.resolve(name + "-cpython-process.jsonl"))
+          : null;
+      List<Run> runs = new ArrayList<>();
+      runs.add(fork);
+      if (pp != null) {
+        runs.add(pp);
+      }
+      if (withCpython) {
+        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-cpython.jsonl"), jobs.size(),
+            "cpython", List.of("--backend", "cpython")));
+      }
       ObjectNode archives = mapper.createObjectNode();
       ObjectNode javaHomes = mapper.createObjectNode();
       for (String mode : modes) {
@@ -153,39 +248,119 @@ public final class BenchExecCommand implements Callable<Integer> {
         // reused; without one, this run writes it (and its exit waits for that).
         archives.put(mode, archive.map(a -> Files.exists(a) ? "reused " + a : "written by this run: " + a)
             .orElse("none"));
-        runs.add(runGraalpyCommand(jobsFile, n, dir.resolve(name + "-graalpy-" + mode + ".jsonl"),
-            jobs.size(), "graalpy-" + mode, params));
+        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-graalpy-" + mode + ".jsonl"),
+            jobs.size(), "graalpy-" + mode,
+            List.of("--backend", "graalpy", "--graalpy-params", params.toString())));
       }
-      ObjectNode s = sets.addObject();
+      ObjectNode s = setsNode.addObject();
       s.put("set", name);
       s.put("jobs", jobs.size());
+      s.put("loadAverageAtStart", load);
       s.set("classDataArchive", archives);
       s.set("workerJavaHome", javaHomes);
       for (Run r : runs) {
         ObjectNode b = s.putObject(r.backend);
         b.put("wallSeconds", r.seconds);
         b.put("jobsPerSecond", jobs.size() / r.seconds);
-        b.put("cpuMillisPerJob", r.seconds * n * 1000 / jobs.size());
-        double median = medianMillis(r.results);
-        b.put("medianMillisPerJob", median);
-        b.put("ratioToCpythonProcessPerJob", pp.seconds / r.seconds);
-        Agreement a = agreement(r.results, pp.results);
-        b.put("agreementWithCpythonProcessPerJob", a.agree + "/" + jobs.size());
-        ArrayNode dis = b.putArray("disagreements");
-        a.examples.forEach(dis::add);
-        table.append(String.format(Locale.ROOT, "%-12s %-22s %6d %9.2f %9.1f %11.2f %9.1f %9.2fx %9s%n", name,
-            r.backend, jobs.size(), r.seconds, jobs.size() / r.seconds, r.seconds * n * 1000 / jobs.size(),
-            median, pp.seconds / r.seconds, a.agree + "/" + jobs.size()));
+        b.put("medianMillisPerJob", medianMillis(r.results));
+        b.put("ratioToForkHarness", fork.seconds / r.seconds);
+        Agreement af = agreement(r.results, fork.results);
+        b.put("agreementWithForkHarness", af.agree + "/" + jobs.size());
+        ArrayNode dis = b.putArray("disagreementsWithForkHarness");
+        af.examples.forEach(dis::add);
+        String vsPp = "-";
+        String agreePp = "-";
+        if (pp != null) {
+          b.put("ratioToCpythonProcessPerJob", pp.seconds / r.seconds);
+          Agreement ap = agreement(r.results, pp.results);
+          b.put("agreementWithCpythonProcessPerJob", ap.agree + "/" + jobs.size());
+          vsPp = String.format(Locale.ROOT, "%.2fx", pp.seconds / r.seconds);
+          agreePp = ap.agree + "/" + jobs.size();
+        }
+        table.append(String.format(Locale.ROOT,
+            "%-13s %-24s %6d %9.2f %9.1f %8.2fx %9s %11s %11s%n",
+            name, r.backend, jobs.size(), r.seconds, jobs.size() / r.seconds,
+            fork.seconds / r.seconds, vsPp, af.agree + "/" + jobs.size(), agreePp));
       }
       // Written after each set: a long run never loses finished work.
       Files.writeString(dir.resolve("bench-exec.json"),
           mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
       Files.writeString(dir.resolve("bench-exec.txt"), table.toString());
+      System.err.print(table);
     }
     System.out.print(table);
-    System.out.println("graalpy = the whole `coderl exec` command incl. JVM start; cpython = in this JVM."
-        + " Results in " + dir);
+    System.out.println("Every figure is a whole command incl. start-up, except"
+        + " cpython-process-per-job (in this JVM); vs fork = the fork harness's wall time"
+        + " / this one's. Results in " + dir);
     return 0;
+  }
+
+  /**
+   * {@code jobs} repeated to {@code size} jobs; every copy after the first gets a distinct
+   * trailing comment, so that its source text is new to any cache (compiled code, parsed source).
+   */
+  static List<ExecutionJob> replicate(List<ExecutionJob> jobs, int size) {
+    List<ExecutionJob> out = new ArrayList<>(size);
+    for (int i = 0; !jobs.isEmpty() && out.size() < size; i++) {
+      ExecutionJob j = jobs.get(i % jobs.size());
+      int copy = i / jobs.size();
+      out.add(copy == 0 ? j : new ExecutionJob(j.id() + "#" + copy,
+          j.program() + "\n# copy " + copy + "\n", j.tests(), j.stopAtFirstFailure()));
+    }
+    return out;
+  }
+
+  /**
+   * The shipped APPS training problems' solutions, each with its mutants, as APPS runs them
+   * ({@link AppsBenchmark#job}: under the import header); endless-loop mutants go to {@code slow}.
+   */
+  private void appsJobs(
+      List<ExecutionJob> stdin, List<ExecutionJob> call, List<ExecutionJob> slow) {
+    AppsBenchmark apps = (AppsBenchmark) new AppsBenchmark.Factory()
+        .create(new AppsBenchmark.Params("train", null, null, null));
+    Mutants.Kind[] kinds = {Mutants.Kind.SYNTAX, Mutants.Kind.EXCEPTION, Mutants.Kind.WRONG_ANSWER};
+    int loopsLeft = 2;
+    for (Problem p : apps.problems()) {
+      TestSuite tests = p.hiddenTests();
+      List<ExecutionJob> into = tests instanceof TestSuite.Stdin ? stdin : call;
+      for (int i = 0; i < p.solutions().size(); i++) {
+        String id = p.id() + "/" + i;
+        String sol = p.solutions().get(i);
+        into.add(apps.job(id, p, sol, tests));
+        for (Mutants.Kind k : kinds) {
+          Mutants.mutate(sol, k).ifPresent(m -> into.add(apps.job(id + "~" + k, p, m, tests)));
+        }
+        for (AppsMutation k : AppsMutation.values()) {
+          k.apply(sol, tests).ifPresent(m -> into.add(apps.job(id + "~" + k, p, m, tests)));
+        }
+        if (i == 0 && loopsLeft > 0) {
+          Optional<String> loop = Mutants.mutate(sol, Mutants.Kind.LOOP);
+          if (loop.isPresent()) {
+            slow.add(apps.job(id + "~LOOP", p, loop.get(), tests));
+            loopsLeft--;
+          }
+        }
+      }
+    }
+  }
+
+  /** The RL-round set shipped with the bench (see its SOURCE.md). */
+  private List<ExecutionJob> readRlRound() throws IOException {
+    List<ExecutionJob> out = new ArrayList<>();
+    try (InputStream in = BenchExecCommand.class.getResourceAsStream("rl_round.jsonl")) {
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].isBlank()) {
+          continue;
+        }
+        switch (codec.parse(lines[i], i + 1)) {
+          case JobLines.Parsed.Job j -> out.add(j.job());
+          case JobLines.Parsed.Malformed m -> throw new IllegalStateException(
+              "rl_round.jsonl line " + m.line() + ": " + m.reason());
+        }
+      }
+    }
+    return out;
   }
 
   /** The median of the per-job times the runner reported. */
@@ -253,7 +428,19 @@ public final class BenchExecCommand implements Callable<Integer> {
     return p;
   }
 
-  private Run runGraalpyCommand(Path jobsFile, int n, Path out, int count, String label, ObjectNode params)
+  /** The fork harness as a whole {@code python3} command, start-up included. */
+  private Run runForkHarness(Path harness, Path jobsFile, int n, Path out, int count)
+      throws IOException, InterruptedException {
+    List<String> cmd = List.of(python, harness.toString(), jobsFile.toString(), out.toString(),
+        "--workers", Integer.toString(n), "--timeout", Double.toString(timeout),
+        "--program-timeout", Double.toString(Math.max(60, timeout)));
+    System.err.println("bench exec: fork harness, " + count + " jobs, as a python3 command");
+    return runCommand(cmd, out, "cpython-fork-harness");
+  }
+
+  /** A child {@code coderl exec} on the jobs file, its JVM start included. */
+  private Run runExecCommand(
+      Path jobsFile, int n, Path out, int count, String label, List<String> runner)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -263,17 +450,23 @@ public final class BenchExecCommand implements Callable<Integer> {
       }
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.coderl4j.cli.Main", "exec",
-        "--jobs", jobsFile.toString(), "--out", out.toString(), "--backend", "graalpy",
+        "--jobs", jobsFile.toString(), "--out", out.toString(), "--quiet",
         "--timeout", Double.toString(timeout), "--workers", Integer.toString(n)));
-    cmd.addAll(List.of("--graalpy-params", params.toString()));
+    cmd.addAll(runner);
     System.err.println("bench exec: " + label + ", " + count + " jobs, as a child `coderl exec` (JVM start included)");
+    return runCommand(cmd, out, label);
+  }
+
+  private Run runCommand(List<String> cmd, Path out, String label)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     int rc = p.waitFor();
     double secs = (System.nanoTime() - start) / 1e9;
     if (rc != 0) {
-      throw new IllegalStateException("coderl exec failed with exit code " + rc);
+      throw new IllegalStateException(
+          label + " failed with exit code " + rc + ": " + String.join(" ", cmd));
     }
     return new Run(label, secs, Files.readAllLines(out, StandardCharsets.UTF_8));
   }

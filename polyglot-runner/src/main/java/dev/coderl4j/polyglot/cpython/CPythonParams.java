@@ -1,5 +1,7 @@
 package dev.coderl4j.polyglot.cpython;
 
+import dev.coderl4j.polyglot.Modes;
+
 import dev.coderl4j.core.exec.ExecutionLimits;
 import java.time.Duration;
 
@@ -32,6 +34,30 @@ public record CPythonParams(
   /** The mode that forks each job from a warm server. */
   public static final String PERSISTENT = "persistent";
 
+  /** How jobs get their interpreter. */
+  public enum Mode {
+    /** A new interpreter per job. */
+    PROCESS_PER_JOB(CPythonParams.PROCESS_PER_JOB),
+    /** A fork per job from a warm server per worker. */
+    PERSISTENT(CPythonParams.PERSISTENT);
+
+    private final String label;
+
+    Mode(String label) {
+      this.label = label;
+    }
+
+    /** The name in configs. */
+    public String label() {
+      return label;
+    }
+
+    /** The mode named {@code name} in a config. */
+    public static Mode of(String name) {
+      return Modes.parse(Mode.class, Mode::label, "mode", name);
+    }
+  }
+
   public CPythonParams {
     ExecutionLimits d = ExecutionLimits.defaults();
     executable = executable == null ? "python3" : executable;
@@ -46,10 +72,7 @@ public record CPythonParams(
     if (executable.isBlank()) {
       throw new IllegalArgumentException("executable is blank: name a Python 3 interpreter, e.g. python3");
     }
-    if (!mode.equals(PROCESS_PER_JOB) && !mode.equals(PERSISTENT)) {
-      throw new IllegalArgumentException("mode must be \"" + PROCESS_PER_JOB + "\" or \""
-          + PERSISTENT + "\", got \"" + mode + "\"");
-    }
+    Mode.of(mode);
     if (workers < 0) {
       throw new IllegalArgumentException("workers must be 0 (one per core) or positive, got " + workers);
     }
@@ -86,6 +109,11 @@ public record CPythonParams(
   public CPythonParams withExecutable(String exe) {
     return new CPythonParams(exe, mode, workers, timeoutSeconds, programTimeoutSeconds,
         maxOutputBytes, maxMemoryMb, killGraceSeconds);
+  }
+
+  /** The mode, as an enum. */
+  public Mode runMode() {
+    return Mode.of(mode);
   }
 
   /** The number of jobs run at once. */

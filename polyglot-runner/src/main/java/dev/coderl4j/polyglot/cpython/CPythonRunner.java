@@ -12,7 +12,6 @@ import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.exec.TestResult;
 import dev.coderl4j.core.plugin.ParamsFactory;
 import dev.coderl4j.core.problem.TestSuite;
-import dev.coderl4j.polyglot.AppsHeader;
 import dev.coderl4j.polyglot.StdoutMatch;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -92,12 +91,15 @@ public final class CPythonRunner implements ProgramRunner {
     }
     int n = params.workerCount();
     this.servers = new ArrayBlockingQueue<>(n);
-    if (params.mode().equals(CPythonParams.PERSISTENT)) {
-      for (int i = 0; i < n; i++) {
-        Server s = new Server();
-        allServers.add(s);
-        servers.add(s);
+    switch (params.runMode()) {
+      case PERSISTENT -> {
+        for (int i = 0; i < n; i++) {
+          Server s = new Server();
+          allServers.add(s);
+          servers.add(s);
+        }
       }
+      case PROCESS_PER_JOB -> {}
     }
   }
 
@@ -144,8 +146,7 @@ public final class CPythonRunner implements ProgramRunner {
   private String jobJson(ExecutionJob job) {
     ObjectNode o = mapper.createObjectNode();
     TestSuite suite = job.tests();
-    boolean apps = !(suite instanceof TestSuite.Asserts);
-    o.put("program", apps ? AppsHeader.TEXT + job.program() : job.program());
+    o.put("program", job.program());
     ArrayNode tests = o.putArray("tests");
     switch (suite) {
       case TestSuite.Asserts a -> {
@@ -338,9 +339,13 @@ public final class CPythonRunner implements ProgramRunner {
 
   @Override
   public ExecutionResult run(ExecutionJob job) {
-    if (!params.mode().equals(CPythonParams.PERSISTENT)) {
-      return runProcess(job);
-    }
+    return switch (params.runMode()) {
+      case PROCESS_PER_JOB -> runProcess(job);
+      case PERSISTENT -> runOnServer(job);
+    };
+  }
+
+  private ExecutionResult runOnServer(ExecutionJob job) {
     Server s;
     try {
       s = servers.take();

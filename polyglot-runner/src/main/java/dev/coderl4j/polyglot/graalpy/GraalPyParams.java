@@ -1,5 +1,7 @@
 package dev.coderl4j.polyglot.graalpy;
 
+import dev.coderl4j.polyglot.Modes;
+
 import dev.coderl4j.core.exec.ExecutionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,72 @@ public record GraalPyParams(
     String classDataDir,
     Integer lanes) {
 
+  /** How the Graal JIT compiles guest code: {@code jit} or {@code interpreter}. */
+  public enum Compilation {
+    JIT("jit"),
+    INTERPRETER("interpreter");
+
+    private final String label;
+
+    Compilation(String label) {
+      this.label = label;
+    }
+
+    /** The name in configs. */
+    public String label() {
+      return label;
+    }
+
+    /** The mode named {@code name} in a config. */
+    public static Compilation of(String name) {
+      return Modes.parse(Compilation.class, Compilation::label, "compilation", name);
+    }
+  }
+
+  /** Whether a context is reused while it checks clean: {@code verified} or {@code fresh}. */
+  public enum Isolation {
+    VERIFIED("verified"),
+    FRESH("fresh");
+
+    private final String label;
+
+    Isolation(String label) {
+      this.label = label;
+    }
+
+    /** The name in configs. */
+    public String label() {
+      return label;
+    }
+
+    /** The mode named {@code name} in a config. */
+    public static Isolation of(String name) {
+      return Modes.parse(Isolation.class, Isolation::label, "isolation", name);
+    }
+  }
+
+  /** How the worker JVM compiles its own code: {@code c1} or {@code tiered} (C1 then C2). */
+  public enum HostCompiler {
+    C1("c1"),
+    TIERED("tiered");
+
+    private final String label;
+
+    HostCompiler(String label) {
+      this.label = label;
+    }
+
+    /** The name in configs. */
+    public String label() {
+      return label;
+    }
+
+    /** The mode named {@code name} in a config. */
+    public static HostCompiler of(String name) {
+      return Modes.parse(HostCompiler.class, HostCompiler::label, "hostCompiler", name);
+    }
+  }
+
   public GraalPyParams {
     ExecutionLimits d = ExecutionLimits.defaults();
     timeoutSeconds = timeoutSeconds == null ? seconds(d.perTestTimeout()) : timeoutSeconds;
@@ -85,10 +153,7 @@ public record GraalPyParams(
     }
     classDataDir = classDataDir == null
         ? Path.of(System.getProperty("user.home"), ".cache", "coderl4j").toString() : classDataDir;
-    if (!hostCompiler.equals("c1") && !hostCompiler.equals("tiered")) {
-      throw new IllegalArgumentException(
-          "hostCompiler must be \"c1\" or \"tiered\", got \"" + hostCompiler + "\"");
-    }
+    HostCompiler.of(hostCompiler);
     if (classDataDir.isBlank()) {
       throw new IllegalArgumentException(
           "classDataDir must be a directory or \"off\" (no class-data sharing), got an empty string");
@@ -103,14 +168,8 @@ public record GraalPyParams(
     if (workers < 0) {
       throw new IllegalArgumentException("workers must be 0 (one per core) or positive, got " + workers);
     }
-    if (!compilation.equals("jit") && !compilation.equals("interpreter")) {
-      throw new IllegalArgumentException(
-          "compilation must be \"jit\" or \"interpreter\", got \"" + compilation + "\"");
-    }
-    if (!isolation.equals("verified") && !isolation.equals("fresh")) {
-      throw new IllegalArgumentException(
-          "isolation must be \"verified\" or \"fresh\", got \"" + isolation + "\"");
-    }
+    Compilation.of(compilation);
+    Isolation.of(isolation);
     if (!(killGraceSeconds > 0)) {
       throw new IllegalArgumentException("killGraceSeconds must be positive, e.g. 2");
     }
@@ -155,6 +214,21 @@ public record GraalPyParams(
         engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
   }
 
+  /** The compilation mode. */
+  public Compilation compilationMode() {
+    return Compilation.of(compilation);
+  }
+
+  /** The isolation mode. */
+  public Isolation isolationMode() {
+    return Isolation.of(isolation);
+  }
+
+  /** The worker JVM's own compiler. */
+  public HostCompiler hostCompilerMode() {
+    return HostCompiler.of(hostCompiler);
+  }
+
   /** The class-data archive directory, or empty when sharing is off. */
   public java.util.Optional<Path> classDataPath() {
     return classDataDir.equals("off") ? java.util.Optional.empty() : java.util.Optional.of(Path.of(classDataDir));
@@ -193,7 +267,10 @@ public record GraalPyParams(
   public int lanesPerWorker() {
     // The JIT's start and warm-up are paid once per JVM; interpreted workers start from a
     // class-data archive in ~1 s and ran the benchmark faster one job per JVM (docs/execution.md).
-    int n = lanes != null ? lanes : compilation.equals("jit") ? DEFAULT_JIT_LANES : 1;
+    int n = lanes != null ? lanes : switch (compilationMode()) {
+      case JIT -> DEFAULT_JIT_LANES;
+      case INTERPRETER -> 1;
+    };
     return n == 0 ? workerCount() : Math.min(n, workerCount());
   }
 

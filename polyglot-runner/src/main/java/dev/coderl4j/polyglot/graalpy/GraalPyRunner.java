@@ -10,7 +10,6 @@ import dev.coderl4j.core.exec.TestResult;
 import dev.coderl4j.core.plugin.ParamsFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,20 +41,11 @@ public final class GraalPyRunner implements ProgramRunner {
   public static final String NAME = "graalpy";
 
   private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(180);
-  private static final List<String> INHERITED_PREFIXES = List.of("--upgrade-module-path",
-      "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "-XX:-EnableJVMCI", "-XX:JVMCI",
-      "--enable-native-access", "-Dpolyglot.", "-Djdk.graal.", "-Dtruffle.", "--add-opens",
-      "--add-exports", "--sun-misc-unsafe-memory-access");
-
   /**
    * The directory holding the Graal compiler's jars, for JIT workers of a JVM that was itself
    * started without the JIT flags ({@code ./coderl} sets it).
    */
   public static final String JVMCI_DIR_PROPERTY = "coderl.jvmci.dir";
-
-  /** Flags that only serve the Graal JIT. */
-  private static final List<String> JIT_ONLY = List.of("--upgrade-module-path",
-      "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "-XX:JVMCI", "-Djdk.graal.");
 
   private final GraalPyParams params;
   private final ExecutionLimits limits;
@@ -93,8 +83,8 @@ public final class GraalPyRunner implements ProgramRunner {
   public GraalPyRunner(GraalPyParams params) {
     this.params = params;
     this.limits = params.limits();
-    this.jitHome = jitJavaHome(params);
-    this.archive = archiveFor(params, jitHome);
+    this.jitHome = WorkerCommand.jitJavaHome(params);
+    this.archive = WorkerCommand.archive(params, jitHome);
     int n = params.workerCount();
     int perJvm = params.lanesPerWorker();
     this.idle = new ArrayBlockingQueue<>(n);
@@ -111,7 +101,7 @@ public final class GraalPyRunner implements ProgramRunner {
     });
     for (int first = 0; first < n; first += perJvm) {
       int lanes = Math.min(perJvm, n - first);
-      Worker w = new Worker(workerCommand(params, lanes, jitHome), lanes);
+      Worker w = new Worker(workerCommand(lanes), lanes);
       w.respawn();
       workers.add(w);
       for (int lane = 0; lane < lanes; lane++) {
@@ -150,6 +140,11 @@ public final class GraalPyRunner implements ProgramRunner {
     return workers.getFirst().process().pythonVersion();
   }
 
+  /** The command of a worker with this many lanes, on this JVM. */
+  private List<String> workerCommand(int lanes) {
+    return WorkerCommand.of(params, lanes, WorkerCommand.Host.current().withJitHome(jitHome));
+  }
+
   /** The java command line that starts a worker (for tests and docs). */
   public List<String> command() {
     return List.copyOf(workers.getFirst().command);
@@ -171,82 +166,16 @@ public final class GraalPyRunner implements ProgramRunner {
    * directories on the class path, or a JIT worker that needs {@code --upgrade-module-path}).
    */
   public static Optional<Path> classDataArchive(GraalPyParams params) {
-    return archiveFor(params, jitJavaHome(params)).map(ClassDataArchive::file);
-  }
-
-  private static Optional<ClassDataArchive> archiveFor(GraalPyParams params, Optional<Path> jitHome) {
-    String cp = System.getProperty("java.class.path");
-    if (params.compilation().equals("jit")) {
-      if (jitHome.isEmpty()) {
-        // --upgrade-module-path, which the JIT then needs, turns class-data sharing off.
-        return Optional.empty();
-      }
-      // The compiler's jars are part of what the archive holds: name it by them too. The class
-      // path itself was found archivable when the image was chosen (jitJavaHome).
-      String compilerJars = jars(jvmciDir(ManagementFactory.getRuntimeMXBean().getInputArguments(),
-          System.getProperty(JVMCI_DIR_PROPERTY)));
-      return params.classDataPath()
-          .filter(dir -> ClassDataArchive.possible(compilerJars))
-          .flatMap(dir -> ClassDataArchive.named(dir, jitHome.get().toString(),
-              cp + java.io.File.pathSeparator + compilerJars));
-    }
-    return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
-        System.getProperty("java.home"), cp));
-  }
-
-  private static String jars(String dir) {
-    try (var s = java.nio.file.Files.list(Path.of(dir))) {
-      return String.join(java.io.File.pathSeparator,
-          s.map(Path::toString).filter(n -> n.endsWith(".jar")).sorted().toList());
-    } catch (IOException e) {
-      return dir;
-    }
+    return WorkerCommand.archive(params, WorkerCommand.jitJavaHome(params))
+        .map(ClassDataArchive::file);
   }
 
   /**
-   * The Java home JIT workers with these params start from to keep class-data sharing: this JDK
-   * when it has no Graal compiler module of its own, else a {@link JitImage} of it (made once);
-   * empty (they start from this JDK with {@code --upgrade-module-path}) when workers are
-   * interpreted, sharing is {@code off} or impossible for this class path, no compiler directory
-   * is known, or no image can be made.
+   * The Java home JIT workers with these params start from to keep class-data sharing (see
+   * {@link WorkerCommand#jitJavaHome}).
    */
   public static Optional<Path> jitJavaHome(GraalPyParams params) {
-    if (!params.compilation().equals("jit") || params.classDataPath().isEmpty()
-        || jvmciDir(ManagementFactory.getRuntimeMXBean().getInputArguments(),
-            System.getProperty(JVMCI_DIR_PROPERTY)) == null
-        || !ClassDataArchive.possible(System.getProperty("java.class.path"))) {
-      // Without an archive (class directories on the class path, as under Maven's tests) the
-      // image would gain nothing.
-      return Optional.empty();
-    }
-    if (java.lang.module.ModuleFinder.ofSystem().find(GRAAL_MODULE).isEmpty()) {
-      return Optional.of(Path.of(System.getProperty("java.home")));
-    }
-    return JitImage.in(params.classDataPath().get()).home();
-  }
-
-  /** The Graal compiler's module, which a JDK may ship without Truffle support. */
-  private static final String GRAAL_MODULE = "jdk.graal.compiler";
-
-  /** The compiler directory: the inherited {@code --upgrade-module-path}, else the property's. */
-  static String jvmciDir(List<String> in, String property) {
-    for (int i = 0; i < in.size(); i++) {
-      String a = in.get(i);
-      if (a.startsWith("--upgrade-module-path=")) {
-        return a.substring("--upgrade-module-path=".length());
-      }
-      if (a.equals("--upgrade-module-path") && i + 1 < in.size()) {
-        return in.get(i + 1);
-      }
-    }
-    return property;
-  }
-
-  /** A command with extra JVM flags, placed before the class path. */
-  private static List<String> withFlags(List<String> command, List<String> flags) {
-    List<String> cmd = new ArrayList<>(command);
-    cmd.addAll(cmd.indexOf("-cp"), flags);
-    return cmd;
+    return WorkerCommand.jitJavaHome(params);
   }
 
   /** One worker JVM position: its current process, replaced when it dies, and its lanes. */
@@ -270,12 +199,12 @@ public final class GraalPyRunner implements ProgramRunner {
           if (archive.isPresent()) {
             ClassDataArchive a = archive.get();
             if (a.exists()) {
-              cmd = withFlags(command, a.useFlags());
+              cmd = WorkerCommand.withFlags(command, a.useFlags());
             } else if (dumpClaimed.compareAndSet(false, true)) {
               // One worker per runner writes the archive, at its normal exit (see close()).
               ClassDataArchive.Dump d = a.startDump();
               try {
-                WorkerProcess w = new WorkerProcess(withFlags(command, d.flags()), lanes,
+                WorkerProcess w = new WorkerProcess(WorkerCommand.withFlags(command, d.flags()), lanes,
                     START_TIMEOUT_NANOS, watched::add);
                 dump = d;
                 return w;
@@ -425,7 +354,7 @@ public final class GraalPyRunner implements ProgramRunner {
   private ExecutionResult runAlone(ExecutionJob job, String why) {
     synchronized (aloneLock) {
       if (alone == null) {
-        alone = new Worker(workerCommand(params, 1, jitHome), 1);
+        alone = new Worker(workerCommand(1), 1);
         alone.respawn();
       }
       Attempt a = new Slot(alone, 0).run(this, job);
@@ -469,119 +398,4 @@ public final class GraalPyRunner implements ProgramRunner {
 
   /** How long close() waits for the worker that writes the class-data archive. */
   private static final int ARCHIVE_WAIT_SECONDS = 60;
-
-  /** The command of a single-lane worker. */
-  static List<String> workerCommand(GraalPyParams p) {
-    return workerCommand(p, 1, Optional.empty());
-  }
-
-  /**
-   * java + inherited JIT/module flags + this runner's memory and GC flags + classpath + main, for
-   * a worker with this many lanes (see {@link GraalPyParams#workerHeapMb}).
-   */
-  static List<String> workerCommand(GraalPyParams p, int lanes) {
-    return workerCommand(p, lanes, Optional.empty());
-  }
-
-  /** The worker command on this JVM, with JIT workers started from {@code jitHome} if present. */
-  static List<String> workerCommand(GraalPyParams p, int lanes, Optional<Path> jitHome) {
-    return workerCommand(p, lanes, ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        System.getProperty(JVMCI_DIR_PROPERTY), jitHome);
-  }
-
-  /** {@link #workerCommand(GraalPyParams, int, List, String, Optional)} on this JVM's JDK. */
-  static List<String> workerCommand(GraalPyParams p, int lanes, List<String> in, String jvmci) {
-    return workerCommand(p, lanes, in, jvmci, Optional.empty());
-  }
-
-  /**
-   * The worker command given this JVM's own arguments, the compiler directory named by
-   * {@value #JVMCI_DIR_PROPERTY} (null when not set) and the Java home of JIT workers when it is
-   * not this JVM's (see {@link #jitJavaHome}).
-   */
-  static List<String> workerCommand(GraalPyParams p, int lanes, List<String> in, String jvmci,
-      Optional<Path> jitHome) {
-    List<String> cmd = new ArrayList<>();
-    boolean jit = p.compilation().equals("jit");
-    String compilerDir = jvmciDir(in, jvmci);
-    boolean image = jit && jitHome.isPresent() && compilerDir != null;
-    cmd.add(Path.of(image ? jitHome.get().toString() : System.getProperty("java.home"), "bin", "java")
-        .toString());
-    if (image) {
-      // The compiler on the module path of a JDK without its own: class-data sharing stays on.
-      cmd.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-          "--module-path=" + compilerDir, "--add-modules=" + GRAAL_MODULE));
-    }
-    for (int i = 0; i < in.size(); i++) {
-      String a = in.get(i);
-      if ((!jit || image) && JIT_ONLY.stream().anyMatch(a::startsWith)) {
-        // Interpreted workers run Truffle's fallback runtime: without JVMCI the JVM keeps its
-        // class-data sharing and starts contexts faster (measured in docs/execution.md). JIT
-        // workers on an image get the compiler through --module-path instead (see above).
-        if (a.equals("--upgrade-module-path")) {
-          i++;
-        }
-        continue;
-      }
-      for (String prefix : INHERITED_PREFIXES) {
-        if (a.startsWith(prefix)) {
-          cmd.add(a);
-          if (a.equals(prefix) && a.startsWith("--") && i + 1 < in.size()) {
-            cmd.add(in.get(++i));
-          }
-          break;
-        }
-      }
-    }
-    if (jit && !image && jvmci != null
-        && cmd.stream().noneMatch(a -> a.startsWith("--upgrade-module-path"))) {
-      // ./coderl starts this JVM without the JIT flags (it runs no guest code, and without them
-      // it keeps class-data sharing) and names the compiler's directory for the workers instead.
-      cmd.addAll(1, List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-          "--upgrade-module-path=" + jvmci));
-    }
-    cmd.add("-Xmx" + p.workerHeapMb(lanes) + "m");
-    cmd.add("-Xss8m");
-    // One GC thread and a small footprint: the worker is one of several on few cores.
-    cmd.add("-XX:+UseSerialGC");
-    // Measured on the MBPP benchmark (docs/execution.md): without these, a JIT worker stopped all
-    // its lanes for three full collections while its class metadata grew and for more as the code
-    // cache filled.
-    cmd.add("-XX:MetaspaceSize=256m");
-    cmd.add("-XX:ReservedCodeCacheSize=512m");
-    // The worker loads classes only from this runner's own class path (guest code cannot define
-    // JVM classes: host class loading is off), so verifying them again at each start (~0.4 s of
-    // the ~2 s a JIT worker's first context takes) buys nothing.
-    cmd.add("-XX:+UnlockDiagnosticVMOptions");
-    cmd.add("-XX:-BytecodeVerificationRemote");
-    cmd.add("-XX:+ExitOnOutOfMemoryError");
-    cmd.add("-XX:-UsePerfData");
-    cmd.add("-Dpolyglot.engine.WarnInterpreterOnly=false");
-    // The JVM's own log goes to stdout by default, which is the worker's protocol channel.
-    cmd.add("-Xlog:disable");
-    cmd.add("-Xlog:all=warning:stderr");
-    if (image) {
-      // The base archive was dumped without the module path: the JVM says at every start that it
-      // cannot use the archived module graph (the classes it still maps).
-      cmd.add("-Xlog:cds=off:stderr");
-      cmd.add("-Xlog:aot=off:stderr");
-    }
-    if (p.hostCompiler().equals("c1")) {
-      // C2 compiling Truffle's interpreter competes with the programs for the cores; C1 alone
-      // halved the wall time of the MBPP benchmark on 2 cores (docs/execution.md).
-      cmd.add("-XX:TieredStopAtLevel=1");
-    }
-    cmd.addAll(p.jvmArgs());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(WorkerMain.class.getName());
-    ExecutionLimits l = p.limits();
-    // ~2.6 KB of Java stack per Python frame (measured), plus room for the harness and imports.
-    long stack = (long) l.maxRecursionDepth() * 3 * 1024 + (64L << 20);
-    cmd.addAll(new WorkerConfig(l.perTestTimeout().toMillis(), l.perProgramTimeout().toMillis(),
-        l.maxOutputBytes(), stack, p.compilation().equals("jit"), p.isolation().equals("fresh"),
-        lanes, p.engineOptions()).toArgs());
-    return cmd;
-  }
-
 }

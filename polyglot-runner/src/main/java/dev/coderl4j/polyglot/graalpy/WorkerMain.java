@@ -84,7 +84,7 @@ public final class WorkerMain {
       for (int i = 0; i < cfg.lanes(); i++) {
         deep.add(guestThread("coderl-guest-deep-" + i, cfg.stackBytes()));
       }
-      engine = deep.getFirst().submit(() -> GuestRuntime.engine(cfg)).get();
+      engine = deep.getFirst().submit(() -> GuestEngine.create(cfg)).get();
       Set<String> learned = ConcurrentHashMap.newKeySet();
       List<Future<GuestRuntime>> made = new ArrayList<>();
       for (ExecutorService d : deep) {
@@ -112,7 +112,7 @@ public final class WorkerMain {
         break;
       }
       if (tag == Wire.QUIT) {
-        if (cfg.jit() && dumpsArchive()) {
+        if (cfg.compilation() == GraalPyParams.Compilation.JIT && dumpsArchive()) {
           trainCompiler(engine, lanes.getFirst().deep());
         }
         break;

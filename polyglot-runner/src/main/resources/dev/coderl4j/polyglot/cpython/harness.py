@@ -77,6 +77,26 @@ class _BoundedBytes:
         pass
 
 
+_ROOTS = []
+
+
+def installation_roots():
+    # The Python installation's directories, found once per interpreter (the fork server finds
+    # them before forking, so that its children do not each read sysconfig again).
+    if not _ROOTS:
+        import sysconfig
+        roots = set()
+        for p in (sys.prefix, sys.base_prefix, sys.exec_prefix):
+            roots.add(os.path.realpath(p))
+        for key in ('stdlib', 'platstdlib', 'purelib', 'platlib'):
+            try:
+                roots.add(os.path.realpath(sysconfig.get_path(key)))
+            except (KeyError, OSError):
+                pass
+        _ROOTS.append(tuple(r.rstrip(os.sep) + os.sep for r in roots))
+    return _ROOTS[0]
+
+
 def guard():
     # Refuse what the GraalPy sandbox refuses, with the same exception type where it raises one.
     # Reading inside the Python installation stays allowed: GraalPy reads its own standard
@@ -85,18 +105,9 @@ def guard():
     import io
     import shutil
     import subprocess
-    import sysconfig
 
     real_open, real_listdir, real_scandir = builtins.open, os.listdir, os.scandir
-    roots = set()
-    for p in (sys.prefix, sys.base_prefix, sys.exec_prefix):
-        roots.add(os.path.realpath(p))
-    for key in ('stdlib', 'platstdlib', 'purelib', 'platlib'):
-        try:
-            roots.add(os.path.realpath(sysconfig.get_path(key)))
-        except (KeyError, OSError):
-            pass
-    roots = tuple(r.rstrip(os.sep) + os.sep for r in roots)
+    roots = installation_roots()
 
     def refuse(*a, **k):
         raise PermissionError('operation not permitted by the coderl4j harness')
@@ -307,8 +318,13 @@ def serve():
     import select
     import signal
     import time
-    # What the APPS header imports, loaded once here so that forked children start warm.
+    # What the APPS header imports, loaded once here so that forked children start warm, and
+    # what every child's run_job and guard() import: shutil, subprocess, sysconfig and socket,
+    # imported anew in each child, took 40-100 ms of it on the loaded 2-core machine, far more than
+    # a short job's own work.
     import itertools, collections, functools, math, fractions, typing, random, heapq  # noqa
+    import io, types, resource, builtins, shutil, subprocess, sysconfig, socket  # noqa
+    installation_roots()
     for line in sys.stdin:
         if not line.strip():
             continue

@@ -54,9 +54,9 @@ class SharedWorkerTest {
   @Test
   void bothLanesShareOneWorker() {
     assertEquals(2, runner.params().lanesPerWorker());
-    assertTrue(GraalPyRunner.workerCommand(runner.params(), 2).contains("-Xmx1024m"),
+    assertTrue(WorkerCommand.of(runner.params(), 2, WorkerCommand.Host.current()).contains("-Xmx1024m"),
         "256 MB limit + 512 MB overhead + 256 MB for the second lane");
-    assertTrue(GraalPyRunner.workerCommand(runner.params(), 1).contains("-Xmx768m"),
+    assertTrue(WorkerCommand.of(runner.params(), 1, WorkerCommand.Host.current()).contains("-Xmx768m"),
         "alone: the limit and the overhead");
   }
 

@@ -25,7 +25,7 @@ class WorkerStartTest {
 
   @Test
   void interpretedWorkersDropTheJitFlagsAndUseC1() {
-    List<String> cmd = GraalPyRunner.workerCommand(params("interpreter", null));
+    List<String> cmd = WorkerCommand.of(params("interpreter", null), 1, WorkerCommand.Host.current());
     assertTrue(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
     assertFalse(cmd.stream().anyMatch(a -> a.contains("EnableJVMCI") || a.startsWith("--upgrade-module-path")),
         cmd.toString());
@@ -35,7 +35,7 @@ class WorkerStartTest {
 
   @Test
   void jitWorkersInheritTheJitFlagsAndTieredKeepsC2() {
-    List<String> cmd = GraalPyRunner.workerCommand(params("jit", "tiered"));
+    List<String> cmd = WorkerCommand.of(params("jit", "tiered"), 1, WorkerCommand.Host.current());
     assertTrue(cmd.contains("-XX:+EnableJVMCI"), "the test JVM runs with the JIT flags: " + cmd);
     assertFalse(cmd.contains("-XX:TieredStopAtLevel=1"), cmd.toString());
   }
@@ -44,21 +44,25 @@ class WorkerStartTest {
   void aCliJvmWithoutJitFlagsNamesTheCompilerForItsJitWorkers() {
     // ./coderl starts the CLI JVM without the JIT flags and with -Dcoderl.jvmci.dir.
     List<String> cli = List.of("-Xss64m", "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED");
-    List<String> jit = GraalPyRunner.workerCommand(params("jit", null), 2, cli, "/x/jvmci");
+    List<String> jit = WorkerCommand.of(params("jit", null), 2,
+        new WorkerCommand.Host(cli, "/x/jvmci", java.util.Optional.empty()));
     assertTrue(jit.contains("-XX:+EnableJVMCI") && jit.contains("--upgrade-module-path=/x/jvmci"),
         jit.toString());
     assertTrue(jit.indexOf("--upgrade-module-path=/x/jvmci") < jit.indexOf("-cp"), jit.toString());
-    List<String> interp = GraalPyRunner.workerCommand(params("interpreter", null), 1, cli, "/x/jvmci");
+    List<String> interp = WorkerCommand.of(params("interpreter", null), 1,
+        new WorkerCommand.Host(cli, "/x/jvmci", java.util.Optional.empty()));
     assertFalse(interp.stream().anyMatch(a -> a.contains("JVMCI") || a.startsWith("--upgrade-module-path")),
         interp.toString());
     // A JVM that has the flags itself (the test JVMs) passes its own on, once.
     List<String> inherited = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
         "--upgrade-module-path=/y/jvmci");
-    List<String> both = GraalPyRunner.workerCommand(params("jit", null), 1, inherited, "/x/jvmci");
+    List<String> both = WorkerCommand.of(params("jit", null), 1,
+        new WorkerCommand.Host(inherited, "/x/jvmci", java.util.Optional.empty()));
     assertEquals(1, both.stream().filter(a -> a.startsWith("--upgrade-module-path")).count(), both.toString());
     assertTrue(both.contains("--upgrade-module-path=/y/jvmci"), both.toString());
     // Without either, the JIT worker refuses to start (next test).
-    assertFalse(GraalPyRunner.workerCommand(params("jit", null), 1, cli, null).contains("-XX:+EnableJVMCI"));
+    assertFalse(WorkerCommand.of(params("jit", null), 1,
+        new WorkerCommand.Host(cli, null, java.util.Optional.empty())).contains("-XX:+EnableJVMCI"));
   }
 
   @Test
@@ -158,8 +162,8 @@ class WorkerStartTest {
     // A test JVM passes its own --upgrade-module-path: its directory goes on the module path.
     List<String> inherited = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
         "--upgrade-module-path=/y/jvmci", "--enable-native-access=ALL-UNNAMED");
-    List<String> cmd = GraalPyRunner.workerCommand(params("jit", null), 1, inherited, null,
-        java.util.Optional.of(img));
+    List<String> cmd = WorkerCommand.of(params("jit", null), 1,
+        new WorkerCommand.Host(inherited, null, java.util.Optional.of(img)));
     assertEquals(img.resolve("bin").resolve("java").toString(), cmd.getFirst());
     assertTrue(cmd.contains("--module-path=/y/jvmci") && cmd.contains("--add-modules=jdk.graal.compiler"),
         cmd.toString());
@@ -167,12 +171,12 @@ class WorkerStartTest {
     assertEquals(1, cmd.stream().filter("-XX:+EnableJVMCI"::equals).count(), cmd.toString());
     assertTrue(cmd.contains("--enable-native-access=ALL-UNNAMED"), cmd.toString());
     // ./coderl's CLI JVM names the directory by property instead.
-    List<String> cli = GraalPyRunner.workerCommand(params("jit", null), 2, List.of("-Xss64m"),
-        "/x/jvmci", java.util.Optional.of(img));
+    List<String> cli = WorkerCommand.of(params("jit", null), 2,
+        new WorkerCommand.Host(List.of("-Xss64m"), "/x/jvmci", java.util.Optional.of(img)));
     assertTrue(cli.contains("--module-path=/x/jvmci"), cli.toString());
     // Interpreted workers never use it.
-    List<String> interp = GraalPyRunner.workerCommand(params("interpreter", null), 1, inherited,
-        null, java.util.Optional.of(img));
+    List<String> interp = WorkerCommand.of(params("interpreter", null), 1,
+        new WorkerCommand.Host(inherited, null, java.util.Optional.of(img)));
     assertNotEquals(img.resolve("bin").resolve("java").toString(), interp.getFirst());
     assertFalse(interp.stream().anyMatch(a -> a.contains("JVMCI") || a.contains("module-path")),
         interp.toString());
@@ -190,7 +194,8 @@ class WorkerStartTest {
     // The JDK's own Graal compiler is not in it, so the Maven one comes from the module path.
     String release = Files.readString(home.resolve("release"));
     assertTrue(release.contains("jdk.internal.vm.ci") && !release.contains("jdk.graal."), release);
-    List<String> cmd = GraalPyRunner.workerCommand(params("jit", null), 1, made.home());
+    List<String> cmd = WorkerCommand.of(params("jit", null), 1,
+        WorkerCommand.Host.current().withJitHome(made.home()));
     ExecutionJob job = new ExecutionJob("j", "def f(n):\n    return sum(i * i for i in range(n))",
         new TestSuite.Asserts("", List.of("assert f(10) == 285", "assert f(3) == 5")));
     try (WorkerProcess w = new WorkerProcess(cmd, 1, java.util.concurrent.TimeUnit.SECONDS.toNanos(120), x -> {})) {

@@ -1,4 +1,4 @@
-package dev.coderl4j.core.benchmark;
+package dev.coderl4j.apps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,11 @@
-package dev.coderl4j.core.benchmark;
+package dev.coderl4j.apps;
 
-import static dev.coderl4j.core.benchmark.PythonText.close;
-import static dev.coderl4j.core.benchmark.PythonText.nonEmptyLines;
-import static dev.coderl4j.core.benchmark.PythonText.pythonFloat;
-import static dev.coderl4j.core.benchmark.PythonText.round3;
-import static dev.coderl4j.core.benchmark.PythonText.strip;
-import static dev.coderl4j.core.benchmark.PythonText.tokenLines;
+import static dev.coderl4j.apps.PythonText.close;
+import static dev.coderl4j.apps.PythonText.nonEmptyLines;
+import static dev.coderl4j.apps.PythonText.pythonFloat;
+import static dev.coderl4j.apps.PythonText.round3;
+import static dev.coderl4j.apps.PythonText.strip;
+import static dev.coderl4j.apps.PythonText.tokenLines;
 
 import java.util.List;
 

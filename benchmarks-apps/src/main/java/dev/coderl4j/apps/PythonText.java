@@ -1,4 +1,4 @@
-package dev.coderl4j.core.benchmark;
+package dev.coderl4j.apps;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
