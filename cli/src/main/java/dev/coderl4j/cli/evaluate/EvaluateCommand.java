@@ -139,7 +139,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (before > 0) {
         spec.commandLine().getErr().println("evaluate: resuming " + out + " (" + before + " runs already recorded)");
       }
-      try (ProgramRunner runner = runner(resolver)) {
+      try (ProgramRunner runner = runner(resolver, bench)) {
         ran = evaluator.runAll(all, runner, log);
       }
       double secs = (System.nanoTime() - start) / 1e9;
@@ -161,8 +161,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       run.put("runs_per_second", ran / Math.max(secs, 1e-9));
       context.put("run", run);
       context.put("provenance", provenance);
-      Summary summary = Summary.of(evaluator.counts(all, records), metrics, context, outcomes,
-          bench.problems().size(), List.of("introductory", "interview", "competition"));
+      List<String> missing = evaluator.withoutSamples(all);
+      if (!missing.isEmpty()) {
+        spec.commandLine().getErr().println("evaluate: " + missing.size() + " task(s) have no samples"
+            + (bench.scoresEveryProblem() ? " and count as failed" : " and are not scored") + ": "
+            + String.join(", ", missing));
+      }
+      Summary summary = Summary.of(evaluator.counts(all, records), evaluator.groupCounts(all, records),
+          missing, metrics, context, outcomes, bench.problems().size(),
+          List.of("introductory", "interview", "competition", "Easy", "Medium", "Hard"));
       summary.write(out, "coderl evaluate: " + benchmark + " (" + samples.getFileName() + ")");
       spec.commandLine().getOut().print(summary.markdown("coderl evaluate: " + benchmark));
       spec.commandLine().getOut().printf(java.util.Locale.ROOT,
@@ -171,7 +178,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ProgramRunner runner(PluginResolver resolver) {
+  private ProgramRunner runner(PluginResolver resolver, Benchmark bench) {
     if (runnerFactory != null) {
       return runnerFactory.apply(resolver);
     }
@@ -182,6 +189,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (timeout != null) {
       params.put("timeoutSeconds", timeout);
     }
+    // The benchmark's own limits (EvalPlus: 4 GiB, per-test limits from the reference's times)
+    // fill in what the user did not set.
+    bench.limits().ifPresent(l -> {
+      if (!params.has("timeoutSeconds")) {
+        params.put("timeoutSeconds", l.perTestTimeout().toMillis() / 1000.0);
+      }
+      if (!params.has("programTimeoutSeconds")) {
+        params.put("programTimeoutSeconds", l.perProgramTimeout().toMillis() / 1000.0);
+      }
+      if (!params.has("maxMemoryMb")) {
+        params.put("maxMemoryMb", l.maxMemoryMb());
+      }
+    });
     return resolver.create(ProgramRunner.class, new PluginSpec(backend, params));
   }
 
