@@ -44,6 +44,8 @@ public final class EvalPlusBenchmark implements Benchmark {
 
   static final String BASE_TESTS = "base_tests";
 
+  static final String BASE_INPUTS = "base_inputs";
+
   /** EvalPlus' {@code EVALPLUS_TIMEOUT_PER_TASK} default: the cap on one input set, in seconds. */
   static final double SET_CAP_SECONDS = 60;
 
@@ -51,6 +53,10 @@ public final class EvalPlusBenchmark implements Benchmark {
   static final int MEMORY_MB = 4096;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** The names the trusted run's literals use, bound as parameters where they are read. */
+  static final String LITERAL_NAMES =
+      "_ce_inf, _ce_nan, _ce_hex, _ce_complex, _ce_set, _ce_frozenset, _ce_digest";
 
   /** The two datasets: how their ids read and which tasks have special oracles. */
   enum Dataset {
@@ -216,12 +222,12 @@ public final class EvalPlusBenchmark implements Benchmark {
         maxTest = Math.max(maxTest, l);
       }
       maxJob = Math.max(maxJob, baseCap + plusCap);
-      String setup = harness + "\n_coderl_ep = _coderl_ep_make(globals(), " + py(t.entryPoint())
-          + ", " + py(dataset.oracle(t).pythonName()) + ", " + t.atol() + ", " + baseLimits.size()
-          + ", " + all + ", [" + baseCap + ", " + plusCap + "], "
-          + py("(" + rec.get("base_inputs").asText() + ") + (" + rec.get("plus_inputs").asText() + ")")
-          + ", " + py("(" + rec.get("base").asText() + ") + (" + rec.get("plus").asText() + ")")
-          + ")\ndel _coderl_ep_make\n";
+      String setup = harness + "\n_coderl_ep = _coderl_ep_make(lambda: " + t.entryPoint() + ", "
+          + py(dataset.oracle(t).pythonName()) + ", " + t.atol() + ", " + baseLimits.size() + ", "
+          + all + ", [" + baseCap + ", " + plusCap + "], lambda " + LITERAL_NAMES + ": (("
+          + rec.get("base_inputs").asText() + ") + (" + rec.get("plus_inputs").asText() + "), ("
+          + rec.get("base").asText() + ") + (" + rec.get("plus").asText() + ")))\n"
+          + "del _coderl_ep_make\n";
       List<String> asserts = new ArrayList<>(all.size());
       for (int i = 0; i < all.size(); i++) {
         asserts.add("_coderl_ep(" + i + ")");
@@ -230,7 +236,8 @@ public final class EvalPlusBenchmark implements Benchmark {
           new TestSuite.Asserts("", List.of()), new TestSuite.Asserts(setup, asserts),
           List.of(t.prompt() + t.canonicalSolution()),
           Map.of(ENTRY_POINT, t.entryPoint(), BASE_TESTS, Integer.toString(baseLimits.size()),
-              "atol", Double.toString(t.atol()), "oracle", dataset.oracle(t).pythonName())));
+              BASE_INPUTS, rec.get("base_inputs").asText(), "atol", Double.toString(t.atol()),
+              "oracle", dataset.oracle(t).pythonName())));
     }
     // The runner's own limits are only the outer bound against hangs: the harness holds each
     // input's call to its own limit and each input set to its cap, as EvalPlus does; the slack

@@ -16,7 +16,7 @@ import java.util.List;
 public final class EvalPlusFormat implements PromptFormat {
   public static final String NAME = "evalplus";
 
-  static final List<String> STOPS = List.of("\nif __name__", "\nprint(", "\nassert ", "\n```");
+  static final List<String> STOPS = List.of("\nif __name__", "\nprint(", "\nassert ");
 
   @Override
   public String prompt(Problem problem) {

@@ -13,7 +13,9 @@ public final class EvalPlusModule extends AbstractModule implements PluginModule
     var benchmarks = Plugins.mapBinder(binder(), Benchmark.class);
     benchmarks.addBinding(EvalPlusBenchmark.HUMANEVAL_NAME).to(EvalPlusBenchmark.HumanEvalFactory.class);
     benchmarks.addBinding(EvalPlusBenchmark.MBPP_NAME).to(EvalPlusBenchmark.MbppFactory.class);
+    benchmarks.addBinding(LeetCodeBenchmark.NAME).to(LeetCodeBenchmark.Factory.class);
     var formats = Plugins.mapBinder(binder(), PromptFormat.class);
     formats.addBinding(EvalPlusFormat.NAME).to(EvalPlusFormat.Factory.class);
+    formats.addBinding(LeetCodeFormat.NAME).to(LeetCodeFormat.Factory.class);
   }
 }

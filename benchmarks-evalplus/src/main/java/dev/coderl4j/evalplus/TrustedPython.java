@@ -53,17 +53,34 @@ record TrustedPython(String python, Path cacheDir) {
    * @param label how progress and errors name the run
    */
   JsonNode cached(String label, List<String> scripts, String mode, Path data, List<String> extra) {
+    return cached(label, scripts, mode, data, extra, "", List.of());
+  }
+
+  /**
+   * As {@link #cached(String, List, String, Path, List)}, with the resources {@code dir/<file>}
+   * copied into a folder whose path is the last argument (e.g. a vendored package's sources).
+   */
+  JsonNode cachedWithDir(String label, List<String> scripts, String mode, Path data, String dir,
+      List<String> files) {
+    return cached(label, scripts, mode, data, List.of(), dir, files);
+  }
+
+  private JsonNode cached(String label, List<String> scripts, String mode, Path data,
+      List<String> extra, String dir, List<String> files) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(Files.readAllBytes(data));
       for (String s : scripts) {
         md.update(resource(s).getBytes(StandardCharsets.UTF_8));
       }
+      for (String f : files) {
+        md.update(resource(dir + "/" + f).getBytes(StandardCharsets.UTF_8));
+      }
       md.update((mode + "\0" + String.join("\0", extra)).getBytes(StandardCharsets.UTF_8));
       String key = HexFormat.of().formatHex(md.digest()).substring(0, 24);
       Path file = cacheDir.resolve(label + "-" + key + ".json");
       if (!Files.isRegularFile(file)) {
-        compute(label, scripts, mode, data, extra, file);
+        compute(label, scripts, mode, data, extra, dir, files, file);
       }
       return MAPPER.readTree(file.toFile());
     } catch (IOException e) {
@@ -74,7 +91,7 @@ record TrustedPython(String python, Path cacheDir) {
   }
 
   private void compute(String label, List<String> scripts, String mode, Path data,
-      List<String> extra, Path file) throws IOException {
+      List<String> extra, String dir, List<String> files, Path file) throws IOException {
     Files.createDirectories(cacheDir);
     Path work = Files.createTempDirectory(cacheDir, label + "-work");
     try {
@@ -89,7 +106,14 @@ record TrustedPython(String python, Path cacheDir) {
           data.toAbsolutePath().toString(), tmp.toString()));
       cmd.addAll(paths.subList(1, paths.size()));
       cmd.addAll(extra);
-      System.err.println(label + ": computing expected outputs and reference times under "
+      if (!files.isEmpty()) {
+        Path d = Files.createDirectories(work.resolve(dir));
+        for (String f : files) {
+          Files.writeString(d.resolve(f), resource(dir + "/" + f), StandardCharsets.UTF_8);
+        }
+        cmd.add(d.toString());
+      }
+      System.err.println(label + ": running the reference solutions under "
           + python + " (once per machine; cached in " + cacheDir + ")");
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(work.resolve("log.txt").toFile());
@@ -114,8 +138,8 @@ record TrustedPython(String python, Path cacheDir) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(label + ": interrupted during the trusted run", e);
     } finally {
-      try (var files = Files.walk(work)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      try (var walk = Files.walk(work)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }

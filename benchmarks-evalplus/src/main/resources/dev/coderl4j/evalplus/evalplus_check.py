@@ -1,13 +1,15 @@
 # EvalPlus' scoring rules, run in the runner's guest after the candidate program (the test setup
 # of humaneval-plus and mbpp-plus; docs/benchmarks.md). Everything is bound inside
-# _coderl_ep_make so that the candidate's namespace gains one name per job, and the candidate's
-# own names (inf, float, set...) cannot change how expected values are read.
-def _coderl_ep_make(g, entry, oracle, atol, n_base, limits, caps, inputs_src, expected_src):
+# _coderl_ep_make so that the candidate's namespace gains one name per job. The inputs and the
+# expected values are literals inside `data`, a function whose parameters name the constructors
+# they use, so that the candidate's own names (inf, set...) cannot change how they read; nothing
+# here uses exec or eval, so the runner can keep its context after the job.
+def _coderl_ep_make(entry, oracle, atol, n_base, limits, caps, data):
     import math
     import time
     import hashlib
 
-    class Timeout(Exception):
+    class TimeLimitExceeded(Exception):
         """An input ran past its limit, max(4 s, 4 x the canonical solution's time)."""
 
     class Digest:
@@ -20,10 +22,7 @@ def _coderl_ep_make(g, entry, oracle, atol, n_base, limits, caps, inputs_src, ex
     def hexint(s):
         return int(s, 16)
 
-    names = {'__builtins__': {}, 'inf': float('inf'), 'nan': float('nan'), 'hexint': hexint,
-             'complex': complex, 'set': set, 'frozenset': frozenset, 'digest': Digest}
-    inputs = eval(inputs_src, names)
-    expected = eval(expected_src, names)
+    inputs, expected = data(float('inf'), float('nan'), hexint, complex, set, frozenset, Digest)
     state = {'atol': atol, 'fn': None, 'spent': [0.0, 0.0]}
 
     def canon(v, h):
@@ -127,7 +126,7 @@ def _coderl_ep_make(g, entry, oracle, atol, n_base, limits, caps, inputs_src, ex
             state['atol'] = atol  # base and plus are separate runs in EvalPlus
         fn = state['fn']
         if fn is None:
-            fn = state['fn'] = g[entry]
+            fn = state['fn'] = entry()
         inp = inputs[i]
         start = time.perf_counter()
         out = fn(*inp)
@@ -135,9 +134,9 @@ def _coderl_ep_make(g, entry, oracle, atol, n_base, limits, caps, inputs_src, ex
         group = 0 if i < n_base else 1
         state['spent'][group] += took
         if took > limits[i]:
-            raise Timeout('input %d took longer than its %.1f s' % (i, limits[i]))
+            raise TimeLimitExceeded('input %d took longer than its %.1f s' % (i, limits[i]))
         if state['spent'][group] > caps[group]:
-            raise Timeout('the %s inputs took longer than their %.1f s' % (
+            raise TimeLimitExceeded('the %s inputs took longer than their %.1f s' % (
                 ('base', 'plus')[group], caps[group]))
         exp = expected[i]
         if isinstance(exp, Digest):

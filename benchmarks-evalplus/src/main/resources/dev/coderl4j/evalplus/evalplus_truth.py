@@ -69,9 +69,9 @@ def mbpp_inputs(task_id, inputs):
 
 def _float(x):
     if math.isnan(x):
-        return "nan"
+        return "_ce_nan"
     if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
+        return "_ce_inf" if x > 0 else "-_ce_inf"
     return repr(x)
 
 
@@ -88,25 +88,25 @@ def _plain(v):
 
 
 def lit(v):
-    """A Python expression for v, read back by eval() with inf, nan, hexint and the containers."""
+    """A Python expression for v; its names (_ce_inf, _ce_set...) are bound by the reader."""
     t = _plain(v)
     if t is int and v.bit_length() > 8000:
         # Decimal text of huge ints is capped (sys.int_info.default_max_str_digits); hex is not.
-        return ("-" if v < 0 else "") + "hexint(%r)" % format(abs(v), "x")
+        return ("-" if v < 0 else "") + "_ce_hex(%r)" % format(abs(v), "x")
     if v is None or t in (bool, int, str, bytes):
         return repr(v)
     if t is float:
         return _float(v)
     if t is complex:
-        return "complex(%s, %s)" % (_float(v.real), _float(v.imag))
+        return "_ce_complex(%s, %s)" % (_float(v.real), _float(v.imag))
     if t is list:
         return "[" + ", ".join(lit(i) for i in v) + "]"
     if t is tuple:
         return "(" + "".join(lit(i) + ", " for i in v) + ")"
     if t is set:
-        return "set([" + ", ".join(lit(i) for i in v) + "])"
+        return "_ce_set([" + ", ".join(lit(i) for i in v) + "])"
     if t is frozenset:
-        return "frozenset([" + ", ".join(lit(i) for i in v) + "])"
+        return "_ce_frozenset([" + ", ".join(lit(i) for i in v) + "])"
     if t is dict:
         return "{" + ", ".join(lit(k) + ": " + lit(x) for k, x in v.items()) + "}"
     raise TypeError("cannot write a %s as a literal" % t.__name__)
@@ -115,7 +115,14 @@ def lit(v):
 def _expected(v, exact, check):
     text = lit(v)
     if exact and len(text) > INLINE_MAX and not _is_floats(v):
-        return "digest(%r, %r)" % (check.repr_digest(v), check.digest_of(v))
+        # repr under the interpreter's default digit limit, as a candidate's runner has it: a
+        # value with a huge int then has no repr digest and is matched by its canonical form.
+        sys.set_int_max_str_digits(sys.int_info.default_max_str_digits)
+        try:
+            fast = check.repr_digest(v)
+        finally:
+            sys.set_int_max_str_digits(0)
+        return "_ce_digest(%r, %r)" % (fast, check.digest_of(v))
     return text
 
 
@@ -146,7 +153,7 @@ def main():
     ns = {}
     with open(check_path, encoding="utf-8") as f:
         exec(f.read(), ns)
-    check = ns["_coderl_ep_make"]({}, "f", "exact", 0, 0, [], [], "[]", "[]")
+    check = ns["_coderl_ep_make"](None, "exact", 0, 0, [], [], lambda *names: ([], []))
     opener = gzip.open if path.endswith(".gz") else open
     result = {}
     with opener(path, "rt", encoding="utf-8") as f:
