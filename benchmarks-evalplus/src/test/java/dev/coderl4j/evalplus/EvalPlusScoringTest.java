@@ -30,6 +30,7 @@ class EvalPlusScoringTest {
 
   @BeforeAll
   void start() {
+    Fixtures.assumePython();
     runner = Runners.runner("graalpy", 2, he);
   }
 

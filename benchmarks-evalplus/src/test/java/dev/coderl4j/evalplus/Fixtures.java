@@ -23,6 +23,20 @@ final class Fixtures {
     return Path.of("target", "test-cache").toAbsolutePath().toString();
   }
 
+  /** Skips the calling test where there is no python3 (the trusted run needs one). */
+  static void assumePython() {
+    boolean ok;
+    try {
+      ok = new ProcessBuilder("python3", "-c", "pass").start().waitFor() == 0;
+    } catch (java.io.IOException e) {
+      ok = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ok = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(ok, "python3 is needed for the trusted run");
+  }
+
   static EvalPlusBenchmark humaneval() {
     return new EvalPlusBenchmark(EvalPlusBenchmark.Dataset.HUMANEVAL, new EvalPlusBenchmark.Params(
         path("humanevalplus-sample.jsonl.gz"), null, cache(), null, null));

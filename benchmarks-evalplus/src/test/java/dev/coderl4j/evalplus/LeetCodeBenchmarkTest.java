@@ -24,6 +24,7 @@ class LeetCodeBenchmarkTest {
 
   @Test
   void readsBothSchemasAndTheTypo() {
+    Fixtures.assumePython();
     assertEquals(3, test.problems().size());
     assertEquals(Optional.of("Medium"), old.problems().getFirst().difficulty(), "Meidum is Medium");
     Problem twoSum = train.problems().getFirst();
@@ -36,6 +37,7 @@ class LeetCodeBenchmarkTest {
 
   @Test
   void referencesPassAndAWrongAnswerFails() {
+    Fixtures.assumePython();
     List<Problem> ps = new ArrayList<>(test.problems());
     ps.addAll(train.problems());
     assertTrue(ps.stream().anyMatch(p -> p.metadata().get(LeetCodeBenchmark.PREAMBLE)
