@@ -2,8 +2,9 @@
 # of humaneval-plus and mbpp-plus; docs/benchmarks.md). Everything is bound inside
 # _coderl_ep_make so that the candidate's namespace gains one name per job. The inputs and the
 # expected values are literals inside `data`, a function whose parameters name the constructors
-# they use, so that the candidate's own names (inf, set...) cannot change how they read; nothing
-# here uses exec or eval, so the runner can keep its context after the job.
+# they use, so that the candidate's own names (inf, set...) cannot change how they read. No word
+# here may be one that the runner's import scan reads as dynamic code (ImportScan.TAINT_WORDS):
+# the GraalPy runner would then discard its context after every job.
 def _coderl_ep_make(entry, oracle, atol, n_base, limits, caps, data):
     import math
     import time
