@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       // One line per benchmark subcommand.
       dev.coderl4j.cli.lm.BenchLmCommand.class,
       dev.coderl4j.cli.exec.BenchExecCommand.class,
+      dev.coderl4j.cli.evalplus.BenchEvalPlusCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

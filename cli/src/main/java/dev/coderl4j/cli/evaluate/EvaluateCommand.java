@@ -110,7 +110,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         StandardCharsets.UTF_8);
     Evaluation.Result r;
     try (ProgramRunner programRunner = runnerFactory != null ? runnerFactory.apply(resolver)
-        : resolver.create(ProgramRunner.class, runner)) {
+        : resolver.create(ProgramRunner.class, evaluation.runnerFor(resolver))) {
       r = evaluation.run(resolver, programRunner, err);
     }
     spec.commandLine().getOut().print(r.summary().markdown("coderl evaluate: " + benchmark));

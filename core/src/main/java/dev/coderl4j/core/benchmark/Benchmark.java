@@ -1,10 +1,13 @@
 package dev.coderl4j.core.benchmark;
 
 import dev.coderl4j.core.exec.ExecutionJob;
+import dev.coderl4j.core.exec.ExecutionLimits;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.problem.TestSuite;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A set of problems to train or evaluate on: APPS, MBPP, HumanEval (§4).
@@ -45,5 +48,34 @@ public interface Benchmark {
   /** Reads the runner's result of a {@link #job} as this benchmark's result; the default keeps it. */
   default ExecutionResult interpret(ExecutionResult result) {
     return result;
+  }
+
+  /**
+   * Named parts of a problem's hidden tests whose pass@k is reported beside the whole suite's.
+   *
+   * <p>Each group is the first {@code n} hidden tests; a sample passes it when all of them pass.
+   * EvalPlus reports pass@k on its base inputs (the original asserts) beside base + plus
+   * (Liu et al. 2023), so its benchmarks put the base inputs first and name them {@code base}.
+   * The default has no groups.
+   */
+  default Map<String, Integer> hiddenTestGroups(Problem problem) {
+    return Map.of();
+  }
+
+  /**
+   * Whether every problem is scored, a problem without samples counting as failed (EvalPlus'
+   * rule), instead of scoring only the problems a samples file names (the default).
+   */
+  default boolean scoresEveryProblem() {
+    return false;
+  }
+
+  /**
+   * The runner limits this benchmark's rules call for, applied by {@code coderl evaluate} where
+   * the user sets none (EvalPlus: 4 GiB, a per-test limit from the reference's measured time);
+   * empty for the runner's own defaults.
+   */
+  default Optional<ExecutionLimits> limits() {
+    return Optional.empty();
   }
 }

@@ -109,13 +109,44 @@ public record Evaluation(PluginSpec benchmark, String format, Path samples, List
       run.put("runs_per_second", ran / Math.max(secs, 1e-9));
       context.put("run", run);
       context.put("provenance", provenance);
-      Summary summary = Summary.of(evaluator.counts(all, records), metrics, context, outcomes,
-          bench.problems().size(), List.of("introductory", "interview", "competition"));
+      List<String> missing = evaluator.withoutSamples(all);
+      if (!missing.isEmpty()) {
+        log.println("evaluate: " + missing.size() + " task(s) have no samples"
+            + (bench.scoresEveryProblem() ? " and count as failed" : " and are not scored") + ": "
+            + String.join(", ", missing));
+      }
+      Summary summary = Summary.of(evaluator.counts(all, records),
+          evaluator.groupCounts(all, records), missing, metrics, context, outcomes,
+          bench.problems().size(),
+          List.of("introductory", "interview", "competition", "Easy", "Medium", "Hard"));
       summary.write(out, title());
       log.printf(Locale.ROOT, "%d runs in %.1f s (%.1f runs/s); results in %s%n", ran, secs,
           ran / Math.max(secs, 1e-9), out);
       return new Result(summary, ran, before, secs);
     }
+  }
+
+  /**
+   * The runner's spec with the benchmark's own limits (EvalPlus: 4 GiB and per-test limits from the
+   * reference's times) filling in what the spec does not set.
+   */
+  public PluginSpec runnerFor(PluginResolver resolver) {
+    Benchmark bench = resolver.create(Benchmark.class, benchmark);
+    com.fasterxml.jackson.databind.node.ObjectNode params = runner.params().isObject()
+        ? ((com.fasterxml.jackson.databind.node.ObjectNode) runner.params()).deepCopy()
+        : StageDir.mapper().createObjectNode();
+    bench.limits().ifPresent(l -> {
+      if (!params.has("timeoutSeconds")) {
+        params.put("timeoutSeconds", l.perTestTimeout().toMillis() / 1000.0);
+      }
+      if (!params.has("programTimeoutSeconds")) {
+        params.put("programTimeoutSeconds", l.perProgramTimeout().toMillis() / 1000.0);
+      }
+      if (!params.has("maxMemoryMb")) {
+        params.put("maxMemoryMb", l.maxMemoryMb());
+      }
+    });
+    return new PluginSpec(runner.type(), params);
   }
 
   /** The summary's title. */

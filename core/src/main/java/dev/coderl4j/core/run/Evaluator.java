@@ -108,8 +108,52 @@ public final class Evaluator {
     }
   }
 
-  /** Per-problem counts from the records of every sample, in benchmark order. */
+  /**
+   * Per-problem counts from the records of every sample, in benchmark order. When the benchmark
+   * scores every problem, one without samples counts as failed (as many samples as the fewest any
+   * other problem has, none correct).
+   */
   public List<ProblemCounts> counts(List<Sample> samples, Map<Key, SampleResult> records) {
+    return counts(samples, records, r -> r.passed());
+  }
+
+  /**
+   * The counts of each of the benchmark's hidden-test groups ({@link Benchmark#hiddenTestGroups}),
+   * by group name: a sample is correct in a group when the group's tests all passed.
+   */
+  public Map<String, List<ProblemCounts>> groupCounts(List<Sample> samples,
+      Map<Key, SampleResult> records) {
+    Map<String, List<ProblemCounts>> out = new LinkedHashMap<>();
+    for (Problem p : benchmark.problems()) {
+      for (String g : benchmark.hiddenTestGroups(p).keySet()) {
+        out.computeIfAbsent(g, name -> counts(samples, records, r -> groupPassed(r, name)));
+      }
+    }
+    return out;
+  }
+
+  private boolean groupPassed(SampleResult r, String group) {
+    Integer n = benchmark.hiddenTestGroups(problems.get(r.problemId())).get(group);
+    if (n == null || r.tests().size() < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!Boolean.TRUE.equals(r.tests().get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The problems of the benchmark that no sample names, in benchmark order. */
+  public List<String> withoutSamples(List<Sample> samples) {
+    java.util.Set<String> named = new java.util.HashSet<>();
+    samples.forEach(s -> named.add(s.problemId()));
+    return benchmark.problems().stream().map(Problem::id).filter(id -> !named.contains(id)).toList();
+  }
+
+  private List<ProblemCounts> counts(List<Sample> samples, Map<Key, SampleResult> records,
+      java.util.function.Predicate<SampleResult> isCorrect) {
     Map<String, int[]> byProblem = new LinkedHashMap<>();
     for (Problem p : benchmark.problems()) {
       byProblem.put(p.id(), null);
@@ -117,7 +161,7 @@ public final class Evaluator {
     for (Sample s : samples) {
       Problem p = problems.get(s.problemId());
       SampleResult hidden = require(records, s, SampleResult.HIDDEN);
-      boolean correct = hidden.passed();
+      boolean correct = isCorrect.test(hidden);
       boolean filtered = separateExamples(p) ? require(records, s, SampleResult.EXAMPLE).passed()
           : p.exampleTests().size() == 0 || correct;
       int[] c = byProblem.get(s.problemId());
@@ -130,10 +174,14 @@ public final class Evaluator {
       c[2] += filtered ? 1 : 0;
       c[3] += filtered && correct ? 1 : 0;
     }
+    int fewest = byProblem.values().stream().filter(java.util.Objects::nonNull)
+        .mapToInt(c -> c[0]).min().orElse(1);
     List<ProblemCounts> out = new ArrayList<>();
     byProblem.forEach((id, c) -> {
       if (c != null) {
         out.add(new ProblemCounts(id, problems.get(id).difficulty(), c[0], c[1], c[2], c[3]));
+      } else if (benchmark.scoresEveryProblem()) {
+        out.add(new ProblemCounts(id, problems.get(id).difficulty(), fewest, 0, fewest, 0));
       }
     });
     return out;
