@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public final class AppsBenchmark implements Benchmark {
   public static final String NAME = "apps";
 
-  private static final Pattern TASK_ID = Pattern.compile("(?i)(?:apps/)?(?:([a-z0-9-]+)/)?0*(\\d+)");
+  private static final Pattern TASK_ID =
+      Pattern.compile("(?i)(?:apps/)?(?:([a-z0-9-]+)/)?0*(\\d+)");
 
   private final List<Problem> problems;
   private final String split;
@@ -34,7 +35,8 @@ public final class AppsBenchmark implements Benchmark {
     this.problems = List.copyOf(problems);
     this.split = split;
     this.comparison = comparison;
-    this.harness = comparison instanceof OutputComparison.AppsCompatible ? new AppsCompatibleHarness() : null;
+    this.harness =
+        comparison instanceof OutputComparison.AppsCompatible ? new AppsCompatibleHarness() : null;
   }
 
   /**
@@ -43,8 +45,8 @@ public final class AppsBenchmark implements Benchmark {
    * @param dataset {@code test} (the default: the 10 bundled test problems with full hidden tests,
    *     and CodeRL's example tests), {@code train} (the 5 bundled training problems, with reference
    *     solutions), {@code mapcoder150} or {@code teamcoder300} (the bundled converted sets), or a
-   *     path: an APPS split folder in the original layout, or a JSON Lines file in the HF
-   *     {@code codeparrot/apps} schema or the MapCoder/TeamCoder schema
+   *     path: an APPS split folder in the original layout, or a JSON Lines file in the HF {@code
+   *     codeparrot/apps} schema or the MapCoder/TeamCoder schema
    * @param split for a path: the split it holds, {@code test} (the default) or {@code train}
    * @param exampleTests CodeRL's example-test file for the test split; empty for the bundled copy
    * @param comparison {@code strict} (the default) or {@code apps-compatible}
@@ -72,7 +74,9 @@ public final class AppsBenchmark implements Benchmark {
     return problems;
   }
 
-  /** The split or set the problem ids carry ({@code test}, {@code train}, {@code mapcoder150}...). */
+  /**
+   * The split or set the problem ids carry ({@code test}, {@code train}, {@code mapcoder150}...).
+   */
   public String split() {
     return split;
   }
@@ -87,8 +91,14 @@ public final class AppsBenchmark implements Benchmark {
   public String problemId(String taskId) {
     Matcher m = TASK_ID.matcher(taskId.strip());
     if (!m.matches() || (m.group(1) != null && !m.group(1).equalsIgnoreCase(split))) {
-      throw new IllegalArgumentException("APPS task id '" + taskId + "' not understood for the "
-          + split + " problems; write 203, \"0203\" or \"apps/" + split + "/0203\"");
+      throw new IllegalArgumentException(
+          "APPS task id '"
+              + taskId
+              + "' not understood for the "
+              + split
+              + " problems; write 203, \"0203\" or \"apps/"
+              + split
+              + "/0203\"");
     }
     return AppsIds.problemId(split, Integer.parseInt(m.group(2)));
   }
@@ -99,8 +109,8 @@ public final class AppsBenchmark implements Benchmark {
   }
 
   /**
-   * The program under APPS' import header ({@link AppsHeader}); standard-input tests go through
-   * the {@code apps-compatible} harness when that mode is on (its program carries the header too).
+   * The program under APPS' import header ({@link AppsHeader}); standard-input tests go through the
+   * {@code apps-compatible} harness when that mode is on (its program carries the header too).
    */
   @Override
   public ExecutionJob job(String jobId, Problem problem, String program, TestSuite tests) {
@@ -125,15 +135,33 @@ public final class AppsBenchmark implements Benchmark {
     protected Benchmark build(Params p) {
       OutputComparison cmp = OutputComparison.named(p.comparison());
       return switch (p.dataset()) {
-        case "test" -> new AppsBenchmark(AppsHfLoader.read(bundled("apps_10.jsonl"),
-            "bundled apps_10.jsonl", "test", examples(p)).problems(), "test", cmp);
-        case "train" -> new AppsBenchmark(AppsFolderLoader.readBundledTrain().problems(), "train", cmp);
-        case "mapcoder150" -> new AppsBenchmark(AppsDerivedLoader.read(
-            bundled("derived/mapcoder_selected150.jsonl"), "bundled mapcoder_selected150.jsonl",
-            "mapcoder150").problems(), "mapcoder150", cmp);
-        case "teamcoder300" -> new AppsBenchmark(AppsDerivedLoader.read(
-            bundled("derived/teamcoder_selected300.jsonl"), "bundled teamcoder_selected300.jsonl",
-            "teamcoder300").problems(), "teamcoder300", cmp);
+        case "test" ->
+            new AppsBenchmark(
+                AppsHfLoader.read(
+                        bundled("apps_10.jsonl"), "bundled apps_10.jsonl", "test", examples(p))
+                    .problems(),
+                "test",
+                cmp);
+        case "train" ->
+            new AppsBenchmark(AppsFolderLoader.readBundledTrain().problems(), "train", cmp);
+        case "mapcoder150" ->
+            new AppsBenchmark(
+                AppsDerivedLoader.read(
+                        bundled("derived/mapcoder_selected150.jsonl"),
+                        "bundled mapcoder_selected150.jsonl",
+                        "mapcoder150")
+                    .problems(),
+                "mapcoder150",
+                cmp);
+        case "teamcoder300" ->
+            new AppsBenchmark(
+                AppsDerivedLoader.read(
+                        bundled("derived/teamcoder_selected300.jsonl"),
+                        "bundled teamcoder_selected300.jsonl",
+                        "teamcoder300")
+                    .problems(),
+                "teamcoder300",
+                cmp);
         default -> fromPath(p, cmp);
       };
     }
@@ -142,11 +170,15 @@ public final class AppsBenchmark implements Benchmark {
       Path path = Path.of(p.dataset());
       Map<String, TestSuite> examples = p.split().equals("test") ? examples(p) : Map.of();
       if (Files.isDirectory(path)) {
-        return new AppsBenchmark(AppsFolderLoader.read(path, p.split(), examples).problems(), p.split(), cmp);
+        return new AppsBenchmark(
+            AppsFolderLoader.read(path, p.split(), examples).problems(), p.split(), cmp);
       }
       if (!Files.isRegularFile(path)) {
-        throw new IllegalArgumentException("APPS dataset '" + p.dataset() + "' is neither a bundled set"
-            + " [mapcoder150, teamcoder300, test, train] nor an existing folder or JSON Lines file");
+        throw new IllegalArgumentException(
+            "APPS dataset '"
+                + p.dataset()
+                + "' is neither a bundled set [mapcoder150, teamcoder300, test, train] nor an"
+                + " existing folder or JSON Lines file");
       }
       String first;
       try (var lines = Files.lines(path)) {
@@ -156,10 +188,16 @@ public final class AppsBenchmark implements Benchmark {
       }
       try (InputStream in = Files.newInputStream(path)) {
         if (first.contains("\"test_list\"")) {
-          String set = path.getFileName().toString().replaceAll("\\.jsonl$", "").replaceAll("[^A-Za-z0-9-]", "-");
-          return new AppsBenchmark(AppsDerivedLoader.read(in, path.toString(), set).problems(), set, cmp);
+          String set =
+              path.getFileName()
+                  .toString()
+                  .replaceAll("\\.jsonl$", "")
+                  .replaceAll("[^A-Za-z0-9-]", "-");
+          return new AppsBenchmark(
+              AppsDerivedLoader.read(in, path.toString(), set).problems(), set, cmp);
         }
-        return new AppsBenchmark(AppsHfLoader.read(in, path.toString(), p.split(), examples).problems(), p.split(), cmp);
+        return new AppsBenchmark(
+            AppsHfLoader.read(in, path.toString(), p.split(), examples).problems(), p.split(), cmp);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + path, e);
       }
@@ -171,7 +209,8 @@ public final class AppsBenchmark implements Benchmark {
       }
       try (InputStream in = Files.newInputStream(Path.of(p.exampleTests()))) {
         Map<String, TestSuite> out = new java.util.LinkedHashMap<>();
-        AppsExampleTests.read(in, p.exampleTests()).forEach((id, s) -> s.ifPresent(x -> out.put(id, x)));
+        AppsExampleTests.read(in, p.exampleTests())
+            .forEach((id, s) -> s.ifPresent(x -> out.put(id, x)));
         return out;
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read example tests " + p.exampleTests(), e);

@@ -19,8 +19,8 @@ import java.util.Set;
  * Runs APPS standard-input tests with {@link OutputComparison.AppsCompatible} in the sandbox.
  *
  * <p>The runner compares stdout strictly, and only the benchmark may relax that (the runner owns
- * outcomes; a benchmark owns its special cases). So each stdin test becomes a call-based test of
- * a harness program ({@code apps_compatible_harness.py}) that runs the candidate in-process with
+ * outcomes; a benchmark owns its special cases). So each stdin test becomes a call-based test of a
+ * harness program ({@code apps_compatible_harness.py}) that runs the candidate in-process with
  * stdin and stdout replaced, the way the APPS/CodeRL harness itself does, and returns whether the
  * output matches; the expected value is {@code true}. A candidate that does not compile makes the
  * harness fail to load with a {@code SyntaxError}, which {@link #interpret} reports as
@@ -30,13 +30,15 @@ public final class AppsCompatibleHarness {
   /** The harness function each test calls. */
   public static final String FUNCTION = "coderl_apps_stdin";
 
-  private static final Set<String> COMPILE_ERRORS = Set.of("SyntaxError", "IndentationError", "TabError");
+  private static final Set<String> COMPILE_ERRORS =
+      Set.of("SyntaxError", "IndentationError", "TabError");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final String harness;
 
   public AppsCompatibleHarness() {
-    try (InputStream in = AppsCompatibleHarness.class.getResourceAsStream("apps_compatible_harness.py")) {
+    try (InputStream in =
+        AppsCompatibleHarness.class.getResourceAsStream("apps_compatible_harness.py")) {
       if (in == null) {
         throw new IllegalStateException("apps_compatible_harness.py is missing from the jar");
       }
@@ -65,7 +67,10 @@ public final class AppsCompatibleHarness {
     try {
       // A JSON string literal is a valid Python string literal (Jackson escapes quotes,
       // backslashes and control characters as \" \\ \\uXXXX, all of which Python reads alike).
-      return AppsHeader.TEXT + "_CODERL_SRC = " + MAPPER.writeValueAsString(program) + "\n"
+      return AppsHeader.TEXT
+          + "_CODERL_SRC = "
+          + MAPPER.writeValueAsString(program)
+          + "\n"
           + harness;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -74,10 +79,16 @@ public final class AppsCompatibleHarness {
 
   /** The runner's result of a harness job, with a candidate's syntax error as COMPILE_ERROR. */
   public ExecutionResult interpret(ExecutionResult r) {
-    if (r.outcome() instanceof Outcome.RuntimeError e && e.testIndex() < 0
+    if (r.outcome() instanceof Outcome.RuntimeError e
+        && e.testIndex() < 0
         && COMPILE_ERRORS.contains(e.errorType())) {
-      return new ExecutionResult(r.jobId(), new Outcome.CompileError(e.errorType() + ": " + r.detail()),
-          r.tests(), r.millis(), r.backend(), r.detail());
+      return new ExecutionResult(
+          r.jobId(),
+          new Outcome.CompileError(e.errorType() + ": " + r.detail()),
+          r.tests(),
+          r.millis(),
+          r.backend(),
+          r.detail());
     }
     return r;
   }

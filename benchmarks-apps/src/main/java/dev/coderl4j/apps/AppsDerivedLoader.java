@@ -22,13 +22,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the converted APPS sets of MapCoder ({@code selected150}) and TeamCoder
- * ({@code selected300}): {@code {name, id, description, difficulty, starter_code, sample_io,
- * test_list}} with tests as {@code {"input": str, "output": [value]}}.
+ * Reads the converted APPS sets of MapCoder ({@code selected150}) and TeamCoder ({@code
+ * selected300}): {@code {name, id, description, difficulty, starter_code, sample_io, test_list}}
+ * with tests as {@code {"input": str, "output": [value]}}.
  *
- * <p>The conversion is lossy for call-based problems: the arguments were written as
- * {@code str(arg)} joined by newlines, and TeamCoder also wrote outputs as {@code str(value)}.
- * This loader rebuilds them and <em>refuses</em> a problem rather than guess when:
+ * <p>The conversion is lossy for call-based problems: the arguments were written as {@code
+ * str(arg)} joined by newlines, and TeamCoder also wrote outputs as {@code str(value)}. This loader
+ * rebuilds them and <em>refuses</em> a problem rather than guess when:
+ *
  * <ul>
  *   <li>the starter code has no single top-level {@code def} (no {@code fn_name} to call), or the
  *       function takes {@code *args}/{@code **kwargs};
@@ -36,15 +37,17 @@ import java.util.regex.Pattern;
  *       string argument with a newline makes the split ambiguous);
  *   <li>a value is a Python literal JSON cannot hold (a dict with int keys, inf, nan).
  * </ul>
- * An argument position is read as Python literals when every case's text there is one, and as
- * raw strings otherwise (a position that holds {@code adfa} in one case is a string position, so
- * {@code 123} there is the string {@code "123"}); a string parameter whose every value looks like
- * a number stays ambiguous and is read as numbers. Stringified outputs are read as a literal when
- * they are one, else as the string. Duplicate rows (same id) are kept once.
+ *
+ * An argument position is read as Python literals when every case's text there is one, and as raw
+ * strings otherwise (a position that holds {@code adfa} in one case is a string position, so {@code
+ * 123} there is the string {@code "123"}); a string parameter whose every value looks like a number
+ * stays ambiguous and is read as numbers. Stringified outputs are read as a literal when they are
+ * one, else as the string. Duplicate rows (same id) are kept once.
  */
 public final class AppsDerivedLoader {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final Pattern DEF = Pattern.compile("(?m)^([ \\t]*)def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)");
+  private static final Pattern DEF =
+      Pattern.compile("(?m)^([ \\t]*)def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)");
 
   private AppsDerivedLoader() {}
 
@@ -56,7 +59,10 @@ public final class AppsDerivedLoader {
    * @param duplicateRows rows that repeated an earlier id
    * @param stringifiedOutputs whether call-based outputs were written as {@code str(value)}
    */
-  public record Result(List<Problem> problems, Map<String, String> refused, int duplicateRows,
+  public record Result(
+      List<Problem> problems,
+      Map<String, String> refused,
+      int duplicateRows,
       boolean stringifiedOutputs) {
     public Result {
       problems = List.copyOf(problems);
@@ -71,7 +77,8 @@ public final class AppsDerivedLoader {
    */
   public static Result read(InputStream raw, String source, String set) {
     List<JsonRecord> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
       String line;
       int lineNo = 0;
       while ((line = r.readLine()) != null) {
@@ -119,7 +126,8 @@ public final class AppsDerivedLoader {
       }
       String id = AppsIds.problemId(set, n);
       String starter = rec.text("starter_code");
-      String difficulty = AppsFolderLoader.difficulty(rec.field("difficulty"), source + ":" + rec.line());
+      String difficulty =
+          AppsFolderLoader.difficulty(rec.field("difficulty"), source + ":" + rec.line());
       List<JsonNode> samples = tests(rec, "sample_io");
       List<JsonNode> hiddenRows = tests(rec, "test_list");
       TestSuite example;
@@ -141,8 +149,17 @@ public final class AppsDerivedLoader {
         refused.put(id, "no tests in test_list");
         continue;
       }
-      problems.add(new Problem(id, "apps", rec.text("description"), starter, Optional.of(difficulty),
-          example, hidden, List.of(), Map.of("split", set)));
+      problems.add(
+          new Problem(
+              id,
+              "apps",
+              rec.text("description"),
+              starter,
+              Optional.of(difficulty),
+              example,
+              hidden,
+              List.of(),
+              Map.of("split", set)));
     }
     return new Result(problems, refused, duplicates, stringified);
   }
@@ -155,10 +172,18 @@ public final class AppsDerivedLoader {
     List<JsonNode> out = new ArrayList<>();
     for (int i = 0; i < arr.size(); i++) {
       JsonNode t = arr.get(i);
-      if (!t.isObject() || t.get("input") == null || !t.get("input").isTextual()
-          || t.get("output") == null || !t.get("output").isArray() || t.get("output").size() != 1) {
-        throw rec.error(field, "element " + i + " must be {\"input\": str, \"output\": [one value]}, got "
-            + JsonRecord.describe(t));
+      if (!t.isObject()
+          || t.get("input") == null
+          || !t.get("input").isTextual()
+          || t.get("output") == null
+          || !t.get("output").isArray()
+          || t.get("output").size() != 1) {
+        throw rec.error(
+            field,
+            "element "
+                + i
+                + " must be {\"input\": str, \"output\": [one value]}, got "
+                + JsonRecord.describe(t));
       }
       out.add(t);
     }
@@ -170,7 +195,9 @@ public final class AppsDerivedLoader {
     for (JsonNode t : rows) {
       JsonNode out = t.get("output").get(0);
       if (!out.isTextual()) {
-        throw rec.error(field, "a standard-input problem's output must be a string, got " + JsonRecord.describe(out));
+        throw rec.error(
+            field,
+            "a standard-input problem's output must be a string, got " + JsonRecord.describe(out));
       }
       cases.add(new TestSuite.StdinCase(t.get("input").textValue(), out.textValue()));
     }
@@ -213,10 +240,15 @@ public final class AppsDerivedLoader {
       top.add(new Function(m.group(2), required, params));
     }
     if (top.size() != 1) {
-      throw new Refused("the starter code defines " + top.size() + " candidate functions, so fn_name is ambiguous");
+      throw new Refused(
+          "the starter code defines "
+              + top.size()
+              + " candidate functions, so fn_name is ambiguous");
     }
-    if (top.getFirst().params() == 0 || top.getFirst().required() == 0 && top.getFirst().params() > 1) {
-      throw new Refused("the function takes no required parameters, so the arguments given cannot be placed");
+    if (top.getFirst().params() == 0
+        || top.getFirst().required() == 0 && top.getFirst().params() > 1) {
+      throw new Refused(
+          "the function takes no required parameters, so the arguments given cannot be placed");
     }
     return top.getFirst();
   }
@@ -229,9 +261,16 @@ public final class AppsDerivedLoader {
       String input = t.get("input").textValue();
       List<String> split = p == 1 ? List.of(input) : List.of(input.split("\n", -1));
       if (split.size() < fn.required() || split.size() > p) {
-        throw new Refused("input " + JsonRecord.describe(t.get("input")) + " has " + split.size()
-            + " lines for " + fn.required() + (fn.required() == p ? "" : " to " + p)
-            + " parameters of " + fn.name());
+        throw new Refused(
+            "input "
+                + JsonRecord.describe(t.get("input"))
+                + " has "
+                + split.size()
+                + " lines for "
+                + fn.required()
+                + (fn.required() == p ? "" : " to " + p)
+                + " parameters of "
+                + fn.name());
       }
       parts.add(split);
     }
@@ -254,16 +293,21 @@ public final class AppsDerivedLoader {
       ArrayNode args = F.arrayNode();
       for (int a = 0; a < parts.get(c).size(); a++) {
         String text = parts.get(c).get(a);
-        args.add(literal[a] ? ((PythonLiteral.Value) PythonLiteral.parse(text)).json() : F.textNode(text));
+        args.add(
+            literal[a]
+                ? ((PythonLiteral.Value) PythonLiteral.parse(text)).json()
+                : F.textNode(text));
       }
       JsonNode out = rows.get(c).get("output").get(0);
       if (stringified && out.isTextual()) {
         PythonLiteral.Parsed v = PythonLiteral.parse(out.textValue());
-        out = switch (v) {
-          case PythonLiteral.Value x -> x.json();
-          case PythonLiteral.NotLiteral x -> out;
-          case PythonLiteral.Unrepresentable u -> throw new Refused("output '" + out.textValue() + "': " + u.why());
-        };
+        out =
+            switch (v) {
+              case PythonLiteral.Value x -> x.json();
+              case PythonLiteral.NotLiteral x -> out;
+              case PythonLiteral.Unrepresentable u ->
+                  throw new Refused("output '" + out.textValue() + "': " + u.why());
+            };
       }
       cases.add(new TestSuite.CallCase(args.toString(), out.toString()));
     }

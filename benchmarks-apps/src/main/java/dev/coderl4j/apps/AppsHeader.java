@@ -6,13 +6,13 @@ import dev.coderl4j.core.problem.TestSuite;
  * The import header APPS' evaluation puts before every stdin and call-based program (§4.1: APPS'
  * own evaluation, which CodeRL reuses).
  *
- * <p>APPS' {@code testing_util.py} prepends these imports, so solutions use {@code sqrt},
- * {@code Counter} or {@code heappush} without importing them. It is a rule of the benchmark, not
- * of the runners: {@link AppsBenchmark#job} puts it into the program, and a runner runs exactly
- * the program it is given. The same text ships as {@code apps_header.py} beside this class, for
- * {@code coderl exec} job files that need it (see {@code docs/execution.md}). numpy ({@code import
- * numpy as np} in APPS) is left out: GraalPy cannot load it, and the reference solutions used here
- * do not need it.
+ * <p>APPS' {@code testing_util.py} prepends these imports, so solutions use {@code sqrt}, {@code
+ * Counter} or {@code heappush} without importing them. It is a rule of the benchmark, not of the
+ * runners: {@link AppsBenchmark#job} puts it into the program, and a runner runs exactly the
+ * program it is given. The same text ships as {@code apps_header.py} beside this class, for {@code
+ * coderl exec} job files that need it (see {@code docs/execution.md}). numpy ({@code import numpy
+ * as np} in APPS) is left out: GraalPy cannot load it, and the reference solutions used here do not
+ * need it.
  */
 public final class AppsHeader {
   private AppsHeader() {}

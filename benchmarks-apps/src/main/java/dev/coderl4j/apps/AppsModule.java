@@ -10,7 +10,11 @@ import dev.coderl4j.core.plugin.Plugins;
 public final class AppsModule extends AbstractModule implements PluginModule {
   @Override
   protected void configure() {
-    Plugins.mapBinder(binder(), Benchmark.class).addBinding(AppsBenchmark.NAME).to(AppsBenchmark.Factory.class);
-    Plugins.mapBinder(binder(), PromptFormat.class).addBinding(CodeRlAppsFormat.NAME).to(CodeRlAppsFormat.Factory.class);
+    Plugins.mapBinder(binder(), Benchmark.class)
+        .addBinding(AppsBenchmark.NAME)
+        .to(AppsBenchmark.Factory.class);
+    Plugins.mapBinder(binder(), PromptFormat.class)
+        .addBinding(CodeRlAppsFormat.NAME)
+        .to(CodeRlAppsFormat.Factory.class);
   }
 }

@@ -9,10 +9,10 @@ import dev.coderl4j.core.problem.TestSuite;
 import java.util.List;
 
 /**
- * CodeRL's APPS prompt ({@code generate.py}'s {@code generate_prompt}):
- * {@code "\nQUESTION:\n" + question + ["\n" + starter_code] + "\nUse Standard Input format" |
- * "\nUse Call-Based format" + "\nANSWER:\n"}. The model writes a whole program and stops at its end
- * token, so extraction only unwraps a Markdown code fence.
+ * CodeRL's APPS prompt ({@code generate.py}'s {@code generate_prompt}): {@code "\nQUESTION:\n" +
+ * question + ["\n" + starter_code] + "\nUse Standard Input format" | "\nUse Call-Based format" +
+ * "\nANSWER:\n"}. The model writes a whole program and stops at its end token, so extraction only
+ * unwraps a Markdown code fence.
  */
 public final class CodeRlAppsFormat implements PromptFormat {
   public static final String NAME = "coderl-apps";
@@ -23,8 +23,10 @@ public final class CodeRlAppsFormat implements PromptFormat {
     if (!problem.starterCode().isEmpty()) {
       sb.append("\n").append(problem.starterCode());
     }
-    boolean callBased = problem.hiddenTests() instanceof TestSuite.Call
-        || (!(problem.hiddenTests() instanceof TestSuite.Stdin) && !problem.starterCode().isEmpty());
+    boolean callBased =
+        problem.hiddenTests() instanceof TestSuite.Call
+            || (!(problem.hiddenTests() instanceof TestSuite.Stdin)
+                && !problem.starterCode().isEmpty());
     sb.append(callBased ? "\nUse Call-Based format" : "\nUse Standard Input format");
     return sb.append("\nANSWER:\n").toString();
   }

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * APPS' {@code input_output.json}: {@code {"inputs": [...], "outputs": [...], "fn_name"?}}.
  *
- * <p>Without {@code fn_name} each input is the whole stdin and each output the expected stdout
- * (a list of lines is joined with {@code \n}, as the APPS harness does); with it, each input is the
+ * <p>Without {@code fn_name} each input is the whole stdin and each output the expected stdout (a
+ * list of lines is joined with {@code \n}, as the APPS harness does); with it, each input is the
  * argument list and each output the return value, kept as JSON.
  */
 public final class InputOutput {
@@ -19,7 +19,8 @@ public final class InputOutput {
   /** The suite {@code io} describes; {@code where} names the file (and line) in errors. */
   public static TestSuite parse(JsonNode io, String where) {
     if (io == null || !io.isObject()) {
-      throw new DataFormatException(where + ": input_output must be a JSON object with inputs and outputs");
+      throw new DataFormatException(
+          where + ": input_output must be a JSON object with inputs and outputs");
     }
     JsonNode inputs = io.get("inputs");
     JsonNode outputs = io.get("outputs");
@@ -27,8 +28,13 @@ public final class InputOutput {
       throw new DataFormatException(where + ": input_output needs arrays 'inputs' and 'outputs'");
     }
     if (inputs.size() != outputs.size()) {
-      throw new DataFormatException(where + ": input_output has " + inputs.size() + " inputs but "
-          + outputs.size() + " outputs");
+      throw new DataFormatException(
+          where
+              + ": input_output has "
+              + inputs.size()
+              + " inputs but "
+              + outputs.size()
+              + " outputs");
     }
     JsonNode fn = io.get("fn_name");
     if (fn != null && !fn.isNull()) {
@@ -38,8 +44,12 @@ public final class InputOutput {
       List<TestSuite.CallCase> cases = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
         if (!inputs.get(i).isArray()) {
-          throw new DataFormatException(where + ": call-based input " + i
-              + " must be the JSON array of arguments, got " + inputs.get(i));
+          throw new DataFormatException(
+              where
+                  + ": call-based input "
+                  + i
+                  + " must be the JSON array of arguments, got "
+                  + inputs.get(i));
         }
         cases.add(new TestSuite.CallCase(inputs.get(i).toString(), outputs.get(i).toString()));
       }
@@ -47,8 +57,10 @@ public final class InputOutput {
     }
     List<TestSuite.StdinCase> cases = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
-      cases.add(new TestSuite.StdinCase(text(inputs.get(i), where, "input " + i),
-          text(outputs.get(i), where, "output " + i)));
+      cases.add(
+          new TestSuite.StdinCase(
+              text(inputs.get(i), where, "input " + i),
+              text(outputs.get(i), where, "output " + i)));
     }
     return new TestSuite.Stdin(cases);
   }
@@ -61,12 +73,14 @@ public final class InputOutput {
       List<String> parts = new ArrayList<>();
       for (JsonNode x : v) {
         if (!x.isTextual()) {
-          throw new DataFormatException(where + ": standard-input " + what + " must be a string or a list of strings");
+          throw new DataFormatException(
+              where + ": standard-input " + what + " must be a string or a list of strings");
         }
         parts.add(x.textValue());
       }
       return String.join("\n", parts);
     }
-    throw new DataFormatException(where + ": standard-input " + what + " must be a string, got " + v);
+    throw new DataFormatException(
+        where + ": standard-input " + what + " must be a string, got " + v);
   }
 }

@@ -13,21 +13,24 @@ import java.util.List;
  * How an APPS standard-input test compares the program's stdout with the expected text.
  *
  * <p>A closed set of two modes (see {@code docs/benchmarks.md}):
+ *
  * <ul>
  *   <li>{@link Strict} (the default, and the runner's own stdin semantics): equal line by line
  *       after stripping the whole text and each line (Java's {@code String.strip()}).
- *   <li>{@link AppsCompatible}: the tolerant cascade of the APPS/CodeRL harness
- *       ({@code testing_util.run_test}): lines ignoring blank ones, every line a float within
- *       {@code numpy.allclose}'s tolerance, or whitespace-split tokens equal (exactly, or as floats
+ *   <li>{@link AppsCompatible}: the tolerant cascade of the APPS/CodeRL harness ({@code
+ *       testing_util.run_test}): lines ignoring blank ones, every line a float within {@code
+ *       numpy.allclose}'s tolerance, or whitespace-split tokens equal (exactly, or as floats
  *       rounded to 3 decimals) — with the tokens compared <em>in order</em>. The harness compares
  *       them as sets, which passes wrong programs (hendrycks/apps issue #27: {@code "1 2"} matches
  *       {@code "2 1"}, {@code "1 1 2"} matches {@code "2 1"}); that step is deliberately left out.
  * </ul>
- * For {@link AppsCompatible}, whitespace means ASCII whitespace (space, \t, \n, \r, \v, \f) and floats are Python float
- * literals in ASCII, so that this Java definition and the Python one the APPS benchmark runs in
- * the sandbox agree exactly.
+ *
+ * For {@link AppsCompatible}, whitespace means ASCII whitespace (space, \t, \n, \r, \v, \f) and
+ * floats are Python float literals in ASCII, so that this Java definition and the Python one the
+ * APPS benchmark runs in the sandbox agree exactly.
  */
-public sealed interface OutputComparison permits OutputComparison.Strict, OutputComparison.AppsCompatible {
+public sealed interface OutputComparison
+    permits OutputComparison.Strict, OutputComparison.AppsCompatible {
 
   /** The mode's name in configs: {@code strict} or {@code apps-compatible}. */
   String name();
@@ -40,9 +43,15 @@ public sealed interface OutputComparison permits OutputComparison.Strict, Output
     return switch (name) {
       case Strict.NAME -> new Strict();
       case AppsCompatible.NAME -> new AppsCompatible();
-      default -> throw new IllegalArgumentException(
-          "Unknown output comparison [" + name + "]; known: [" + AppsCompatible.NAME + ", "
-              + Strict.NAME + "]");
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown output comparison ["
+                  + name
+                  + "]; known: ["
+                  + AppsCompatible.NAME
+                  + ", "
+                  + Strict.NAME
+                  + "]");
     };
   }
 

@@ -226,7 +226,8 @@ final class PythonLiteral {
       throw new Unsupported("inf and nan have no JSON form");
     }
     int digits = i;
-    while (i < s.length() && (Character.isDigit(s.charAt(i)) && s.charAt(i) < 128 || s.charAt(i) == '_')) {
+    while (i < s.length()
+        && (Character.isDigit(s.charAt(i)) && s.charAt(i) < 128 || s.charAt(i) == '_')) {
       i++;
     }
     boolean isFloat = false;
@@ -255,7 +256,9 @@ final class PythonLiteral {
     if (i == digits || t.equals("-") || t.equals("+") || t.equals(".") || t.equals("-.")) {
       throw new Syntax();
     }
-    if (!isFloat && t.replaceFirst("^[+-]", "").length() > 1 && t.replaceFirst("^[+-]", "").startsWith("0")) {
+    if (!isFloat
+        && t.replaceFirst("^[+-]", "").length() > 1
+        && t.replaceFirst("^[+-]", "").startsWith("0")) {
       throw new Syntax(); // Python rejects 007 as an int literal
     }
     try {

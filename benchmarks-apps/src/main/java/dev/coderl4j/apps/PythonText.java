@@ -15,10 +15,11 @@ final class PythonText {
   static final String WHITESPACE = " \t\n\r\u000b\f";
 
   /** A Python float literal: digits with single underscores, fraction, exponent, inf, nan. */
-  static final Pattern PYTHON_FLOAT = Pattern.compile(
-      "[+-]?(?:(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?"
-          + "|\\d(?:_?\\d)*\\.?(?:[eE][+-]?\\d(?:_?\\d)*)?"
-          + "|(?i:inf|infinity|nan))");
+  static final Pattern PYTHON_FLOAT =
+      Pattern.compile(
+          "[+-]?(?:(?:\\d(?:_?\\d)*)?\\.\\d(?:_?\\d)*(?:[eE][+-]?\\d(?:_?\\d)*)?"
+              + "|\\d(?:_?\\d)*\\.?(?:[eE][+-]?\\d(?:_?\\d)*)?"
+              + "|(?i:inf|infinity|nan))");
 
   /** {@code s} without leading and trailing ASCII whitespace. */
   static String strip(String s) {

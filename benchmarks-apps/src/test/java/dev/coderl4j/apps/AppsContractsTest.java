@@ -10,14 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Group;
 
-/** The core contracts for {@code apps} on each bundled dataset and comparison, and {@code coderl-apps}. */
+/**
+ * The core contracts for {@code apps} on each bundled dataset and comparison, and {@code
+ * coderl-apps}.
+ */
 class AppsContractsTest {
-  private static final java.util.Map<String, Benchmark> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, Benchmark> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Each configuration is loaded once for the whole class (properties call this per try). */
   static Benchmark apps(String dataset, String comparison) {
-    return CACHE.computeIfAbsent(dataset + "/" + comparison, k ->
-        new AppsBenchmark.Factory().create(new AppsBenchmark.Params(dataset, null, null, comparison)));
+    return CACHE.computeIfAbsent(
+        dataset + "/" + comparison,
+        k ->
+            new AppsBenchmark.Factory()
+                .create(new AppsBenchmark.Params(dataset, null, null, comparison)));
   }
 
   @Group

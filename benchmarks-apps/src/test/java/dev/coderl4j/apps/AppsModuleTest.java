@@ -24,13 +24,15 @@ class AppsModuleTest {
       Guice.createInjector(new CoreModule(), new AppsModule()).getInstance(PluginResolver.class);
 
   private Benchmark apps(String params) throws Exception {
-    return resolver.create(Benchmark.class, new PluginSpec("apps", new ObjectMapper().readTree(params)));
+    return resolver.create(
+        Benchmark.class, new PluginSpec("apps", new ObjectMapper().readTree(params)));
   }
 
   @Test
   void resolvesEveryBundledDataset() throws Exception {
     assertTrue(resolver.names(Benchmark.class).contains("apps"));
-    assertInstanceOf(CodeRlAppsFormat.class, resolver.create(PromptFormat.class, PluginSpec.of("coderl-apps")));
+    assertInstanceOf(
+        CodeRlAppsFormat.class, resolver.create(PromptFormat.class, PluginSpec.of("coderl-apps")));
     Benchmark test = resolver.create(Benchmark.class, PluginSpec.of("apps"));
     assertEquals(10, test.problems().size());
     assertEquals("apps/test/0203", test.problemId("203"));
@@ -44,24 +46,37 @@ class AppsModuleTest {
   @Test
   void appsCompatibleRunsStdinTestsThroughTheHarness() throws Exception {
     Benchmark b = apps("{\"dataset\": \"train\", \"comparison\": \"apps-compatible\"}");
-    Problem stdin = b.problems().stream().filter(p -> p.id().equals("apps/train/0001")).findFirst().orElseThrow();
+    Problem stdin =
+        b.problems().stream()
+            .filter(p -> p.id().equals("apps/train/0001"))
+            .findFirst()
+            .orElseThrow();
     ExecutionJob job = b.job("j", stdin, "print(1)", stdin.hiddenTests());
     TestSuite.Call call = assertInstanceOf(TestSuite.Call.class, job.tests());
     assertEquals(AppsCompatibleHarness.FUNCTION, call.fnName());
     assertEquals("true", call.cases().getFirst().outputJson());
     assertTrue(job.program().startsWith(AppsHeader.TEXT + "_CODERL_SRC = \"print(1)\"\n"));
-    Problem callBased = b.problems().stream().filter(p -> p.id().equals("apps/train/4184")).findFirst().orElseThrow();
-    assertEquals(callBased.hiddenTests(), b.job("k", callBased, "x", callBased.hiddenTests()).tests());
+    Problem callBased =
+        b.problems().stream()
+            .filter(p -> p.id().equals("apps/train/4184"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        callBased.hiddenTests(), b.job("k", callBased, "x", callBased.hiddenTests()).tests());
     Benchmark strict = apps("{\"dataset\": \"train\"}");
-    assertEquals(stdin.hiddenTests(), strict.job("j", stdin, "print(1)", stdin.hiddenTests()).tests());
+    assertEquals(
+        stdin.hiddenTests(), strict.job("j", stdin, "print(1)", stdin.hiddenTests()).tests());
     assertEquals(new OutputComparison.Strict(), ((AppsBenchmark) strict).comparison());
   }
 
   @Test
   void badParamsSayHowToFixThem() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> apps("{\"comparison\": \"sets\"}"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> apps("{\"comparison\": \"sets\"}"));
     assertTrue(e.getMessage().contains("known: [apps-compatible, strict]"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> apps("{\"dataset\": \"/no/such/apps\"}"));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> apps("{\"dataset\": \"/no/such/apps\"}"));
     assertTrue(e.getMessage().contains("neither a bundled set"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> apps("{\"split\": \"dev\"}"));
     assertTrue(e.getMessage().contains("'test' or 'train'"), e.getMessage());
@@ -69,6 +84,8 @@ class AppsModuleTest {
 
   @Test
   void isDiscoverableWithServiceLoader() {
-    assertTrue(PluginModule.discover(getClass().getClassLoader()).stream().anyMatch(m -> m instanceof AppsModule));
+    assertTrue(
+        PluginModule.discover(getClass().getClassLoader()).stream()
+            .anyMatch(m -> m instanceof AppsModule));
   }
 }

@@ -46,8 +46,13 @@ class AppsReferenceSolutionsIT {
   }
 
   private Map<String, ExecutionResult> runAllSolutions(String comparison) throws Exception {
-    Benchmark b = resolver.create(Benchmark.class, new PluginSpec("apps",
-        new ObjectMapper().readTree("{\"dataset\": \"train\", \"comparison\": \"" + comparison + "\"}")));
+    Benchmark b =
+        resolver.create(
+            Benchmark.class,
+            new PluginSpec(
+                "apps",
+                new ObjectMapper()
+                    .readTree("{\"dataset\": \"train\", \"comparison\": \"" + comparison + "\"}")));
     List<ExecutionJob> jobs = new ArrayList<>();
     for (Problem p : b.problems()) {
       for (int i = 0; i < p.solutions().size(); i++) {
@@ -69,7 +74,8 @@ class AppsReferenceSolutionsIT {
    * Solutions 2, 4 and 9 of problem 2287 end with a top-level {@code return}: APPS' harness runs a
    * stdin program as a function body, where that is legal; run as a program it is a SyntaxError.
    */
-  static final Set<String> TOP_LEVEL_RETURN = Set.of("apps/train/2287#2", "apps/train/2287#4", "apps/train/2287#9");
+  static final Set<String> TOP_LEVEL_RETURN =
+      Set.of("apps/train/2287#2", "apps/train/2287#4", "apps/train/2287#9");
 
   /**
    * Solution 5 of 4184 builds a sieve of 10^7 on its first call (1.1 s in CPython 3.11): under

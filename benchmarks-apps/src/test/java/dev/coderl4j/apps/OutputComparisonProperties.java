@@ -17,14 +17,23 @@ class OutputComparisonProperties {
 
   @Provide
   Arbitrary<String> outputs() {
-    Arbitrary<String> token = Arbitraries.oneOf(
-        Arbitraries.integers().between(-50, 50).map(String::valueOf),
-        Arbitraries.of("1.0", "0.5", "1.0004", "YES", "NO", "a", "b", "1e3", "inf", "nan"));
-    Arbitrary<String> line = token.list().ofMaxSize(4).flatMap(ts ->
-        Arbitraries.of(" ", "  ", "\t").map(sep -> String.join(sep, ts)));
-    return line.list().ofMaxSize(4).flatMap(ls ->
-        Arbitraries.of("\n", "\r\n").flatMap(nl ->
-            Arbitraries.of("", "\n", " \n").map(end -> String.join(nl, ls) + end)));
+    Arbitrary<String> token =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(-50, 50).map(String::valueOf),
+            Arbitraries.of("1.0", "0.5", "1.0004", "YES", "NO", "a", "b", "1e3", "inf", "nan"));
+    Arbitrary<String> line =
+        token
+            .list()
+            .ofMaxSize(4)
+            .flatMap(ts -> Arbitraries.of(" ", "  ", "\t").map(sep -> String.join(sep, ts)));
+    return line.list()
+        .ofMaxSize(4)
+        .flatMap(
+            ls ->
+                Arbitraries.of("\n", "\r\n")
+                    .flatMap(
+                        nl ->
+                            Arbitraries.of("", "\n", " \n").map(end -> String.join(nl, ls) + end)));
   }
 
   @Property
@@ -48,7 +57,8 @@ class OutputComparisonProperties {
     boolean joined = PythonText.strip(String.join("\n", out)).equals(PythonText.strip(b));
     List<String> stripped = new ArrayList<>();
     out.forEach(l -> stripped.add(PythonText.strip(l)));
-    boolean joinedStripped = PythonText.strip(String.join("\n", stripped)).equals(PythonText.strip(b));
+    boolean joinedStripped =
+        PythonText.strip(String.join("\n", stripped)).equals(PythonText.strip(b));
     if (joined || joinedStripped) {
       assertTrue(apps.matches(a, b));
     }
@@ -59,7 +69,8 @@ class OutputComparisonProperties {
     List<List<String>> lines = PythonText.tokenLines(s);
     for (int i = 0; i < lines.size(); i++) {
       List<String> line = lines.get(i);
-      if (line.size() >= 2 && !line.get(0).equals(line.get(1))
+      if (line.size() >= 2
+          && !line.get(0).equals(line.get(1))
           && !closeAsFloats(line.get(0), line.get(1))) {
         List<String> swapped = new ArrayList<>(line);
         swapped.set(0, line.get(1));

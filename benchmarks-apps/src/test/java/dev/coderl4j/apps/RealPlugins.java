@@ -11,7 +11,10 @@ import dev.coderl4j.core.plugin.PluginSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The real plugins on the test class path (the graalpy runner among them), found as a user's run finds them. */
+/**
+ * The real plugins on the test class path (the graalpy runner among them), found as a user's run
+ * finds them.
+ */
 final class RealPlugins {
   private RealPlugins() {}
 
@@ -24,7 +27,8 @@ final class RealPlugins {
 
   /** The graalpy runner with its defaults and {@code workers} workers. */
   static ProgramRunner graalpy(PluginResolver resolver, int workers) {
-    return resolver.create(ProgramRunner.class,
+    return resolver.create(
+        ProgramRunner.class,
         new PluginSpec("graalpy", new ObjectMapper().createObjectNode().put("workers", workers)));
   }
 }

@@ -24,8 +24,12 @@ final class DataFile {
     if (!path.isEmpty()) {
       Path p = Path.of(path);
       if (!Files.isRegularFile(p)) {
-        throw new IllegalArgumentException(benchmark + ": no dataset file at path '" + path
-            + "'; set the benchmark's \"path\" param to your copy of " + dataPath);
+        throw new IllegalArgumentException(
+            benchmark
+                + ": no dataset file at path '"
+                + path
+                + "'; set the benchmark's \"path\" param to your copy of "
+                + dataPath);
       }
       return p;
     }
@@ -35,9 +39,16 @@ final class DataFile {
         return p;
       }
     }
-    throw new IllegalArgumentException(benchmark + ": no shared/data/" + dataPath + " in "
-        + Path.of("").toAbsolutePath() + " or above; set the benchmark's \"path\" param, e.g."
-        + " --benchmark-params '{\"path\": \"/data/" + dataPath + "\"}'");
+    throw new IllegalArgumentException(
+        benchmark
+            + ": no shared/data/"
+            + dataPath
+            + " in "
+            + Path.of("").toAbsolutePath()
+            + " or above; set the benchmark's \"path\" param, e.g."
+            + " --benchmark-params '{\"path\": \"/data/"
+            + dataPath
+            + "\"}'");
   }
 
   /** Opens a file, gunzipping it when it starts with the gzip magic. */

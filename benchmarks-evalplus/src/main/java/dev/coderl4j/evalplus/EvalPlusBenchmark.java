@@ -60,8 +60,7 @@ public final class EvalPlusBenchmark implements Benchmark {
 
   /** The two datasets: how their ids read and which tasks have special oracles. */
   enum Dataset {
-    HUMANEVAL(HUMANEVAL_NAME, "HumanEval/", "humaneval",
-        "humanevalplus/HumanEvalPlus.jsonl.gz"),
+    HUMANEVAL(HUMANEVAL_NAME, "HumanEval/", "humaneval", "humanevalplus/HumanEvalPlus.jsonl.gz"),
     MBPP(MBPP_NAME, "Mbpp/", "mbpp", "mbppplus/MbppPlus.jsonl.gz");
 
     final String benchmark;
@@ -80,16 +79,24 @@ public final class EvalPlusBenchmark implements Benchmark {
     Oracle oracle(EvalPlusTask t) {
       return switch (this) {
         case HUMANEVAL -> t.entryPoint().equals("find_zero") ? Oracle.FIND_ZERO : Oracle.EXACT;
-        case MBPP -> switch (t.entryPoint()) {
-          case "similar_elements", "find_char_long", "common_in_nested_lists", "extract_singly",
-              "larg_nnum", "intersection_array", "find_dissimilar", "Diff" -> Oracle.SET;
-          case "check_str", "text_match_three", "text_starta_endb" -> Oracle.NOT_NONE;
-          case "surface_Area" -> Oracle.SURFACE_AREA;
-          case "digit_distance_nums" -> Oracle.DIGIT_DISTANCE;
-          case "are_equivalent" -> Oracle.ALWAYS;
-          case "sum_div" -> Oracle.OR_ZERO;
-          default -> Oracle.EXACT;
-        };
+        case MBPP ->
+            switch (t.entryPoint()) {
+              case "similar_elements",
+                  "find_char_long",
+                  "common_in_nested_lists",
+                  "extract_singly",
+                  "larg_nnum",
+                  "intersection_array",
+                  "find_dissimilar",
+                  "Diff" ->
+                  Oracle.SET;
+              case "check_str", "text_match_three", "text_starta_endb" -> Oracle.NOT_NONE;
+              case "surface_Area" -> Oracle.SURFACE_AREA;
+              case "digit_distance_nums" -> Oracle.DIGIT_DISTANCE;
+              case "are_equivalent" -> Oracle.ALWAYS;
+              case "sum_div" -> Oracle.OR_ZERO;
+              default -> Oracle.EXACT;
+            };
       };
     }
   }
@@ -98,15 +105,15 @@ public final class EvalPlusBenchmark implements Benchmark {
    * Params of {@code humaneval-plus} and {@code mbpp-plus}.
    *
    * @param path the dataset file ({@code .jsonl} or {@code .jsonl.gz}); default: the shared copy
-   *     beside the clone, {@code shared/data/humanevalplus/HumanEvalPlus.jsonl.gz} or
-   *     {@code shared/data/mbppplus/MbppPlus.jsonl.gz} in the working folder or above
+   *     beside the clone, {@code shared/data/humanevalplus/HumanEvalPlus.jsonl.gz} or {@code
+   *     shared/data/mbppplus/MbppPlus.jsonl.gz} in the working folder or above
    * @param python the CPython that computes expected outputs (default {@code python3})
    * @param cacheDir where they are cached (default {@code ~/.cache/coderl4j/evalplus})
    * @param minTimeLimit EvalPlus' {@code --min-time-limit}, seconds (4)
    * @param timeFactor EvalPlus' {@code --gt-time-limit-factor} (4)
    */
-  public record Params(String path, String python, String cacheDir, Double minTimeLimit,
-      Double timeFactor) {
+  public record Params(
+      String path, String python, String cacheDir, Double minTimeLimit, Double timeFactor) {
     public Params {
       path = path == null ? "" : path;
       python = python == null || python.isBlank() ? "python3" : python;
@@ -154,8 +161,13 @@ public final class EvalPlusBenchmark implements Benchmark {
   public String problemId(String id) {
     Matcher m = taskId.matcher(id.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException(dataset.benchmark + " task id '" + id
-          + "' not understood; write \"" + dataset.prefix + "<n>\" as EvalPlus does");
+      throw new IllegalArgumentException(
+          dataset.benchmark
+              + " task id '"
+              + id
+              + "' not understood; write \""
+              + dataset.prefix
+              + "<n>\" as EvalPlus does");
     }
     return dataset.prefix + Integer.parseInt(m.group(1));
   }
@@ -198,11 +210,18 @@ public final class EvalPlusBenchmark implements Benchmark {
         inline.add(t.taskId());
       }
     }
-    Path cache = params.cacheDir().isEmpty() ? TrustedPython.defaultCache("evalplus")
-        : Path.of(params.cacheDir());
-    JsonNode truth = new TrustedPython(params.python(), cache).cached(dataset.benchmark,
-        List.of("evalplus_truth.py", "evalplus_check.py"), dataset.kind, file,
-        List.of(String.join(",", inline)));
+    Path cache =
+        params.cacheDir().isEmpty()
+            ? TrustedPython.defaultCache("evalplus")
+            : Path.of(params.cacheDir());
+    JsonNode truth =
+        new TrustedPython(params.python(), cache)
+            .cached(
+                dataset.benchmark,
+                List.of("evalplus_truth.py", "evalplus_check.py"),
+                dataset.kind,
+                file,
+                List.of(String.join(",", inline)));
     String harness = TrustedPython.resource("evalplus_check.py");
     List<Problem> out = new ArrayList<>(tasks.size());
     double maxTest = params.minTimeLimit();
@@ -222,22 +241,59 @@ public final class EvalPlusBenchmark implements Benchmark {
         maxTest = Math.max(maxTest, l);
       }
       maxJob = Math.max(maxJob, baseCap + plusCap);
-      String setup = harness + "\n_coderl_ep = _coderl_ep_make(lambda: " + t.entryPoint() + ", "
-          + py(dataset.oracle(t).pythonName()) + ", " + t.atol() + ", " + baseLimits.size() + ", "
-          + all + ", [" + baseCap + ", " + plusCap + "], lambda " + LITERAL_NAMES + ": (("
-          + rec.get("base_inputs").asText() + ") + (" + rec.get("plus_inputs").asText() + "), ("
-          + rec.get("base").asText() + ") + (" + rec.get("plus").asText() + ")))\n"
-          + "del _coderl_ep_make\n";
+      String setup =
+          harness
+              + "\n_coderl_ep = _coderl_ep_make(lambda: "
+              + t.entryPoint()
+              + ", "
+              + py(dataset.oracle(t).pythonName())
+              + ", "
+              + t.atol()
+              + ", "
+              + baseLimits.size()
+              + ", "
+              + all
+              + ", ["
+              + baseCap
+              + ", "
+              + plusCap
+              + "], lambda "
+              + LITERAL_NAMES
+              + ": (("
+              + rec.get("base_inputs").asText()
+              + ") + ("
+              + rec.get("plus_inputs").asText()
+              + "), ("
+              + rec.get("base").asText()
+              + ") + ("
+              + rec.get("plus").asText()
+              + ")))\n"
+              + "del _coderl_ep_make\n";
       List<String> asserts = new ArrayList<>(all.size());
       for (int i = 0; i < all.size(); i++) {
         asserts.add("_coderl_ep(" + i + ")");
       }
-      out.add(new Problem(t.taskId(), dataset.benchmark, t.prompt(), t.prompt(), Optional.empty(),
-          new TestSuite.Asserts("", List.of()), new TestSuite.Asserts(setup, asserts),
-          List.of(t.prompt() + t.canonicalSolution()),
-          Map.of(ENTRY_POINT, t.entryPoint(), BASE_TESTS, Integer.toString(baseLimits.size()),
-              BASE_INPUTS, rec.get("base_inputs").asText(), "atol", Double.toString(t.atol()),
-              "oracle", dataset.oracle(t).pythonName())));
+      out.add(
+          new Problem(
+              t.taskId(),
+              dataset.benchmark,
+              t.prompt(),
+              t.prompt(),
+              Optional.empty(),
+              new TestSuite.Asserts("", List.of()),
+              new TestSuite.Asserts(setup, asserts),
+              List.of(t.prompt() + t.canonicalSolution()),
+              Map.of(
+                  ENTRY_POINT,
+                  t.entryPoint(),
+                  BASE_TESTS,
+                  Integer.toString(baseLimits.size()),
+                  BASE_INPUTS,
+                  rec.get("base_inputs").asText(),
+                  "atol",
+                  Double.toString(t.atol()),
+                  "oracle",
+                  dataset.oracle(t).pythonName())));
     }
     // The runner's own limits are only the outer bound against hangs: the harness holds each
     // input's call to its own limit and each input set to its cap, as EvalPlus does; the slack
@@ -245,8 +301,13 @@ public final class EvalPlusBenchmark implements Benchmark {
     Duration perTest = Duration.ofMillis((long) Math.ceil((2 * maxTest + 2) * 1000));
     Duration perJob = Duration.ofMillis((long) Math.ceil((maxJob + 10) * 1000));
     ExecutionLimits d = ExecutionLimits.defaults();
-    this.limits = new ExecutionLimits(perTest, perJob.compareTo(perTest) < 0 ? perTest : perJob,
-        d.maxOutputBytes(), MEMORY_MB, d.maxRecursionDepth());
+    this.limits =
+        new ExecutionLimits(
+            perTest,
+            perJob.compareTo(perTest) < 0 ? perTest : perJob,
+            d.maxOutputBytes(),
+            MEMORY_MB,
+            d.maxRecursionDepth());
     this.problems = List.copyOf(out);
   }
 

@@ -8,10 +8,10 @@ import dev.coderl4j.core.problem.Problem;
 import java.util.List;
 
 /**
- * EvalPlus' completion rule: the model continues the task's prompt and the program is
- * {@code prompt + completion} (an MBPP+ prompt is only a docstring, so the completion holds the
- * whole {@code def}). Generation stops where a script would begin ({@code \nif __name__},
- * {@code \nprint(}, {@code \nassert}); a code fence, if any, is stripped first.
+ * EvalPlus' completion rule: the model continues the task's prompt and the program is {@code prompt
+ * + completion} (an MBPP+ prompt is only a docstring, so the completion holds the whole {@code
+ * def}). Generation stops where a script would begin ({@code \nif __name__}, {@code \nprint(},
+ * {@code \nassert}); a code fence, if any, is stripped first.
  */
 public final class EvalPlusFormat implements PromptFormat {
   public static final String NAME = "evalplus";

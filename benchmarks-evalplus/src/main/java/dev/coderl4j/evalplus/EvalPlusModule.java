@@ -11,7 +11,9 @@ public final class EvalPlusModule extends AbstractModule implements PluginModule
   @Override
   protected void configure() {
     var benchmarks = Plugins.mapBinder(binder(), Benchmark.class);
-    benchmarks.addBinding(EvalPlusBenchmark.HUMANEVAL_NAME).to(EvalPlusBenchmark.HumanEvalFactory.class);
+    benchmarks
+        .addBinding(EvalPlusBenchmark.HUMANEVAL_NAME)
+        .to(EvalPlusBenchmark.HumanEvalFactory.class);
     benchmarks.addBinding(EvalPlusBenchmark.MBPP_NAME).to(EvalPlusBenchmark.MbppFactory.class);
     benchmarks.addBinding(LeetCodeBenchmark.NAME).to(LeetCodeBenchmark.Factory.class);
     var formats = Plugins.mapBinder(binder(), PromptFormat.class);

@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
  * @param taskId {@code HumanEval/<n>} or {@code Mbpp/<n>}
  * @param prompt HumanEval: signature and docstring; MBPP+: a docstring only
  * @param entryPoint the function under test
- * @param canonicalSolution EvalPlus' ground truth; {@code prompt + canonicalSolution} is the program
+ * @param canonicalSolution EvalPlus' ground truth; {@code prompt + canonicalSolution} is the
+ *     program
  * @param atol the float tolerance; 0 means exact (1e-6 for floats)
  */
-record EvalPlusTask(String taskId, String prompt, String entryPoint, String canonicalSolution,
-    double atol) {
+record EvalPlusTask(
+    String taskId, String prompt, String entryPoint, String canonicalSolution, double atol) {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   EvalPlusTask {
@@ -40,15 +41,15 @@ record EvalPlusTask(String taskId, String prompt, String entryPoint, String cano
   }
 
   // MBPP+ inputs hold -Infinity and NaN, which strict JSON refuses.
-  private static final ObjectMapper LENIENT = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  private static final ObjectMapper LENIENT =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private static JsonRecord parse(String source, int lineNo, String line) {
     try {
       return new JsonRecord(LENIENT.readTree(line), source, lineNo);
     } catch (JsonProcessingException e) {
-      throw new DataFormatException(source + ":" + lineNo + ": not valid JSON ("
-          + e.getOriginalMessage() + ")");
+      throw new DataFormatException(
+          source + ":" + lineNo + ": not valid JSON (" + e.getOriginalMessage() + ")");
     }
   }
 
@@ -57,8 +58,8 @@ record EvalPlusTask(String taskId, String prompt, String entryPoint, String cano
     List<EvalPlusTask> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     String source = file.toString();
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(DataFile.open(file), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(DataFile.open(file), StandardCharsets.UTF_8))) {
       String line;
       int lineNo = 0;
       while ((line = r.readLine()) != null) {
@@ -82,8 +83,8 @@ record EvalPlusTask(String taskId, String prompt, String entryPoint, String cano
           throw rec.error("base_input", "and plus_input are missing: is this an EvalPlus file?");
         }
         double atol = rec.has("atol") ? rec.field("atol").asDouble() : 0;
-        out.add(new EvalPlusTask(id, rec.text("prompt"), entry, rec.text("canonical_solution"),
-            atol));
+        out.add(
+            new EvalPlusTask(id, rec.text("prompt"), entry, rec.text("canonical_solution"), atol));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + source, e);

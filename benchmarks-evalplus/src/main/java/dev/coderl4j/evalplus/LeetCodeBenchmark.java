@@ -26,14 +26,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * LeetCodeDataset (Xia et al. 2025) as a benchmark and a training set with reference solutions:
- * the program is the dataset's {@code prompt} (imports and helpers) then the solution, tested by
- * {@code check(entry_point)}'s asserts, one test each (CodeRL §4; docs/benchmarks.md).
+ * LeetCodeDataset (Xia et al. 2025) as a benchmark and a training set with reference solutions: the
+ * program is the dataset's {@code prompt} (imports and helpers) then the solution, tested by {@code
+ * check(entry_point)}'s asserts, one test each (CodeRL §4; docs/benchmarks.md).
  *
  * <p>Each assert is held to max(4 s, 4 x the reference's time on it) and the whole program to
  * max(60 s, 4 x the reference's total), both measured once per machine in a trusted CPython run;
- * the dataset's own harness gives every program 3 s, which 7 references exceed on a 2-core
- * machine. Difficulties are Easy, Medium and Hard (v0.2.0-test's "Meidum" is read as Medium).
+ * the dataset's own harness gives every program 3 s, which 7 references exceed on a 2-core machine.
+ * Difficulties are Easy, Medium and Hard (v0.2.0-test's "Meidum" is read as Medium).
  */
 public final class LeetCodeBenchmark implements Benchmark {
   public static final String NAME = "leetcode";
@@ -52,8 +52,8 @@ public final class LeetCodeBenchmark implements Benchmark {
 
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-  private static final List<String> VENDORED = List.of("__init__", "sortedlist", "sortedset",
-      "sorteddict");
+  private static final List<String> VENDORED =
+      List.of("__init__", "sortedlist", "sortedset", "sorteddict");
 
   /** The splits and their files under {@code shared/data/leetcode}. */
   enum Split {
@@ -75,25 +75,32 @@ public final class LeetCodeBenchmark implements Benchmark {
           return s;
         }
       }
-      throw new IllegalArgumentException("leetcode split '" + name
-          + "' unknown; known: [train, test, v0.2.0-test] (test, v0.3.1, is the default)");
+      throw new IllegalArgumentException(
+          "leetcode split '"
+              + name
+              + "' unknown; known: [train, test, v0.2.0-test] (test, v0.3.1, is the default)");
     }
   }
 
   /**
    * Params of {@code leetcode}.
    *
-   * @param split {@code train} (v0.2.0, 1,890 problems), {@code test} (v0.3.1, 228; the default)
-   *     or {@code v0.2.0-test} (200)
-   * @param path the split's file; default {@code shared/data/leetcode/<file>} in the working
-   *     folder or above
+   * @param split {@code train} (v0.2.0, 1,890 problems), {@code test} (v0.3.1, 228; the default) or
+   *     {@code v0.2.0-test} (200)
+   * @param path the split's file; default {@code shared/data/leetcode/<file>} in the working folder
+   *     or above
    * @param python the CPython that times the references (default {@code python3})
    * @param cacheDir where the timings are cached (default {@code ~/.cache/coderl4j/leetcode})
    * @param minTimeLimit the floor of an assert's limit, seconds (4)
    * @param timeFactor an assert's and a program's limit as a multiple of the reference's time (4)
    */
-  public record Params(String split, String path, String python, String cacheDir,
-      Double minTimeLimit, Double timeFactor) {
+  public record Params(
+      String split,
+      String path,
+      String python,
+      String cacheDir,
+      Double minTimeLimit,
+      Double timeFactor) {
     public Params {
       split = split == null || split.isBlank() ? "test" : split;
       Split.of(split);
@@ -144,8 +151,10 @@ public final class LeetCodeBenchmark implements Benchmark {
     String s = taskId.strip();
     s = s.startsWith("leetcode/") ? s.substring("leetcode/".length()) : s;
     if (!SLUG.matcher(s).matches()) {
-      throw new IllegalArgumentException("leetcode task id '" + taskId
-          + "' not understood; write the dataset's task_id, a title slug such as \"two-sum\"");
+      throw new IllegalArgumentException(
+          "leetcode task id '"
+              + taskId
+              + "' not understood; write the dataset's task_id, a title slug such as \"two-sum\"");
     }
     return s;
   }
@@ -183,7 +192,8 @@ public final class LeetCodeBenchmark implements Benchmark {
       StringBuilder sb = new StringBuilder(TrustedPython.resource("leetcode_vendor.py"));
       sb.append("\n_coderl_vendor({");
       for (String m : VENDORED) {
-        sb.append(EvalPlusBenchmark.py(m)).append(": ")
+        sb.append(EvalPlusBenchmark.py(m))
+            .append(": ")
             .append(EvalPlusBenchmark.py(TrustedPython.resource("sortedcontainers/" + m + ".py")))
             .append(", ");
       }
@@ -193,15 +203,21 @@ public final class LeetCodeBenchmark implements Benchmark {
   }
 
   /** One record of the file, in either schema (v0.3.x or v0.2.0's {@code meta}). */
-  private record Row(String id, String difficulty, String statement, String starter,
-      String prompt, String completion, String entry) {}
+  private record Row(
+      String id,
+      String difficulty,
+      String statement,
+      String starter,
+      String prompt,
+      String completion,
+      String entry) {}
 
   private List<Row> rows() {
     List<Row> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     String source = file.toString();
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(DataFile.open(file), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(DataFile.open(file), StandardCharsets.UTF_8))) {
       String line;
       int lineNo = 0;
       while ((line = r.readLine()) != null) {
@@ -227,13 +243,22 @@ public final class LeetCodeBenchmark implements Benchmark {
           statement = rec.text("problem_description");
           starter = rec.text("starter_code");
         }
-        difficulty = switch (difficulty) {
-          case "Easy", "Medium", "Hard" -> difficulty;
-          case "Meidum" -> "Medium"; // the typo of 21 v0.2.0-test records
-          default -> throw rec.error("difficulty", "must be Easy, Medium or Hard, got " + difficulty);
-        };
-        out.add(new Row(id, difficulty, statement, starter, rec.text("prompt"),
-            rec.text("completion"), rec.text("entry_point")));
+        difficulty =
+            switch (difficulty) {
+              case "Easy", "Medium", "Hard" -> difficulty;
+              case "Meidum" -> "Medium"; // the typo of 21 v0.2.0-test records
+              default ->
+                  throw rec.error("difficulty", "must be Easy, Medium or Hard, got " + difficulty);
+            };
+        out.add(
+            new Row(
+                id,
+                difficulty,
+                statement,
+                starter,
+                rec.text("prompt"),
+                rec.text("completion"),
+                rec.text("entry_point")));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + source, e);
@@ -246,12 +271,20 @@ public final class LeetCodeBenchmark implements Benchmark {
 
   private void load() {
     List<Row> rows = rows();
-    Path cache = params.cacheDir().isEmpty() ? TrustedPython.defaultCache("leetcode")
-        : Path.of(params.cacheDir());
+    Path cache =
+        params.cacheDir().isEmpty()
+            ? TrustedPython.defaultCache("leetcode")
+            : Path.of(params.cacheDir());
     List<String> scripts = new ArrayList<>(List.of("leetcode_truth.py", "leetcode_vendor.py"));
-    JsonNode truth = new TrustedPython(params.python(), cache).cachedWithDir(NAME + "-"
-        + params.split(), scripts, String.join(",", ORDER_FREE), file, "sortedcontainers",
-        VENDORED.stream().map(m -> m + ".py").toList());
+    JsonNode truth =
+        new TrustedPython(params.python(), cache)
+            .cachedWithDir(
+                NAME + "-" + params.split(),
+                scripts,
+                String.join(",", ORDER_FREE),
+                file,
+                "sortedcontainers",
+                VENDORED.stream().map(m -> m + ".py").toList());
     String harness = TrustedPython.resource("leetcode_check.py");
     double maxTest = params.minTimeLimit();
     double maxProgram = 0;
@@ -281,11 +314,19 @@ public final class LeetCodeBenchmark implements Benchmark {
       List<String> names = new ArrayList<>();
       for (int i = 0; i < tests.size(); i++) {
         names.add("_coderl_lc_t" + i);
-        setup.append(tests.get(i).replaceFirst("^def _coderl_lc_test\\(", "def _coderl_lc_t" + i + "("));
+        setup.append(
+            tests.get(i).replaceFirst("^def _coderl_lc_test\\(", "def _coderl_lc_t" + i + "("));
       }
-      setup.append("_coderl_lc = _coderl_lc_make(lambda: ").append(row.entry()).append(", [")
-          .append(String.join(", ", names)).append("], ").append(testLimits).append(", ")
-          .append(cap).append(")\ndel _coderl_lc_make\n");
+      setup
+          .append("_coderl_lc = _coderl_lc_make(lambda: ")
+          .append(row.entry())
+          .append(", [")
+          .append(String.join(", ", names))
+          .append("], ")
+          .append(testLimits)
+          .append(", ")
+          .append(cap)
+          .append(")\ndel _coderl_lc_make\n");
       List<String> asserts = new ArrayList<>(tests.size());
       for (int i = 0; i < tests.size(); i++) {
         asserts.add("_coderl_lc(" + i + ")");
@@ -300,15 +341,28 @@ public final class LeetCodeBenchmark implements Benchmark {
       if (!failures.isEmpty()) {
         meta.put("reference_failures", String.join("; ", failures));
       }
-      out.add(new Problem(row.id(), NAME, row.statement(), row.starter(),
-          Optional.of(row.difficulty()), new TestSuite.Asserts("", List.of()),
-          new TestSuite.Asserts(setup.toString(), asserts), List.of(row.completion()), meta));
+      out.add(
+          new Problem(
+              row.id(),
+              NAME,
+              row.statement(),
+              row.starter(),
+              Optional.of(row.difficulty()),
+              new TestSuite.Asserts("", List.of()),
+              new TestSuite.Asserts(setup.toString(), asserts),
+              List.of(row.completion()),
+              meta));
     }
     ExecutionLimits d = ExecutionLimits.defaults();
     Duration perTest = Duration.ofMillis((long) Math.ceil((2 * maxTest + 2) * 1000));
     Duration perJob = Duration.ofMillis((long) Math.ceil((maxProgram + 10) * 1000));
-    this.limits = new ExecutionLimits(perTest, perJob.compareTo(perTest) < 0 ? perTest : perJob,
-        d.maxOutputBytes(), d.maxMemoryMb(), d.maxRecursionDepth());
+    this.limits =
+        new ExecutionLimits(
+            perTest,
+            perJob.compareTo(perTest) < 0 ? perTest : perJob,
+            d.maxOutputBytes(),
+            d.maxMemoryMb(),
+            d.maxRecursionDepth());
     this.problems = List.copyOf(out);
   }
 

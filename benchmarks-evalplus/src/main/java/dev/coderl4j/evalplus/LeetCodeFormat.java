@@ -8,10 +8,10 @@ import dev.coderl4j.core.problem.Problem;
 import java.util.List;
 
 /**
- * LeetCodeDataset as APPS-style questions for CodeRL (§4): the statement, then the starter code
- * the answer must complete, under CodeRL's {@code QUESTION:} / {@code ANSWER:} headings; the
- * model writes the whole {@code class Solution}, which is the program (the benchmark's job puts
- * the dataset's imports and helpers in front). A code fence, if any, is stripped.
+ * LeetCodeDataset as APPS-style questions for CodeRL (§4): the statement, then the starter code the
+ * answer must complete, under CodeRL's {@code QUESTION:} / {@code ANSWER:} headings; the model
+ * writes the whole {@code class Solution}, which is the program (the benchmark's job puts the
+ * dataset's imports and helpers in front). A code fence, if any, is stripped.
  */
 public final class LeetCodeFormat implements PromptFormat {
   public static final String NAME = "leetcode";
@@ -20,7 +20,10 @@ public final class LeetCodeFormat implements PromptFormat {
 
   @Override
   public String prompt(Problem problem) {
-    return "\nQUESTION:\n" + problem.statement().strip() + "\n" + problem.starterCode().strip()
+    return "\nQUESTION:\n"
+        + problem.statement().strip()
+        + "\n"
+        + problem.starterCode().strip()
         + "\nUse Call-Based format\nANSWER:\n";
   }
 

@@ -2,8 +2,8 @@ package dev.coderl4j.evalplus;
 
 /**
  * How a candidate's output is checked against the expected one: EvalPlus' comparison and its
- * special oracles ({@code evalplus/eval/__init__.py}, {@code _special_oracle.py}), each carried
- * out by {@code evalplus_check.py} under the name given here.
+ * special oracles ({@code evalplus/eval/__init__.py}, {@code _special_oracle.py}), each carried out
+ * by {@code evalplus_check.py} under the name given here.
  */
 enum Oracle {
   /** {@code out == exp}, or within {@code atol} for floats (1e-6 when the task's is 0). */
@@ -12,7 +12,9 @@ enum Oracle {
   SET("set"),
   /** Only whether the output is {@code None} (Mbpp/737, 787, 794: regex match objects). */
   NOT_NONE("not-none"),
-  /** HumanEval/32 {@code find_zero}: {@code |poly(xs, out)| <= atol}; the expected value is unused. */
+  /**
+   * HumanEval/32 {@code find_zero}: {@code |poly(xs, out)| <= atol}; the expected value is unused.
+   */
   FIND_ZERO("find-zero"),
   /** Mbpp/581 {@code surface_Area}: also accepts the area with the height read as perpendicular. */
   SURFACE_AREA("surface-area"),

@@ -60,13 +60,19 @@ record TrustedPython(String python, Path cacheDir) {
    * As {@link #cached(String, List, String, Path, List)}, with the resources {@code dir/<file>}
    * copied into a folder whose path is the last argument (e.g. a vendored package's sources).
    */
-  JsonNode cachedWithDir(String label, List<String> scripts, String mode, Path data, String dir,
-      List<String> files) {
+  JsonNode cachedWithDir(
+      String label, List<String> scripts, String mode, Path data, String dir, List<String> files) {
     return cached(label, scripts, mode, data, List.of(), dir, files);
   }
 
-  private JsonNode cached(String label, List<String> scripts, String mode, Path data,
-      List<String> extra, String dir, List<String> files) {
+  private JsonNode cached(
+      String label,
+      List<String> scripts,
+      String mode,
+      Path data,
+      List<String> extra,
+      String dir,
+      List<String> files) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(Files.readAllBytes(data));
@@ -84,14 +90,23 @@ record TrustedPython(String python, Path cacheDir) {
       }
       return MAPPER.readTree(file.toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or write the " + label + " cache in " + cacheDir, e);
+      throw new UncheckedIOException(
+          "Cannot read or write the " + label + " cache in " + cacheDir, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private void compute(String label, List<String> scripts, String mode, Path data,
-      List<String> extra, String dir, List<String> files, Path file) throws IOException {
+  private void compute(
+      String label,
+      List<String> scripts,
+      String mode,
+      Path data,
+      List<String> extra,
+      String dir,
+      List<String> files,
+      Path file)
+      throws IOException {
     Files.createDirectories(cacheDir);
     Path work = Files.createTempDirectory(cacheDir, label + "-work");
     try {
@@ -102,8 +117,14 @@ record TrustedPython(String python, Path cacheDir) {
         paths.add(p.toString());
       }
       Path tmp = work.resolve("out.json");
-      List<String> cmd = new ArrayList<>(List.of(python, paths.getFirst(), mode,
-          data.toAbsolutePath().toString(), tmp.toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  python,
+                  paths.getFirst(),
+                  mode,
+                  data.toAbsolutePath().toString(),
+                  tmp.toString()));
       cmd.addAll(paths.subList(1, paths.size()));
       cmd.addAll(extra);
       if (!files.isEmpty()) {
@@ -113,10 +134,17 @@ record TrustedPython(String python, Path cacheDir) {
         }
         cmd.add(d.toString());
       }
-      System.err.println(label + ": running the reference solutions under "
-          + python + " (once per machine; cached in " + cacheDir + ")");
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(work.resolve("log.txt").toFile());
+      System.err.println(
+          label
+              + ": running the reference solutions under "
+              + python
+              + " (once per machine; cached in "
+              + cacheDir
+              + ")");
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("log.txt").toFile());
       // A fixed hash seed makes the cached outputs the same on every machine; outputs that would
       // still depend on it are compared as sets (docs/benchmarks.md).
       pb.environment().putAll(Map.of("PYTHONHASHSEED", "0"));
@@ -124,14 +152,23 @@ record TrustedPython(String python, Path cacheDir) {
       try {
         proc = pb.start();
       } catch (IOException e) {
-        throw new IllegalStateException(label + ": cannot start '" + python
-            + "' for the trusted run; install CPython 3 or set the benchmark's \"python\" param", e);
+        throw new IllegalStateException(
+            label
+                + ": cannot start '"
+                + python
+                + "' for the trusted run; install CPython 3 or set the benchmark's \"python\""
+                + " param",
+            e);
       }
       int rc = proc.waitFor();
       if (rc != 0) {
         List<String> log = Files.readAllLines(work.resolve("log.txt"));
-        throw new IllegalStateException(label + ": the trusted run failed (exit " + rc + "): "
-            + String.join("\n", log.subList(Math.max(0, log.size() - 8), log.size())));
+        throw new IllegalStateException(
+            label
+                + ": the trusted run failed (exit "
+                + rc
+                + "): "
+                + String.join("\n", log.subList(Math.max(0, log.size() - 8), log.size())));
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (InterruptedException e) {

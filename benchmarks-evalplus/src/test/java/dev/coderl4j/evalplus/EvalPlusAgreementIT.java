@@ -14,14 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every canonical solution of HumanEval+ and MBPP+ passes all its base and plus inputs, under
- * both runners (the full corpora from {@code ../shared/data}; slow).
+ * Every canonical solution of HumanEval+ and MBPP+ passes all its base and plus inputs, under both
+ * runners (the full corpora from {@code ../shared/data}; slow).
  */
 @Tag("slow")
 class EvalPlusAgreementIT {
   @ParameterizedTest(name = "{0} under {1}")
-  @CsvSource({"humaneval-plus, graalpy", "humaneval-plus, cpython", "mbpp-plus, graalpy",
-      "mbpp-plus, cpython"})
+  @CsvSource({
+    "humaneval-plus, graalpy",
+    "humaneval-plus, cpython",
+    "mbpp-plus, graalpy",
+    "mbpp-plus, cpython"
+  })
   void canonicalSolutionsPass(String name, String backend) {
     Benchmark b = Runners.resolver().create(Benchmark.class, PluginSpec.of(name));
     List<Problem> ps = b.problems();
@@ -34,8 +38,9 @@ class EvalPlusAgreementIT {
     try (ProgramRunner r = Runners.runner(backend, 2, b)) {
       results = Runners.run(r, b, ps, ps.stream().map(p -> p.solutions().getFirst()).toList());
     }
-    System.err.printf("%s under %s: %d tasks in %.1f s%n", name, backend, ps.size(),
-        (System.nanoTime() - start) / 1e9);
+    System.err.printf(
+        "%s under %s: %d tasks in %.1f s%n",
+        name, backend, ps.size(), (System.nanoTime() - start) / 1e9);
     long passed = results.values().stream().filter(ExecutionResult::passed).count();
     assertEquals(ps.size(), passed, Runners.failures(results));
   }

@@ -43,7 +43,8 @@ class EvalPlusScoringTest {
     return b.problems().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
 
-  private Map<String, ExecutionResult> run(EvalPlusBenchmark b, List<Problem> ps, List<String> programs) {
+  private Map<String, ExecutionResult> run(
+      EvalPlusBenchmark b, List<Problem> ps, List<String> programs) {
     return Runners.run(runner, b, ps, programs);
   }
 
@@ -63,7 +64,9 @@ class EvalPlusScoringTest {
     for (EvalPlusBenchmark b : List.of(he, mbpp)) {
       List<Problem> ps = b.problems();
       var results = run(b, ps, ps.stream().map(p -> p.solutions().getFirst()).toList());
-      assertEquals(ps.size(), results.values().stream().filter(ExecutionResult::passed).count(),
+      assertEquals(
+          ps.size(),
+          results.values().stream().filter(ExecutionResult::passed).count(),
           Runners.failures(results));
     }
   }
@@ -78,31 +81,42 @@ class EvalPlusScoringTest {
       int base = he.hiddenTestGroups(p).get(EvalPlusBenchmark.BASE);
       assertFalse(r.passed(), p.id());
       assertTrue(r.tests().size() > base, p.id() + " stopped inside its base inputs: " + r);
-      assertTrue(r.tests().subList(0, base).stream().allMatch(t -> t instanceof TestResult.Pass), p.id());
+      assertTrue(
+          r.tests().subList(0, base).stream().allMatch(t -> t instanceof TestResult.Pass), p.id());
       assertTrue(r.tests().getLast() instanceof TestResult.Fail, "the first plus input fails");
     }
   }
 
   @Test
   void specialOraclesAndTolerances() {
-    List<Problem> ps = List.of(problem(he, "HumanEval/32"), problem(he, "HumanEval/2"),
-        problem(he, "HumanEval/2"), problem(mbpp, "Mbpp/2"), problem(mbpp, "Mbpp/737"));
-    List<String> programs = List.of(
-        // another root finder (bisection on a widened bracket): |poly(xs, x)| <= 1e-4 is all
-        // that is asked, not the canonical root
-        ps.get(0).statement() + "\n    lo, hi = -1.0, 1.0\n"
-            + "    while poly(xs, lo) * poly(xs, hi) > 0:\n        lo, hi = lo * 2, hi * 2\n"
-            + "    for _ in range(200):\n        mid = (lo + hi) / 2\n"
-            + "        if poly(xs, lo) * poly(xs, mid) <= 0:\n            hi = mid\n"
-            + "        else:\n            lo = mid\n    return (lo + hi) / 2\n",
-        // within 1e-6 of the expected float passes ...
-        ps.get(1).statement() + "\n    return number % 1.0 + 1e-8\n",
-        // ... and beyond it fails
-        ps.get(2).statement() + "\n    return number % 1.0 + 1e-3\n",
-        // a set oracle: the same elements in another order
-        "def similar_elements(a, b):\n    return tuple(sorted(set(a) & set(b), reverse=True))\n",
-        // a not-None oracle: True stands for a match object
-        "import re\ndef check_str(s):\n    return bool(re.match('^[aeiouAEIOU][A-Za-z0-9_]*', s))\n");
+    List<Problem> ps =
+        List.of(
+            problem(he, "HumanEval/32"),
+            problem(he, "HumanEval/2"),
+            problem(he, "HumanEval/2"),
+            problem(mbpp, "Mbpp/2"),
+            problem(mbpp, "Mbpp/737"));
+    List<String> programs =
+        List.of(
+            // another root finder (bisection on a widened bracket): |poly(xs, x)| <= 1e-4 is all
+            // that is asked, not the canonical root
+            ps.get(0).statement()
+                + "\n    lo, hi = -1.0, 1.0\n"
+                + "    while poly(xs, lo) * poly(xs, hi) > 0:\n        lo, hi = lo * 2, hi * 2\n"
+                + "    for _ in range(200):\n        mid = (lo + hi) / 2\n"
+                + "        if poly(xs, lo) * poly(xs, mid) <= 0:\n            hi = mid\n"
+                + "        else:\n            lo = mid\n    return (lo + hi) / 2\n",
+            // within 1e-6 of the expected float passes ...
+            ps.get(1).statement() + "\n    return number % 1.0 + 1e-8\n",
+            // ... and beyond it fails
+            ps.get(2).statement() + "\n    return number % 1.0 + 1e-3\n",
+            // a set oracle: the same elements in another order
+            "def similar_elements(a, b):\n"
+                + "    return tuple(sorted(set(a) & set(b), reverse=True))\n",
+            // a not-None oracle: True stands for a match object
+            "import re\n"
+                + "def check_str(s):\n"
+                + "    return bool(re.match('^[aeiouAEIOU][A-Za-z0-9_]*', s))\n");
     List<ExecutionResult> rs = new ArrayList<>();
     for (int i = 0; i < ps.size(); i++) {
       EvalPlusBenchmark b = ps.get(i).benchmark().equals(he.name()) ? he : mbpp;

@@ -4,8 +4,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /**
- * The small data files in this module's test resources (subsets of the shared data, see
- * {@code SOURCE.md} there) and a cache folder of the test's own.
+ * The small data files in this module's test resources (subsets of the shared data, see {@code
+ * SOURCE.md} there) and a cache folder of the test's own.
  */
 final class Fixtures {
   private Fixtures() {}
@@ -38,17 +38,20 @@ final class Fixtures {
   }
 
   static EvalPlusBenchmark humaneval() {
-    return new EvalPlusBenchmark(EvalPlusBenchmark.Dataset.HUMANEVAL, new EvalPlusBenchmark.Params(
-        path("humanevalplus-sample.jsonl.gz"), null, cache(), null, null));
+    return new EvalPlusBenchmark(
+        EvalPlusBenchmark.Dataset.HUMANEVAL,
+        new EvalPlusBenchmark.Params(
+            path("humanevalplus-sample.jsonl.gz"), null, cache(), null, null));
   }
 
   static EvalPlusBenchmark mbpp() {
-    return new EvalPlusBenchmark(EvalPlusBenchmark.Dataset.MBPP, new EvalPlusBenchmark.Params(
-        path("mbppplus-sample.jsonl.gz"), null, cache(), null, null));
+    return new EvalPlusBenchmark(
+        EvalPlusBenchmark.Dataset.MBPP,
+        new EvalPlusBenchmark.Params(path("mbppplus-sample.jsonl.gz"), null, cache(), null, null));
   }
 
   static LeetCodeBenchmark leetcode(String split, String file) {
-    return new LeetCodeBenchmark(new LeetCodeBenchmark.Params(split, path(file), null, cache(),
-        null, null));
+    return new LeetCodeBenchmark(
+        new LeetCodeBenchmark.Params(split, path(file), null, cache(), null, null));
   }
 }

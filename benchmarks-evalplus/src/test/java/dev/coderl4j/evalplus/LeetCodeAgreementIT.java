@@ -26,16 +26,24 @@ class LeetCodeAgreementIT {
   @ParameterizedTest(name = "{0} under {1}")
   @CsvSource({"test, graalpy", "test, cpython", "v0.2.0-test, graalpy"})
   void referencesPass(String split, String backend) throws Exception {
-    Benchmark b = Runners.resolver().create(Benchmark.class, new PluginSpec("leetcode",
-        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("split", split)));
+    Benchmark b =
+        Runners.resolver()
+            .create(
+                Benchmark.class,
+                new PluginSpec(
+                    "leetcode",
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()
+                        .put("split", split)));
     List<Problem> ps = b.problems();
     Map<String, ExecutionResult> results;
     long start = System.nanoTime();
     try (ProgramRunner r = Runners.runner(backend, 2, b)) {
       results = Runners.run(r, b, ps, ps.stream().map(p -> p.solutions().getFirst()).toList());
     }
-    System.err.printf("leetcode %s under %s: %d problems in %.1f s%n", split, backend, ps.size(),
-        (System.nanoTime() - start) / 1e9);
+    System.err.printf(
+        "leetcode %s under %s: %d problems in %.1f s%n",
+        split, backend, ps.size(), (System.nanoTime() - start) / 1e9);
     results.keySet().removeAll(KNOWN_SLOW);
     long passed = results.values().stream().filter(ExecutionResult::passed).count();
     assertEquals(results.size(), passed, Runners.failures(results));

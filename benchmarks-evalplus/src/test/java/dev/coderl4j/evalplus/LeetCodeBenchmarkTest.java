@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class LeetCodeBenchmarkTest {
   private final LeetCodeBenchmark test = Fixtures.leetcode("test", "leetcode-test-sample.jsonl.gz");
-  private final LeetCodeBenchmark train = Fixtures.leetcode("train", "leetcode-train-sample.jsonl.gz");
+  private final LeetCodeBenchmark train =
+      Fixtures.leetcode("train", "leetcode-train-sample.jsonl.gz");
   private final LeetCodeBenchmark old =
       Fixtures.leetcode("v0.2.0-test", "leetcode-v020-test-sample.jsonl.gz");
 
@@ -40,8 +41,11 @@ class LeetCodeBenchmarkTest {
     Fixtures.assumePython();
     List<Problem> ps = new ArrayList<>(test.problems());
     ps.addAll(train.problems());
-    assertTrue(ps.stream().anyMatch(p -> p.metadata().get(LeetCodeBenchmark.PREAMBLE)
-        .contains("sortedcontainers")), "the fixture has a problem importing sortedcontainers");
+    assertTrue(
+        ps.stream()
+            .anyMatch(
+                p -> p.metadata().get(LeetCodeBenchmark.PREAMBLE).contains("sortedcontainers")),
+        "the fixture has a problem importing sortedcontainers");
     try (ProgramRunner r = Runners.runner("graalpy", 2, test)) {
       for (Problem p : ps) {
         LeetCodeBenchmark b = p.metadata().get("split").equals("train") ? train : test;

@@ -44,8 +44,8 @@ final class Runners {
   }
 
   /** Runs {@code programs} (problem id to program) through the benchmark's jobs. */
-  static Map<String, ExecutionResult> run(ProgramRunner runner, Benchmark b, List<Problem> problems,
-      List<String> programs) {
+  static Map<String, ExecutionResult> run(
+      ProgramRunner runner, Benchmark b, List<Problem> problems, List<String> programs) {
     List<ExecutionJob> jobs = new ArrayList<>();
     for (int i = 0; i < problems.size(); i++) {
       Problem p = problems.get(i);
@@ -61,13 +61,19 @@ final class Runners {
   /** The results that did not pass, described one per line. */
   static String failures(Map<String, ExecutionResult> results) {
     StringBuilder sb = new StringBuilder();
-    results.forEach((id, r) -> {
-      if (!r.passed()) {
-        sb.append("\n  ").append(id).append(": ").append(r.outcome()).append(" after ")
-            .append(r.tests().size()).append(" tests ")
-            .append(r.detail().lines().limit(2).toList());
-      }
-    });
+    results.forEach(
+        (id, r) -> {
+          if (!r.passed()) {
+            sb.append("\n  ")
+                .append(id)
+                .append(": ")
+                .append(r.outcome())
+                .append(" after ")
+                .append(r.tests().size())
+                .append(" tests ")
+                .append(r.detail().lines().limit(2).toList());
+          }
+        });
     return sb.toString();
   }
 }

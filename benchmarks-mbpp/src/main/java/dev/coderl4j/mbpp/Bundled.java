@@ -21,7 +21,11 @@ final class Bundled {
         Path p = Path.of(path);
         if (!Files.isRegularFile(p)) {
           throw new IllegalArgumentException(
-              "No file at path '" + path + "'; give a " + name + " file, or leave path empty for the bundled copy");
+              "No file at path '"
+                  + path
+                  + "'; give a "
+                  + name
+                  + " file, or leave path empty for the bundled copy");
         }
         return Files.newInputStream(p);
       }

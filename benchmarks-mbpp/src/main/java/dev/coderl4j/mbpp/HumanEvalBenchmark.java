@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** HumanEval (Chen et al. 2021) as a benchmark: 164 problems, pass@k by {@code check(entry_point)}. */
+/**
+ * HumanEval (Chen et al. 2021) as a benchmark: 164 problems, pass@k by {@code check(entry_point)}.
+ */
 public final class HumanEvalBenchmark implements Benchmark {
   public static final String NAME = "humaneval";
 
@@ -64,8 +66,10 @@ public final class HumanEvalBenchmark implements Benchmark {
 
     @Override
     protected Benchmark build(Params p) {
-      return new HumanEvalBenchmark(HumanEvalLoader.read(Bundled.open(p.path(), Bundled.HUMANEVAL),
-          Bundled.sourceName(p.path(), Bundled.HUMANEVAL)));
+      return new HumanEvalBenchmark(
+          HumanEvalLoader.read(
+              Bundled.open(p.path(), Bundled.HUMANEVAL),
+              Bundled.sourceName(p.path(), Bundled.HUMANEVAL)));
     }
   }
 }

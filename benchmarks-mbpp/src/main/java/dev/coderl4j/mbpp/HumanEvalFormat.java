@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * HumanEval's prompt completion (Chen et al. 2021): the model continues the signature and
- * docstring; the program is the prompt plus the completion (from its first code fence, if any)
- * cut at Codex's stop sequences ({@code \nclass}, {@code \ndef}, {@code \n#}, {@code \nif},
- * {@code \nprint}).
+ * docstring; the program is the prompt plus the completion (from its first code fence, if any) cut
+ * at Codex's stop sequences ({@code \nclass}, {@code \ndef}, {@code \n#}, {@code \nif}, {@code
+ * \nprint}).
  */
 public final class HumanEvalFormat implements PromptFormat {
   public static final String NAME = "humaneval";

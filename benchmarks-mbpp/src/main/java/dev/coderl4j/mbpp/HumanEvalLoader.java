@@ -66,9 +66,17 @@ public final class HumanEvalLoader {
           throw rec.error("test", "must define check(candidate)");
         }
         TestSuite.Asserts hidden = new TestSuite.Asserts(test, List.of("check(" + entry + ")"));
-        out.add(new Problem(id, "humaneval", prompt, prompt, Optional.empty(),
-            new TestSuite.Asserts("", List.of()), hidden, List.of(prompt + solution),
-            Map.of(ENTRY_POINT, entry)));
+        out.add(
+            new Problem(
+                id,
+                "humaneval",
+                prompt,
+                prompt,
+                Optional.empty(),
+                new TestSuite.Asserts("", List.of()),
+                hidden,
+                List.of(prompt + solution),
+                Map.of(ENTRY_POINT, entry)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + source, e);

@@ -20,10 +20,17 @@ public final class MbppAppsFormat implements PromptFormat {
   public String prompt(Problem problem) {
     if (!(problem.exampleTests() instanceof TestSuite.Asserts a)) {
       throw new IllegalArgumentException(
-          NAME + " formats problems with assert tests (MBPP); " + problem.id() + " has "
-              + problem.exampleTests().getClass().getSimpleName() + " tests: use coderl-apps");
+          NAME
+              + " formats problems with assert tests (MBPP); "
+              + problem.id()
+              + " has "
+              + problem.exampleTests().getClass().getSimpleName()
+              + " tests: use coderl-apps");
     }
-    return "\nQUESTION:\n" + problem.statement() + "\n" + String.join("\n", a.asserts())
+    return "\nQUESTION:\n"
+        + problem.statement()
+        + "\n"
+        + String.join("\n", a.asserts())
         + "\nUse Call-Based format\nANSWER:\n";
   }
 

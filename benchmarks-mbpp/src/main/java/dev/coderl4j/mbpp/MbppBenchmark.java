@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class MbppBenchmark implements Benchmark {
   /** The full MBPP (974 tasks). */
   public static final String NAME = "mbpp";
+
   /** The hand-verified sanitized MBPP (427 tasks). */
   public static final String SANITIZED_NAME = "mbpp-sanitized";
 
@@ -28,9 +29,10 @@ public final class MbppBenchmark implements Benchmark {
   /**
    * Params of {@code mbpp} and {@code mbpp-sanitized}.
    *
-   * @param path a {@code mbpp.jsonl} (or {@code sanitized-mbpp.json}) file; empty for the bundled copy
-   * @param split {@code test} (11–510, the default), {@code validation}, {@code train}, {@code prompt}
-   *     or {@code all}
+   * @param path a {@code mbpp.jsonl} (or {@code sanitized-mbpp.json}) file; empty for the bundled
+   *     copy
+   * @param split {@code test} (11–510, the default), {@code validation}, {@code train}, {@code
+   *     prompt} or {@code all}
    * @param challengeTests add the challenge asserts of the full set to the hidden tests (off, as in
    *     the paper and Austin et al.)
    */
@@ -84,8 +86,11 @@ public final class MbppBenchmark implements Benchmark {
 
     @Override
     protected Benchmark build(Params p) {
-      List<Problem> all = MbppLoader.readFull(Bundled.open(p.path(), Bundled.MBPP),
-          Bundled.sourceName(p.path(), Bundled.MBPP), p.challengeTests());
+      List<Problem> all =
+          MbppLoader.readFull(
+              Bundled.open(p.path(), Bundled.MBPP),
+              Bundled.sourceName(p.path(), Bundled.MBPP),
+              p.challengeTests());
       return new MbppBenchmark(inSplit(all, p.split()));
     }
   }
@@ -100,10 +105,13 @@ public final class MbppBenchmark implements Benchmark {
     protected Benchmark build(Params p) {
       if (p.challengeTests()) {
         throw new IllegalArgumentException(
-            "mbpp-sanitized has no challenge tests; remove challengeTests or use the 'mbpp' benchmark");
+            "mbpp-sanitized has no challenge tests; remove challengeTests or use the 'mbpp'"
+                + " benchmark");
       }
-      List<Problem> all = MbppLoader.readSanitized(Bundled.open(p.path(), Bundled.SANITIZED),
-          Bundled.sourceName(p.path(), Bundled.SANITIZED));
+      List<Problem> all =
+          MbppLoader.readSanitized(
+              Bundled.open(p.path(), Bundled.SANITIZED),
+              Bundled.sourceName(p.path(), Bundled.SANITIZED));
       return new MbppBenchmark(inSplit(all, p.split()));
     }
   }

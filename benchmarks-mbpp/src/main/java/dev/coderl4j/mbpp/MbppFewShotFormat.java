@@ -28,10 +28,15 @@ public final class MbppFewShotFormat implements PromptFormat {
     StringBuilder sb = new StringBuilder();
     for (Problem p : shotProblems) {
       if (p.solutions().isEmpty()) {
-        throw new IllegalArgumentException("few-shot task " + p.id() + " has no reference solution");
+        throw new IllegalArgumentException(
+            "few-shot task " + p.id() + " has no reference solution");
       }
-      sb.append(task(p)).append("[BEGIN]\n").append(p.solutions().getFirst().strip())
-          .append("\n").append(DONE).append("\n");
+      sb.append(task(p))
+          .append("[BEGIN]\n")
+          .append(p.solutions().getFirst().strip())
+          .append("\n")
+          .append(DONE)
+          .append("\n");
     }
     this.shots = sb.toString();
   }
@@ -49,7 +54,8 @@ public final class MbppFewShotFormat implements PromptFormat {
       for (int id : shots) {
         if (!MbppSplit.PROMPT.contains(id)) {
           throw new IllegalArgumentException(
-              "few-shot tasks must come from MBPP's prompt split (1-10), got " + id
+              "few-shot tasks must come from MBPP's prompt split (1-10), got "
+                  + id
                   + "; Austin et al. used [2, 3, 4]");
         }
       }
@@ -61,8 +67,11 @@ public final class MbppFewShotFormat implements PromptFormat {
       throw new IllegalArgumentException(
           NAME + " formats problems with assert tests (MBPP); " + p.id() + " has none");
     }
-    return "You are an expert Python programmer, and here is your task: " + p.statement()
-        + " Your code should pass these tests:\n\n" + String.join("\n", a.asserts()) + "\n";
+    return "You are an expert Python programmer, and here is your task: "
+        + p.statement()
+        + " Your code should pass these tests:\n\n"
+        + String.join("\n", a.asserts())
+        + "\n";
   }
 
   @Override
@@ -90,9 +99,13 @@ public final class MbppFewShotFormat implements PromptFormat {
 
     @Override
     protected PromptFormat build(Params p) {
-      Map<String, Problem> byId = MbppLoader.readFull(Bundled.open(p.path(), Bundled.MBPP),
-              Bundled.sourceName(p.path(), Bundled.MBPP), false).stream()
-          .collect(Collectors.toMap(Problem::id, Function.identity()));
+      Map<String, Problem> byId =
+          MbppLoader.readFull(
+                  Bundled.open(p.path(), Bundled.MBPP),
+                  Bundled.sourceName(p.path(), Bundled.MBPP),
+                  false)
+              .stream()
+              .collect(Collectors.toMap(Problem::id, Function.identity()));
       List<Problem> shots = new ArrayList<>();
       for (int id : p.shots()) {
         Problem shot = byId.get(MbppLoader.problemId(id));

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads MBPP: the full set ({@code mbpp.jsonl}, 974 tasks) and the sanitized set
- * ({@code sanitized-mbpp.json}, 427 tasks), validating every field.
+ * Reads MBPP: the full set ({@code mbpp.jsonl}, 974 tasks) and the sanitized set ({@code
+ * sanitized-mbpp.json}, 427 tasks), validating every field.
  *
  * <p>The three asserts of a task are shown in its prompt (§4.4 and Austin et al.), so they are both
  * the example tests and the hidden tests; {@code challenge_test_list} is kept in the metadata and
@@ -31,8 +31,10 @@ import java.util.Set;
 public final class MbppLoader {
   /** Metadata key: the task's split ({@code prompt|test|validation|train}). */
   public static final String SPLIT = "split";
+
   /** Metadata key: the challenge asserts, as a JSON array of strings (full MBPP only). */
   public static final String CHALLENGE_TESTS = "challenge_tests";
+
   /** Metadata key: {@code full} or {@code sanitized}. */
   public static final String VARIANT = "variant";
 
@@ -53,29 +55,40 @@ public final class MbppLoader {
   public static List<Problem> readFull(InputStream in, String source, boolean withChallengeTests) {
     List<Problem> out = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
-    JsonRecord.forEachLine(in, source, rec -> {
-      int id = rec.integer("task_id");
-      if (!seen.add(id)) {
-        throw rec.error("task_id", "repeats task " + id);
-      }
-      MbppSplit split = split(rec, id);
-      String text = rec.text("text");
-      String code = Completions.unixNewlines(rec.text("code"));
-      List<String> tests = asserts(rec, "test_list");
-      String setup = Completions.unixNewlines(rec.text("test_setup_code"));
-      List<String> challenge = rec.strings("challenge_test_list");
-      List<String> hidden = new ArrayList<>(tests);
-      if (withChallengeTests) {
-        hidden.addAll(challenge);
-      }
-      Map<String, String> meta = new LinkedHashMap<>();
-      meta.put(SPLIT, split.label());
-      meta.put(VARIANT, "full");
-      meta.put(CHALLENGE_TESTS, json(challenge));
-      out.add(new Problem(problemId(id), "mbpp", text, "", Optional.empty(),
-          new TestSuite.Asserts(setup, tests), new TestSuite.Asserts(setup, hidden),
-          List.of(code), meta));
-    });
+    JsonRecord.forEachLine(
+        in,
+        source,
+        rec -> {
+          int id = rec.integer("task_id");
+          if (!seen.add(id)) {
+            throw rec.error("task_id", "repeats task " + id);
+          }
+          MbppSplit split = split(rec, id);
+          String text = rec.text("text");
+          String code = Completions.unixNewlines(rec.text("code"));
+          List<String> tests = asserts(rec, "test_list");
+          String setup = Completions.unixNewlines(rec.text("test_setup_code"));
+          List<String> challenge = rec.strings("challenge_test_list");
+          List<String> hidden = new ArrayList<>(tests);
+          if (withChallengeTests) {
+            hidden.addAll(challenge);
+          }
+          Map<String, String> meta = new LinkedHashMap<>();
+          meta.put(SPLIT, split.label());
+          meta.put(VARIANT, "full");
+          meta.put(CHALLENGE_TESTS, json(challenge));
+          out.add(
+              new Problem(
+                  problemId(id),
+                  "mbpp",
+                  text,
+                  "",
+                  Optional.empty(),
+                  new TestSuite.Asserts(setup, tests),
+                  new TestSuite.Asserts(setup, hidden),
+                  List.of(code),
+                  meta));
+        });
     if (out.isEmpty()) {
       throw new DataFormatException(source + ": no MBPP tasks found");
     }
@@ -88,12 +101,14 @@ public final class MbppLoader {
     try (in) {
       root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
-      throw new DataFormatException(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+      throw new DataFormatException(
+          source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + source, e);
     }
     if (root == null || !root.isArray()) {
-      throw new DataFormatException(source + ": expected a JSON array of tasks (sanitized-mbpp.json)");
+      throw new DataFormatException(
+          source + ": expected a JSON array of tasks (sanitized-mbpp.json)");
     }
     List<Problem> out = new ArrayList<>();
     Set<Integer> seen = new HashSet<>();
@@ -116,8 +131,17 @@ public final class MbppLoader {
       meta.put(SPLIT, split.label());
       meta.put(VARIANT, "sanitized");
       TestSuite.Asserts suite = new TestSuite.Asserts(setup, tests);
-      out.add(new Problem(problemId(id), "mbpp", prompt, "", Optional.empty(), suite, suite,
-          List.of(code), meta));
+      out.add(
+          new Problem(
+              problemId(id),
+              "mbpp",
+              prompt,
+              "",
+              Optional.empty(),
+              suite,
+              suite,
+              List.of(code),
+              meta));
     }
     if (out.isEmpty()) {
       throw new DataFormatException(source + ": no MBPP tasks found");

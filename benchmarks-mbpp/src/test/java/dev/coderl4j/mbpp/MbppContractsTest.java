@@ -11,11 +11,14 @@ import net.jqwik.api.Group;
 
 /** The core contracts, for each benchmark and prompt format of this module. */
 class MbppContractsTest {
-  static final List<Problem> MBPP = MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false);
-  static final List<Problem> HUMANEVAL = HumanEvalLoader.read(Bundled.open("", Bundled.HUMANEVAL), "he");
+  static final List<Problem> MBPP =
+      MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false);
+  static final List<Problem> HUMANEVAL =
+      HumanEvalLoader.read(Bundled.open("", Bundled.HUMANEVAL), "he");
   static final PromptFormat FEW_SHOT =
       new MbppFewShotFormat.Factory().create(new MbppFewShotFormat.Params(null, null));
-  static final Benchmark MBPP_ALL = new MbppBenchmark.Factory().create(new MbppBenchmark.Params("", "all", false));
+  static final Benchmark MBPP_ALL =
+      new MbppBenchmark.Factory().create(new MbppBenchmark.Params("", "all", false));
   static final Benchmark SANITIZED_ALL =
       new MbppBenchmark.SanitizedFactory().create(new MbppBenchmark.Params("", "all", false));
   static final Benchmark HUMANEVAL_BENCHMARK =

@@ -37,8 +37,11 @@ final class RealRunner {
     return resolver.create(ProgramRunner.class, new PluginSpec("graalpy", params));
   }
 
-  /** Runs each problem's first reference solution against its hidden tests; returns the non-passes. */
-  static Map<String, ExecutionResult> failingReferences(ProgramRunner runner, List<Problem> problems) {
+  /**
+   * Runs each problem's first reference solution against its hidden tests; returns the non-passes.
+   */
+  static Map<String, ExecutionResult> failingReferences(
+      ProgramRunner runner, List<Problem> problems) {
     List<ExecutionJob> jobs = new ArrayList<>();
     for (Problem p : problems) {
       jobs.add(new ExecutionJob(p.id(), p.solutions().getFirst(), p.hiddenTests()));
@@ -54,8 +57,16 @@ final class RealRunner {
 
   static String describe(Map<String, ExecutionResult> failing) {
     StringBuilder sb = new StringBuilder();
-    failing.forEach((id, r) -> sb.append("\n  ").append(id).append(": ").append(r.outcome()).append(" ")
-        .append(r.tests()).append(" ").append(r.detail().lines().limit(3).toList()));
+    failing.forEach(
+        (id, r) ->
+            sb.append("\n  ")
+                .append(id)
+                .append(": ")
+                .append(r.outcome())
+                .append(" ")
+                .append(r.tests())
+                .append(" ")
+                .append(r.detail().lines().limit(3).toList()));
     return sb.toString();
   }
 }

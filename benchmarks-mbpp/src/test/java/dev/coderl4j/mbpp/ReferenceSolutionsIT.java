@@ -25,15 +25,29 @@ import org.junit.jupiter.api.TestInstance;
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceSolutionsIT {
-  /** The asserts compare a tuple or list built from a set with the order CPython happens to give. */
-  static final String SET_ORDER = "expects CPython's set iteration order, which GraalPy does not share";
+  /**
+   * The asserts compare a tuple or list built from a set with the order CPython happens to give.
+   */
+  static final String SET_ORDER =
+      "expects CPython's set iteration order, which GraalPy does not share";
 
   /** Known non-passing MBPP references, with why (docs/benchmarks.md). */
-  static final Map<String, String> MBPP_EXCEPTIONS = new TreeMap<>(Map.of(
-      "mbpp/2", SET_ORDER, "mbpp/111", SET_ORDER, "mbpp/193", SET_ORDER, "mbpp/579", SET_ORDER,
-      "mbpp/769", SET_ORDER));
-  static final Map<String, String> SANITIZED_EXCEPTIONS = new TreeMap<>(Map.of(
-      "mbpp/579", SET_ORDER, "mbpp/769", SET_ORDER));
+  static final Map<String, String> MBPP_EXCEPTIONS =
+      new TreeMap<>(
+          Map.of(
+              "mbpp/2",
+              SET_ORDER,
+              "mbpp/111",
+              SET_ORDER,
+              "mbpp/193",
+              SET_ORDER,
+              "mbpp/579",
+              SET_ORDER,
+              "mbpp/769",
+              SET_ORDER));
+
+  static final Map<String, String> SANITIZED_EXCEPTIONS =
+      new TreeMap<>(Map.of("mbpp/579", SET_ORDER, "mbpp/769", SET_ORDER));
   static final Map<String, String> HUMANEVAL_EXCEPTIONS = new TreeMap<>(Map.of());
 
   private ProgramRunner runner;
@@ -50,7 +64,8 @@ class ReferenceSolutionsIT {
 
   private void check(List<Problem> problems, Map<String, String> exceptions) {
     Map<String, ExecutionResult> failing = RealRunner.failingReferences(runner, problems);
-    assertEquals(exceptions.keySet(), new TreeMap<>(failing).keySet(), RealRunner.describe(failing));
+    assertEquals(
+        exceptions.keySet(), new TreeMap<>(failing).keySet(), RealRunner.describe(failing));
   }
 
   @Test
@@ -60,7 +75,9 @@ class ReferenceSolutionsIT {
 
   @Test
   void mbppSanitized() {
-    check(MbppLoader.readSanitized(Bundled.open("", Bundled.SANITIZED), "sanitized"), SANITIZED_EXCEPTIONS);
+    check(
+        MbppLoader.readSanitized(Bundled.open("", Bundled.SANITIZED), "sanitized"),
+        SANITIZED_EXCEPTIONS);
   }
 
   @Test

@@ -35,17 +35,26 @@ class ReferenceSolutionsTest {
 
   @Test
   void mbppTestSplitReferencesPass() {
-    List<Problem> some = MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false).subList(10, 20);
+    List<Problem> some =
+        MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false).subList(10, 20);
     Map<String, ExecutionResult> failing = RealRunner.failingReferences(runner, some);
     assertEquals(Map.of(), failing, RealRunner.describe(failing));
   }
 
   @Test
   void humanEvalCanonicalSolutionsPassThroughTheFormat() {
-    List<Problem> some = HumanEvalLoader.read(Bundled.open("", Bundled.HUMANEVAL), "he").subList(0, 5);
+    List<Problem> some =
+        HumanEvalLoader.read(Bundled.open("", Bundled.HUMANEVAL), "he").subList(0, 5);
     HumanEvalFormat f = new HumanEvalFormat();
-    List<ExecutionJob> jobs = some.stream().map(p -> new ExecutionJob(p.id(),
-        f.program(p, p.solutions().getFirst().substring(p.statement().length())), p.hiddenTests())).toList();
+    List<ExecutionJob> jobs =
+        some.stream()
+            .map(
+                p ->
+                    new ExecutionJob(
+                        p.id(),
+                        f.program(p, p.solutions().getFirst().substring(p.statement().length())),
+                        p.hiddenTests()))
+            .toList();
     for (ExecutionResult r : runner.runAll(jobs, ProgramRunner.RunListener.NONE)) {
       assertEquals(Outcome.Passed.LABEL, r.outcome().label(), r.jobId() + " " + r.detail());
     }
@@ -55,10 +64,13 @@ class ReferenceSolutionsTest {
   void brokenProgramsGetTheirOutcome() {
     Problem p = MbppLoader.readFull(Bundled.open("", Bundled.MBPP), "mbpp", false).get(10);
     TestSuite tests = p.hiddenTests();
-    List<ExecutionResult> rs = runner.runAll(List.of(
-        new ExecutionJob("syntax", "def remove_Occ(s, ch:\n    return s\n", tests),
-        new ExecutionJob("wrong", "def remove_Occ(s, ch):\n    return s\n", tests),
-        new ExecutionJob("raises", "def remove_Occ(s, ch):\n    return 1 // 0\n", tests)), ProgramRunner.RunListener.NONE);
+    List<ExecutionResult> rs =
+        runner.runAll(
+            List.of(
+                new ExecutionJob("syntax", "def remove_Occ(s, ch:\n    return s\n", tests),
+                new ExecutionJob("wrong", "def remove_Occ(s, ch):\n    return s\n", tests),
+                new ExecutionJob("raises", "def remove_Occ(s, ch):\n    return 1 // 0\n", tests)),
+            ProgramRunner.RunListener.NONE);
     assertEquals(Outcome.CompileError.LABEL, rs.get(0).outcome().label());
     assertEquals(Outcome.FailedTest.LABEL, rs.get(1).outcome().label());
     assertEquals(new Outcome.RuntimeError("ZeroDivisionError", 0), rs.get(2).outcome());

@@ -3,7 +3,10 @@ package dev.coderl4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code coderl bench ...}: benchmarks that report speed as ratios against a baseline in the same run. */
+/**
+ * {@code coderl bench ...}: benchmarks that report speed as ratios against a baseline in the same
+ * run.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,

@@ -24,11 +24,17 @@ public final class JsonOption {
     try {
       n = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(option + " is not valid JSON (" + e.getOriginalMessage()
-          + "); give an object such as '" + example + "'");
+      throw new IllegalArgumentException(
+          option
+              + " is not valid JSON ("
+              + e.getOriginalMessage()
+              + "); give an object such as '"
+              + example
+              + "'");
     }
     if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException(option + " must be a JSON object such as '" + example + "'");
+      throw new IllegalArgumentException(
+          option + " must be a JSON object such as '" + example + "'");
     }
     return ((ObjectNode) n).deepCopy();
   }

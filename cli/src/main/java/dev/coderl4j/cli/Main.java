@@ -31,16 +31,21 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Bad input (a missing file, malformed JSON, a wrong checkpoint shape) is the user's to fix: print
-   * the message, not a stack trace; {@code CODERL_DEBUG=1} shows the trace too.
+   * Bad input (a missing file, malformed JSON, a wrong checkpoint shape) is the user's to fix:
+   * print the message, not a stack trace; {@code CODERL_DEBUG=1} shows the trace too.
    */
   private static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     if (System.getenv("CODERL_DEBUG") != null) {
       e.printStackTrace(cmd.getErr());
     }
     if (e instanceof java.nio.file.NoSuchFileException missing) {
-      cmd.getErr().println("coderl " + cmd.getCommandName() + ": no such file: " + missing.getFile()
-          + " (check the path; relative paths are taken from the current directory)");
+      cmd.getErr()
+          .println(
+              "coderl "
+                  + cmd.getCommandName()
+                  + ": no such file: "
+                  + missing.getFile()
+                  + " (check the path; relative paths are taken from the current directory)");
       return 2;
     }
     StringBuilder msg = new StringBuilder(String.valueOf(e.getMessage()));
@@ -49,7 +54,9 @@ public final class Main implements Runnable {
         msg.append("\n  caused by: ").append(c.getMessage());
       }
     }
-    cmd.getErr().println("coderl " + cmd.getCommandName() + ": " + e.getClass().getSimpleName() + ": " + msg);
+    cmd.getErr()
+        .println(
+            "coderl " + cmd.getCommandName() + ": " + e.getClass().getSimpleName() + ": " + msg);
     cmd.getErr().println("(set CODERL_DEBUG=1 for the stack trace)");
     return 2;
   }

@@ -7,18 +7,23 @@ import picocli.CommandLine.Option;
 /**
  * The CLI's one vocabulary for the program runner (§3.3, Eq. 4–7): {@code --runner NAME
  * --runner-params JSON --timeout S --workers N}, shared by {@code evaluate}, {@code generate} and
- * {@code train} ({@code exec} declares the same names, plus {@code --runner both}).
- * {@code --backend} is an alias of {@code --runner}; {@code --graalpy-params} a hidden, deprecated
- * alias of {@code --runner-params}.
+ * {@code train} ({@code exec} declares the same names, plus {@code --runner both}). {@code
+ * --backend} is an alias of {@code --runner}; {@code --graalpy-params} a hidden, deprecated alias
+ * of {@code --runner-params}.
  */
 public final class RunnerOptions {
-  @Option(names = "--runner", paramLabel = "NAME",
+  @Option(
+      names = "--runner",
+      paramLabel = "NAME",
       description = "The program runner: graalpy or cpython (default: the config's, else graalpy).")
   String runner;
 
-  @Option(names = "--runner-params", paramLabel = "JSON",
-      description = "The runner's params as a JSON object, laid over the config's, e.g."
-          + " '{\"compilation\": \"interpreter\"}' for graalpy (docs/execution.md).")
+  @Option(
+      names = "--runner-params",
+      paramLabel = "JSON",
+      description =
+          "The runner's params as a JSON object, laid over the config's, e.g."
+              + " '{\"compilation\": \"interpreter\"}' for graalpy (docs/execution.md).")
   String runnerParams;
 
   /** The old name of {@code --runner}. */
@@ -33,11 +38,15 @@ public final class RunnerOptions {
     runnerParams = json;
   }
 
-  @Option(names = "--timeout", paramLabel = "SECONDS",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
       description = "Wall time per test (default: the runner's, APPS' 4 s).")
   Double timeout;
 
-  @Option(names = "--workers", paramLabel = "N",
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
       description = "Programs run at once (default: the runner's, one per core).")
   Integer workers;
 
@@ -47,11 +56,13 @@ public final class RunnerOptions {
    */
   public PluginSpec over(PluginSpec base) {
     boolean same = runner == null || runner.equals(base.type());
-    ObjectNode params = same ? (ObjectNode) base.params()
-        : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ObjectNode params =
+        same
+            ? (ObjectNode) base.params()
+            : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     if (runnerParams != null) {
-      params.setAll(JsonOption.object("--runner-params", runnerParams,
-          "{\"compilation\": \"interpreter\"}"));
+      params.setAll(
+          JsonOption.object("--runner-params", runnerParams, "{\"compilation\": \"interpreter\"}"));
     }
     if (workers != null) {
       params.put("workers", workers);

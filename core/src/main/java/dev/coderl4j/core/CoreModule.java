@@ -17,9 +17,15 @@ public final class CoreModule extends AbstractModule {
 
   /** The extension points; a new SPI is added here and nowhere else in core. */
   public static final List<Class<?>> EXTENSION_POINTS =
-      List.of(ProgramRunner.class, Actor.class, DecodingStrategy.class,
-          dev.coderl4j.core.reward.RewardScheme.class, dev.coderl4j.core.critic.Critic.class,
-          Benchmark.class, PromptFormat.class, dev.coderl4j.core.returns.ReturnEstimator.class,
+      List.of(
+          ProgramRunner.class,
+          Actor.class,
+          DecodingStrategy.class,
+          dev.coderl4j.core.reward.RewardScheme.class,
+          dev.coderl4j.core.critic.Critic.class,
+          Benchmark.class,
+          PromptFormat.class,
+          dev.coderl4j.core.returns.ReturnEstimator.class,
           dev.coderl4j.core.benchmark.BenchmarkGenerator.class);
 
   @Override

@@ -25,29 +25,66 @@ public final class ImportScan {
   /**
    * Words after which a context is discarded even when it checks clean: they reach state outside
    * module dictionaries (finalizers, frames, the GC, signal handlers), reach modules the program
-   * does not name in an import (class hierarchies, function globals, dynamic imports), or hide
-   * code from this scan (exec, eval, compile).
+   * does not name in an import (class hierarchies, function globals, dynamic imports), or hide code
+   * from this scan (exec, eval, compile).
    */
   private static final List<String> TAINT =
-      List.of("__del__", "weakref", "atexit", "finalize", "signal", "_getframe", "f_back",
-          "f_globals", "f_locals", "tb_frame", "gi_frame", "cr_frame", "__subclasses__", "gc.",
-          "import gc", "threading", "_thread", "settrace", "setprofile", "ctypes", "__code__",
-          "__closure__", "builtins", "__builtins__", "sys.modules", "polyglot",
-          "__import__", "importlib", "__globals__", "setattr", "delattr", "__dict__",
-          "__mro__", "__bases__", "__base__",
-          "__class__", "__defaults__", "__kwdefaults__", "__setattr__", "__self__", "__func__");
+      List.of(
+          "__del__",
+          "weakref",
+          "atexit",
+          "finalize",
+          "signal",
+          "_getframe",
+          "f_back",
+          "f_globals",
+          "f_locals",
+          "tb_frame",
+          "gi_frame",
+          "cr_frame",
+          "__subclasses__",
+          "gc.",
+          "import gc",
+          "threading",
+          "_thread",
+          "settrace",
+          "setprofile",
+          "ctypes",
+          "__code__",
+          "__closure__",
+          "builtins",
+          "__builtins__",
+          "sys.modules",
+          "polyglot",
+          "__import__",
+          "importlib",
+          "__globals__",
+          "setattr",
+          "delattr",
+          "__dict__",
+          "__mro__",
+          "__bases__",
+          "__base__",
+          "__class__",
+          "__defaults__",
+          "__kwdefaults__",
+          "__setattr__",
+          "__self__",
+          "__func__");
 
   /**
    * Built-ins that taint only under their bare name ({@code exec(...)}, {@code e = exec}, not
-   * {@code re.compile(...)}), and the Java host module only where it is named as a module
-   * ({@code import java}, {@code java.type}), not in a string such as {@code 'python java'}.
-   * Before this distinction one MBPP job in fifty lost its context to {@code re.compile}.
+   * {@code re.compile(...)}), and the Java host module only where it is named as a module ({@code
+   * import java}, {@code java.type}), not in a string such as {@code 'python java'}. Before this
+   * distinction one MBPP job in fifty lost its context to {@code re.compile}.
    */
-  private static final Pattern TAINT_WORDS = Pattern.compile(
-      "(?<![\\w.])(?:exec|eval|compile|vars|globals)\\b"
-          + "|(?<![\\w.])java[ \\t]*\\."
-          + "|^[ \\t]*(?:import|from)[ \\t]+java\\b"
-          + "|[ \\t,]java[ \\t]*(?:,|$)", Pattern.MULTILINE);
+  private static final Pattern TAINT_WORDS =
+      Pattern.compile(
+          "(?<![\\w.])(?:exec|eval|compile|vars|globals)\\b"
+              + "|(?<![\\w.])java[ \\t]*\\."
+              + "|^[ \\t]*(?:import|from)[ \\t]+java\\b"
+              + "|[ \\t,]java[ \\t]*(?:,|$)",
+          Pattern.MULTILINE);
 
   private ImportScan() {}
 
@@ -78,11 +115,15 @@ public final class ImportScan {
     return out;
   }
 
-  private static final String ASSIGN = "(?:=(?!=)|\\+=|-=|\\*=|/=|//=|%=|\\*\\*=|>>=|<<=|&=|\\^=|\\|=)";
-  private static final String MUTATOR = "(?:append|extend|insert|remove|pop|clear|update|add|discard"
-      + "|setdefault|sort|reverse|popitem|appendleft|extendleft|rotate|__setitem__|__delitem__)";
+  private static final String ASSIGN =
+      "(?:=(?!=)|\\+=|-=|\\*=|/=|//=|%=|\\*\\*=|>>=|<<=|&=|\\^=|\\|=)";
+  private static final String MUTATOR =
+      "(?:append|extend|insert|remove|pop|clear|update|add|discard"
+          + "|setdefault|sort|reverse|popitem|appendleft|extendleft|rotate"
+          + "|__setitem__|__delitem__)";
   private static final Pattern FROM_NAMES =
-      Pattern.compile("^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[ \\t]+\\(?([\\w \\t,]+)", Pattern.MULTILINE);
+      Pattern.compile(
+          "^[ \\t]*from[ \\t]+[\\w.]+[ \\t]+import[ \\t]+\\(?([\\w \\t,]+)", Pattern.MULTILINE);
   private static final Pattern IMPORT_ALIAS = Pattern.compile("[\\w.]+[ \\t]+as[ \\t]+(\\w+)");
 
   /** Whether the context that ran {@code source} must be discarded regardless of its check. */
@@ -97,9 +138,9 @@ public final class ImportScan {
 
   /**
    * Whether the program assigns into, deletes from or calls a mutating method on something it
-   * imported ({@code math.pi = 3}, {@code sys.path.append(p)}, {@code Counter.x = 1}): the
-   * changes the per-job context check does not look for (it compares only module identity and
-   * size, see the harness).
+   * imported ({@code math.pi = 3}, {@code sys.path.append(p)}, {@code Counter.x = 1}): the changes
+   * the per-job context check does not look for (it compares only module identity and size, see the
+   * harness).
    */
   public static boolean mutatesImports(String source) {
     Set<String> bound = bindings(source);
@@ -108,11 +149,23 @@ public final class ImportScan {
     }
     String names = bound.stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElseThrow();
     String base = "(?<![\\w.])(?:" + names + ")";
-    Pattern p = Pattern.compile(
-        base + "(?:[ \\t]*\\.[ \\t]*\\w+)+[ \\t]*" + ASSIGN
-            + "|\\bdel[ \\t]+(?:" + names + ")[ \\t]*[.\\[]"
-            + "|" + base + "(?:[ \\t]*\\.[ \\t]*\\w+)*[ \\t]*\\.[ \\t]*" + MUTATOR + "[ \\t]*\\("
-            + "|" + base + "(?:[ \\t]*\\.[ \\t]*\\w+)*[ \\t]*\\[[^\\]\\n]*\\][ \\t]*" + ASSIGN);
+    Pattern p =
+        Pattern.compile(
+            base
+                + "(?:[ \\t]*\\.[ \\t]*\\w+)+[ \\t]*"
+                + ASSIGN
+                + "|\\bdel[ \\t]+(?:"
+                + names
+                + ")[ \\t]*[.\\[]"
+                + "|"
+                + base
+                + "(?:[ \\t]*\\.[ \\t]*\\w+)*[ \\t]*\\.[ \\t]*"
+                + MUTATOR
+                + "[ \\t]*\\("
+                + "|"
+                + base
+                + "(?:[ \\t]*\\.[ \\t]*\\w+)*[ \\t]*\\[[^\\]\\n]*\\][ \\t]*"
+                + ASSIGN);
     return p.matcher(source).find();
   }
 

@@ -16,15 +16,15 @@ public final class Modes {
    * @param param the config param, for the message
    * @throws IllegalArgumentException naming the param and the accepted names
    */
-  public static <E extends Enum<E>> E parse(Class<E> type, Function<E, String> label, String param,
-      String name) {
+  public static <E extends Enum<E>> E parse(
+      Class<E> type, Function<E, String> label, String param, String name) {
     for (E e : type.getEnumConstants()) {
       if (label.apply(e).equals(name)) {
         return e;
       }
     }
-    String known = String.join("\" or \"",
-        Arrays.stream(type.getEnumConstants()).map(label).toList());
+    String known =
+        String.join("\" or \"", Arrays.stream(type.getEnumConstants()).map(label).toList());
     throw new IllegalArgumentException(param + " must be \"" + known + "\", got \"" + name + "\"");
   }
 }

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
  * Deterministic mutants of a correct Python program, one per outcome class: the programs the
  * agreement tests and {@code coderl bench exec} check both backends with.
  *
- * <p>Each mutation is textual and small, so the mutant stays close to real generated code: a
- * syntax error appended, a {@code 1/0} in the first {@code return}, the first {@code return}
- * returning {@code None}, or an endless loop at the start of the first function.
+ * <p>Each mutation is textual and small, so the mutant stays close to real generated code: a syntax
+ * error appended, a {@code 1/0} in the first {@code return}, the first {@code return} returning
+ * {@code None}, or an endless loop at the start of the first function.
  */
 public final class Mutants {
   private static final Pattern RETURN = Pattern.compile("(?m)^([ \\t]+)return\\b");
-  private static final Pattern DEF = Pattern.compile("(?m)^([ \\t]*)def [^\\n]*:[ \\t]*\\r?\\n([ \\t]+)");
+  private static final Pattern DEF =
+      Pattern.compile("(?m)^([ \\t]*)def [^\\n]*:[ \\t]*\\r?\\n([ \\t]+)");
 
   /** The kinds of mutant. */
   public enum Kind {
@@ -43,8 +44,13 @@ public final class Mutants {
         int end = program.indexOf('\n', m.end());
         String rest = end < 0 ? "" : program.substring(end);
         // The rest of the line (and any continuation) becomes dead code after "return None".
-        yield Optional.of(program.substring(0, m.start()) + m.group(1) + "return None\n"
-            + m.group(1) + "pass" + rest);
+        yield Optional.of(
+            program.substring(0, m.start())
+                + m.group(1)
+                + "return None\n"
+                + m.group(1)
+                + "pass"
+                + rest);
       }
       case LOOP -> {
         Matcher m = DEF.matcher(program);
@@ -52,18 +58,24 @@ public final class Mutants {
           yield Optional.empty();
         }
         String indent = m.group(2);
-        yield Optional.of(program.substring(0, m.end() - indent.length()) + indent
-            + "while True:\n" + indent + "    pass\n" + program.substring(m.end() - indent.length()));
+        yield Optional.of(
+            program.substring(0, m.end() - indent.length())
+                + indent
+                + "while True:\n"
+                + indent
+                + "    pass\n"
+                + program.substring(m.end() - indent.length()));
       }
     };
   }
 
-  private static Optional<String> replaceFirst(String program, Pattern p,
-      java.util.function.Function<Matcher, String> with) {
+  private static Optional<String> replaceFirst(
+      String program, Pattern p, java.util.function.Function<Matcher, String> with) {
     Matcher m = p.matcher(program);
     if (!m.find()) {
       return Optional.empty();
     }
-    return Optional.of(program.substring(0, m.start()) + with.apply(m) + program.substring(m.end()));
+    return Optional.of(
+        program.substring(0, m.start()) + with.apply(m) + program.substring(m.end()));
   }
 }

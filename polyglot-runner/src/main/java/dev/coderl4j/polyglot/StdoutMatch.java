@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Compares a program's standard output with the expected text of a stdin test.
  *
- * <p>The rule is "line by line after stripping": both texts are stripped, split into lines
- * ({@code \n}, {@code \r\n} or {@code \r}), each line is stripped, and the lists must be equal.
- * It lives in Java so that both backends use exactly the same rule.
+ * <p>The rule is "line by line after stripping": both texts are stripped, split into lines ({@code
+ * \n}, {@code \r\n} or {@code \r}), each line is stripped, and the lists must be equal. It lives in
+ * Java so that both backends use exactly the same rule.
  */
 public final class StdoutMatch {
   private StdoutMatch() {}

@@ -20,18 +20,30 @@ public final class Agreement {
 
     @Override
     public String toString() {
-      return job.id() + ": graalpy " + graalpy.outcome() + " " + JobLines.testsWire(graalpy.tests())
-          + " [" + graalpy.detail() + "] vs cpython " + cpython.outcome() + " "
-          + JobLines.testsWire(cpython.tests()) + " [" + cpython.detail() + "]";
+      return job.id()
+          + ": graalpy "
+          + graalpy.outcome()
+          + " "
+          + JobLines.testsWire(graalpy.tests())
+          + " ["
+          + graalpy.detail()
+          + "] vs cpython "
+          + cpython.outcome()
+          + " "
+          + JobLines.testsWire(cpython.tests())
+          + " ["
+          + cpython.detail()
+          + "]";
     }
   }
 
   /**
-   * Both backends' results for every job, in order. A disagreement where one side timed out is
-   * run once more, alone: on a machine shared with other builds a 4 s limit can be missed by load
+   * Both backends' results for every job, in order. A disagreement where one side timed out is run
+   * once more, alone: on a machine shared with other builds a 4 s limit can be missed by load
    * alone, and a timeout that does not repeat is the machine's, not the runner's.
    */
-  public static List<Pair> run(List<ExecutionJob> jobs, ProgramRunner graalpy, ProgramRunner cpython) {
+  public static List<Pair> run(
+      List<ExecutionJob> jobs, ProgramRunner graalpy, ProgramRunner cpython) {
     List<ExecutionResult> g = graalpy.runAll(jobs, ProgramRunner.RunListener.NONE);
     List<ExecutionResult> c = cpython.runAll(jobs, ProgramRunner.RunListener.NONE);
     List<Pair> out = new ArrayList<>();
@@ -46,7 +58,8 @@ public final class Agreement {
   }
 
   private static boolean timedOut(ExecutionResult r) {
-    return r.outcome() instanceof dev.coderl4j.core.exec.Outcome.RuntimeError e && e.errorType().equals("Timeout");
+    return r.outcome() instanceof dev.coderl4j.core.exec.Outcome.RuntimeError e
+        && e.errorType().equals("Timeout");
   }
 
   /** The pairs that disagree. */

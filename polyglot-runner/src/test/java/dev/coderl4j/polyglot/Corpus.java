@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 /** The evidence corpora as jobs: MBPP, HumanEval and APPS reference solutions (test resources). */
 public final class Corpus {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** The five APPS training problems shipped in test resources. */
   public static final List<String> APPS_IDS = List.of("0001", "0111", "2287", "2404", "4184");
 
@@ -51,8 +52,11 @@ public final class Corpus {
     for (JsonNode n : lines(resource("mbpp/mbpp.jsonl"))) {
       List<String> asserts = new ArrayList<>();
       n.get("test_list").forEach(t -> asserts.add(t.asText()));
-      jobs.add(new ExecutionJob("mbpp/" + n.get("task_id").asInt(), n.get("code").asText(),
-          new TestSuite.Asserts(n.path("test_setup_code").asText(""), asserts)));
+      jobs.add(
+          new ExecutionJob(
+              "mbpp/" + n.get("task_id").asInt(),
+              n.get("code").asText(),
+              new TestSuite.Asserts(n.path("test_setup_code").asText(""), asserts)));
     }
     return jobs;
   }
@@ -62,10 +66,18 @@ public final class Corpus {
     List<ExecutionJob> jobs = new ArrayList<>();
     try (InputStream in = new GZIPInputStream(resource("humaneval/HumanEval.jsonl.gz"))) {
       for (JsonNode n : lines(in)) {
-        String program = n.get("prompt").asText() + n.get("canonical_solution").asText() + "\n\n"
-            + n.get("test").asText() + "\n";
-        jobs.add(new ExecutionJob(n.get("task_id").asText(), program, new TestSuite.Asserts("",
-            List.of("check(" + n.get("entry_point").asText() + ")"))));
+        String program =
+            n.get("prompt").asText()
+                + n.get("canonical_solution").asText()
+                + "\n\n"
+                + n.get("test").asText()
+                + "\n";
+        jobs.add(
+            new ExecutionJob(
+                n.get("task_id").asText(),
+                program,
+                new TestSuite.Asserts(
+                    "", List.of("check(" + n.get("entry_point").asText() + ")"))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -110,21 +122,23 @@ public final class Corpus {
         if (io.has("fn_name")) {
           List<TestSuite.CallCase> cases = new ArrayList<>();
           for (int i = 0; i < io.get("inputs").size(); i++) {
-            cases.add(new TestSuite.CallCase(io.get("inputs").get(i).toString(),
-                io.get("outputs").get(i).toString()));
+            cases.add(
+                new TestSuite.CallCase(
+                    io.get("inputs").get(i).toString(), io.get("outputs").get(i).toString()));
           }
           suite = new TestSuite.Call(io.get("fn_name").asText(), cases);
         } else {
           List<TestSuite.StdinCase> cases = new ArrayList<>();
           for (int i = 0; i < io.get("inputs").size(); i++) {
-            cases.add(new TestSuite.StdinCase(io.get("inputs").get(i).asText(),
-                io.get("outputs").get(i).asText()));
+            cases.add(
+                new TestSuite.StdinCase(
+                    io.get("inputs").get(i).asText(), io.get("outputs").get(i).asText()));
           }
           suite = new TestSuite.Stdin(cases);
         }
         for (int s = 0; s < sols.size(); s++) {
-          jobs.add(new ExecutionJob("apps/" + id + "/" + s, APPS_HEADER + sols.get(s).asText(),
-              suite));
+          jobs.add(
+              new ExecutionJob("apps/" + id + "/" + s, APPS_HEADER + sols.get(s).asText(), suite));
         }
       }
     } catch (IOException e) {
@@ -144,8 +158,11 @@ public final class Corpus {
         continue;
       }
       int n = i;
-      Mutants.mutate(j.program(), k).ifPresent(p ->
-          out.add(new ExecutionJob(j.id() + "~" + k.name().toLowerCase() + n, p, j.tests())));
+      Mutants.mutate(j.program(), k)
+          .ifPresent(
+              p ->
+                  out.add(
+                      new ExecutionJob(j.id() + "~" + k.name().toLowerCase() + n, p, j.tests())));
     }
     return out;
   }

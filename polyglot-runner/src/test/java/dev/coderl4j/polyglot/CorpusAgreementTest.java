@@ -12,16 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A representative sample of the evidence corpora (the full runs are {@link CorpusAgreementIT}):
- * reference solutions pass under GraalPy exactly where they pass under CPython, and mutants get
- * the same outcome and per-test results from both backends.
+ * reference solutions pass under GraalPy exactly where they pass under CPython, and mutants get the
+ * same outcome and per-test results from both backends.
  */
 class CorpusAgreementTest {
   static List<ExecutionJob> sample() {
     List<ExecutionJob> mbpp = Corpus.sample(Corpus.mbpp(), 40, 7);
     List<ExecutionJob> jobs = new ArrayList<>(mbpp);
     jobs.addAll(Corpus.mutants(mbpp, false));
-    jobs.addAll(Corpus.mutants(Corpus.sample(Corpus.mbpp(), 200, 3), true).stream()
-        .filter(j -> j.id().contains("loop")).toList());
+    jobs.addAll(
+        Corpus.mutants(Corpus.sample(Corpus.mbpp(), 200, 3), true).stream()
+            .filter(j -> j.id().contains("loop"))
+            .toList());
     jobs.addAll(Corpus.sample(Corpus.humanEval(), 20, 5));
     List<ExecutionJob> apps = Corpus.apps();
     for (String id : Corpus.APPS_IDS) {
@@ -35,11 +37,18 @@ class CorpusAgreementTest {
     Assumptions.assumeTrue(Runners.hasPython(), "python3 is not on the PATH");
     List<ExecutionJob> jobs = sample();
     var pairs = Agreement.run(jobs, Runners.graalpy(), Runners.cpython());
-    String lost = Agreement.lostPasses(pairs).stream().map(Object::toString).collect(Collectors.joining("\n"));
+    String lost =
+        Agreement.lostPasses(pairs).stream()
+            .map(Object::toString)
+            .collect(Collectors.joining("\n"));
     assertEquals("", lost, "reference solutions that pass under CPython but not GraalPy");
-    String diff = Agreement.disagreements(pairs).stream().map(Object::toString).collect(Collectors.joining("\n"));
+    String diff =
+        Agreement.disagreements(pairs).stream()
+            .map(Object::toString)
+            .collect(Collectors.joining("\n"));
     assertEquals("", diff, "outcome disagreements");
     long passed = pairs.stream().filter(p -> p.cpython().passed()).count();
-    assertTrue(passed > jobs.size() / 3, "too few passing references: " + passed + "/" + jobs.size());
+    assertTrue(
+        passed > jobs.size() / 3, "too few passing references: " + passed + "/" + jobs.size());
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ImportScanTest {
   @Test
   void findsImportedModules() {
-    String src = "import os, sys as s\nfrom collections import Counter\n  import re  # x\nfrom . import y\n";
+    String src =
+        "import os, sys as s\nfrom collections import Counter\n  import re  # x\nfrom . import y\n";
     assertEquals(List.of("os", "sys", "re", "collections"), List.copyOf(ImportScan.modules(src)));
   }
 
@@ -34,13 +35,23 @@ class ImportScanTest {
   void methodsAndStringsThatShareATaintWordAreNotTaint() {
     // re.compile is not compile(); 'python java' is not the java module (both common in MBPP).
     assertFalse(ImportScan.tainted("import re\np = re.compile(r'\\d+')\nprint(p.findall('a1'))\n"));
-    assertFalse(ImportScan.tainted("def f(s):\n  return s.split()\nassert f('python java') == ['python', 'java']\n"));
+    assertFalse(
+        ImportScan.tainted(
+            "def f(s):\n  return s.split()\nassert f('python java') == ['python', 'java']\n"));
     assertFalse(ImportScan.tainted("x = {'java': 1, 'evaluate': 2}\n"));
   }
 
   @Test
   void leavesOrdinaryProgramsAlone() {
-    assertFalse(ImportScan.tainted("import math, sys\nx = math.sqrt(4)\nif math.pi == 3: pass\n"
-        + "input = sys.stdin.readline\nfrom heapq import heappush\nh = []\nheappush(h, 1)\nh.append(2)\n"));
+    assertFalse(
+        ImportScan.tainted(
+            "import math, sys\n"
+                + "x = math.sqrt(4)\n"
+                + "if math.pi == 3: pass\n"
+                + "input = sys.stdin.readline\n"
+                + "from heapq import heappush\n"
+                + "h = []\n"
+                + "heappush(h, 1)\n"
+                + "h.append(2)\n"));
   }
 }

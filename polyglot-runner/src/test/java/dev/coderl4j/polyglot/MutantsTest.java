@@ -11,10 +11,16 @@ class MutantsTest {
 
   @Test
   void eachKindChangesTheProgramAsDocumented() {
-    assertTrue(Mutants.mutate(P, Mutants.Kind.SYNTAX).orElseThrow().endsWith("def broken(:\n    pass\n"));
-    assertEquals("def f(x):\n    y = x\n    return 1/0 + y + 1\n", Mutants.mutate(P, Mutants.Kind.EXCEPTION).orElseThrow());
-    assertEquals("def f(x):\n    y = x\n    return None\n    pass\n", Mutants.mutate(P, Mutants.Kind.WRONG_ANSWER).orElseThrow());
-    assertEquals("def f(x):\n    while True:\n        pass\n    y = x\n    return y + 1\n",
+    assertTrue(
+        Mutants.mutate(P, Mutants.Kind.SYNTAX).orElseThrow().endsWith("def broken(:\n    pass\n"));
+    assertEquals(
+        "def f(x):\n    y = x\n    return 1/0 + y + 1\n",
+        Mutants.mutate(P, Mutants.Kind.EXCEPTION).orElseThrow());
+    assertEquals(
+        "def f(x):\n    y = x\n    return None\n    pass\n",
+        Mutants.mutate(P, Mutants.Kind.WRONG_ANSWER).orElseThrow());
+    assertEquals(
+        "def f(x):\n    while True:\n        pass\n    y = x\n    return y + 1\n",
         Mutants.mutate(P, Mutants.Kind.LOOP).orElseThrow());
     assertEquals(Optional.empty(), Mutants.mutate("x = 1\n", Mutants.Kind.LOOP));
   }

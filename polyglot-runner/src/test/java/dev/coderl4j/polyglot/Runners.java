@@ -6,8 +6,8 @@ import dev.coderl4j.polyglot.graalpy.GraalPyParams;
 import dev.coderl4j.polyglot.graalpy.GraalPyRunner;
 
 /**
- * Runners shared by the test classes of this module: a GraalPy runner takes seconds to start
- * (its workers boot an engine), so one per test JVM is created on first use and closed at exit.
+ * Runners shared by the test classes of this module: a GraalPy runner takes seconds to start (its
+ * workers boot an engine), so one per test JVM is created on first use and closed at exit.
  */
 public final class Runners {
   private static GraalPyRunner graalpy;

@@ -17,7 +17,8 @@ class ThreadsTest {
   @Test
   void theAppsLargeStackIdiomAndThreadExceptionsAgreeWithCpython() {
     Assumptions.assumeTrue(Runners.hasPython(), "python3 is not on the PATH");
-    String apps = """
+    String apps =
+        """
         import sys, threading
         sys.setrecursionlimit(10 ** 6)
         threading.stack_size(2 ** 26)
@@ -30,7 +31,8 @@ class ThreadsTest {
         t.start()
         t.join()
         """;
-    String failing = """
+    String failing =
+        """
         import threading
         results = []
         def work(i):
@@ -44,14 +46,29 @@ class ThreadsTest {
             t.join()
         alive = [t.is_alive() for t in threads]
         """;
-    List<ExecutionJob> jobs = List.of(
-        new ExecutionJob("apps-idiom", apps, new TestSuite.Stdin(List.of(
-            new TestSuite.StdinCase("20000\n", "20000\n"), new TestSuite.StdinCase("5\n", "5\n")))),
-        new ExecutionJob("exception-in-thread", failing, new TestSuite.Asserts("", List.of(
-            "assert sorted(results) == [0, 2]", "assert alive == [False, False, False]",
-            "assert threading.current_thread() is threading.main_thread()"))));
+    List<ExecutionJob> jobs =
+        List.of(
+            new ExecutionJob(
+                "apps-idiom",
+                apps,
+                new TestSuite.Stdin(
+                    List.of(
+                        new TestSuite.StdinCase("20000\n", "20000\n"),
+                        new TestSuite.StdinCase("5\n", "5\n")))),
+            new ExecutionJob(
+                "exception-in-thread",
+                failing,
+                new TestSuite.Asserts(
+                    "",
+                    List.of(
+                        "assert sorted(results) == [0, 2]",
+                        "assert alive == [False, False, False]",
+                        "assert threading.current_thread() is threading.main_thread()"))));
     var pairs = Agreement.run(jobs, Runners.graalpy(), Runners.cpython());
-    String diff = Agreement.disagreements(pairs).stream().map(Object::toString).collect(Collectors.joining("\n"));
+    String diff =
+        Agreement.disagreements(pairs).stream()
+            .map(Object::toString)
+            .collect(Collectors.joining("\n"));
     assertEquals("", diff, "disagreements with CPython");
     for (var p : pairs) {
       assertEquals("PASSED", p.graalpy().outcome().label(), p.toString());

@@ -54,7 +54,8 @@ public final class ExportBenchmarkCommand implements Callable<Integer> {
       names = "--benchmark-params",
       defaultValue = "{}",
       description =
-          "The benchmark's params as JSON, e.g. '{\"split\": \"train\"}' (default: ${DEFAULT-VALUE}).")
+          "The benchmark's params as JSON, e.g. '{\"split\": \"train\"}' (default:"
+              + " ${DEFAULT-VALUE}).")
   String benchmarkParams;
 
   @Option(

@@ -41,49 +41,84 @@ import picocli.CommandLine.Option;
 @Command(
     name = "evalplus",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks graalpy against cpython on a HumanEval+ or MBPP+ sample set (ratios in one run).")
+    description =
+        "Benchmarks graalpy against cpython on a HumanEval+ or MBPP+ sample set (ratios in one"
+            + " run).")
 public final class BenchEvalPlusCommand implements Callable<Integer> {
-  @Option(names = "--benchmark", defaultValue = "humaneval-plus",
+  @Option(
+      names = "--benchmark",
+      defaultValue = "humaneval-plus",
       description = "humaneval-plus or mbpp-plus (default: ${DEFAULT-VALUE}).")
   String benchmark;
 
-  @Option(names = "--benchmark-params", defaultValue = "{}", description = "The benchmark's params as JSON.")
+  @Option(
+      names = "--benchmark-params",
+      defaultValue = "{}",
+      description = "The benchmark's params as JSON.")
   String benchmarkParams;
 
-  @Option(names = "--per-task", defaultValue = "10", description = "Programs per task (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--per-task",
+      defaultValue = "10",
+      description = "Programs per task (default: ${DEFAULT-VALUE}).")
   int perTask;
 
-  @Option(names = "--tasks", defaultValue = "0", description = "Use only the first N tasks (0: all).")
+  @Option(
+      names = "--tasks",
+      defaultValue = "0",
+      description = "Use only the first N tasks (0: all).")
   int tasks;
 
-  @Option(names = "--workers", defaultValue = "2", description = "Programs at once per runner (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      defaultValue = "2",
+      description = "Programs at once per runner (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--backends", split = ",", defaultValue = "cpython,graalpy",
+  @Option(
+      names = "--backends",
+      split = ",",
+      defaultValue = "cpython,graalpy",
       description = "Runners, the first is the baseline (default: ${DEFAULT-VALUE}).")
   List<String> backends;
 
-  @Option(names = "--graalpy-params", defaultValue = "{}", description = "More params of the graalpy runner as JSON.")
+  @Option(
+      names = "--graalpy-params",
+      defaultValue = "{}",
+      description = "More params of the graalpy runner as JSON.")
   String graalpyParams;
 
-  @Option(names = "--mix", split = ",",
-      description = "The kinds of program per task, cycled: canonical, base-only, wrong"
-          + " (default: 5 canonical, 3 base-only, 2 wrong in every 10).")
+  @Option(
+      names = "--mix",
+      split = ",",
+      description =
+          "The kinds of program per task, cycled: canonical, base-only, wrong"
+              + " (default: 5 canonical, 3 base-only, 2 wrong in every 10).")
   List<String> mix;
 
-  @Option(names = "--write-samples", paramLabel = "FILE",
-      description = "Write the programs as an EvalPlus samples file ({task_id, solution, kind}) and stop.")
+  @Option(
+      names = "--write-samples",
+      paramLabel = "FILE",
+      description =
+          "Write the programs as an EvalPlus samples file ({task_id, solution, kind}) and stop.")
   Path writeSamples;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/bench-evalplus-<time>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where results go (default: results/bench-evalplus-<time>).")
   Path outDir;
 
   @Override
   public Integer call() throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
-    Benchmark bench = resolver.create(Benchmark.class, new PluginSpec(benchmark,
-        JsonOption.object("--benchmark-params", benchmarkParams, "{\"path\": \"...\"}")));
+    Benchmark bench =
+        resolver.create(
+            Benchmark.class,
+            new PluginSpec(
+                benchmark,
+                JsonOption.object("--benchmark-params", benchmarkParams, "{\"path\": \"...\"}")));
     List<Problem> problems = bench.problems();
     if (tasks > 0) {
       problems = problems.subList(0, Math.min(tasks, problems.size()));
@@ -93,19 +128,30 @@ public final class BenchEvalPlusCommand implements Callable<Integer> {
     Map<String, String> kinds = new LinkedHashMap<>();
     for (Problem p : problems) {
       for (int i = 0; i < perTask; i++) {
-        String kind = mix != null && !mix.isEmpty() ? mix.get(i % mix.size())
-            : i % 10 < 5 ? "canonical" : i % 10 < 8 ? "base-only" : "wrong";
-        String program = switch (kind) {
-          case "canonical" -> p.solutions().getFirst();
-          case "base-only" -> Weakened.baseOnly(p);
-          case "wrong" -> p.solutions().getFirst() + "\n\ndef " + p.metadata().get("entry_point")
-              + "(*args):\n    return None\n";
-          default -> throw new IllegalArgumentException("--mix: unknown kind '" + kind
-              + "'; known: canonical, base-only, wrong");
-        };
+        String kind =
+            mix != null && !mix.isEmpty()
+                ? mix.get(i % mix.size())
+                : i % 10 < 5 ? "canonical" : i % 10 < 8 ? "base-only" : "wrong";
+        String program =
+            switch (kind) {
+              case "canonical" -> p.solutions().getFirst();
+              case "base-only" -> Weakened.baseOnly(p);
+              case "wrong" ->
+                  p.solutions().getFirst()
+                      + "\n\ndef "
+                      + p.metadata().get("entry_point")
+                      + "(*args):\n    return None\n";
+              default ->
+                  throw new IllegalArgumentException(
+                      "--mix: unknown kind '" + kind + "'; known: canonical, base-only, wrong");
+            };
         if (writeSamples != null) {
-          samples.add(mapper.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
-              Map.of("task_id", p.id(), "solution", program, "kind", kind)));
+          samples.add(
+              mapper
+                  .copy()
+                  .disable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(
+                      Map.of("task_id", p.id(), "solution", program, "kind", kind)));
           continue;
         }
         String id = p.id() + "#" + i + ":" + kind;
@@ -118,8 +164,10 @@ public final class BenchEvalPlusCommand implements Callable<Integer> {
       System.out.println("wrote " + samples.size() + " samples to " + writeSamples);
       return 0;
     }
-    Path dir = outDir != null ? outDir
-        : Path.of("results", "bench-evalplus-" + Instant.now().toString().replace(':', '-'));
+    Path dir =
+        outDir != null
+            ? outDir
+            : Path.of("results", "bench-evalplus-" + Instant.now().toString().replace(':', '-'));
     Files.createDirectories(dir);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("benchmark", benchmark);
@@ -138,21 +186,32 @@ public final class BenchEvalPlusCommand implements Callable<Integer> {
     report.put("jobs", jobs.size());
     report.put("tests", jobs.stream().mapToLong(j -> j.tests().size()).sum());
     ObjectNode results = report.putObject("runners");
-    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-        "%-10s %6s %9s %8s %10s %9s %9s%n", "runner", "jobs", "wall s", "runs/s", "vs " + backends.getFirst(),
-        "passed", "agree"));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%-10s %6s %9s %8s %10s %9s %9s%n",
+                "runner",
+                "jobs",
+                "wall s",
+                "runs/s",
+                "vs " + backends.getFirst(),
+                "passed",
+                "agree"));
     List<ExecutionResult> baseline = null;
     double baseSeconds = 0;
     for (String backend : backends) {
-      ObjectNode params = backend.equals("graalpy")
-          ? JsonOption.object("--graalpy-params", graalpyParams, "{\"compilation\": \"jit\"}")
-          : mapper.createObjectNode();
+      ObjectNode params =
+          backend.equals("graalpy")
+              ? JsonOption.object("--graalpy-params", graalpyParams, "{\"compilation\": \"jit\"}")
+              : mapper.createObjectNode();
       params.put("workers", workers);
       bench.limits().ifPresent(l -> put(params, l));
       System.err.println("bench evalplus: " + jobs.size() + " jobs under " + backend);
       List<ExecutionResult> rs;
       long start = System.nanoTime();
-      try (ProgramRunner runner = resolver.create(ProgramRunner.class, new PluginSpec(backend, params));
+      try (ProgramRunner runner =
+              resolver.create(ProgramRunner.class, new PluginSpec(backend, params));
           Progress progress = Progress.stderr(backend, jobs.size())) {
         rs = runner.runAll(jobs, (i, r) -> progress.advance(1));
       }
@@ -169,7 +228,8 @@ public final class BenchEvalPlusCommand implements Callable<Integer> {
         if (r.outcome().label().equals(baseline.get(i).outcome().label())) {
           agree++;
         } else if (differ.size() < 20) {
-          differ.add(r.jobId() + ": " + r.outcome().label() + " vs " + baseline.get(i).outcome().label());
+          differ.add(
+              r.jobId() + ": " + r.outcome().label() + " vs " + baseline.get(i).outcome().label());
         }
         passedByKind.merge(kinds.get(r.jobId()), r.passed() ? 1 : 0, Integer::sum);
       }
@@ -182,10 +242,20 @@ public final class BenchEvalPlusCommand implements Callable<Integer> {
       o.set("passed_by_kind", mapper.valueToTree(passedByKind));
       o.put("agreement_with_baseline", agree + "/" + rs.size());
       o.set("disagreements", mapper.valueToTree(differ));
-      table.append(String.format(Locale.ROOT, "%-10s %6d %9.1f %8.2f %9.2fx %9d %9s%n", backend,
-          jobs.size(), secs, jobs.size() / secs, baseSeconds / secs, passed, agree + "/" + rs.size()));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%-10s %6d %9.1f %8.2f %9.2fx %9d %9s%n",
+              backend,
+              jobs.size(),
+              secs,
+              jobs.size() / secs,
+              baseSeconds / secs,
+              passed,
+              agree + "/" + rs.size()));
       // Written after each runner: a long run never loses finished work.
-      Files.writeString(dir.resolve("bench-evalplus.json"), mapper.writeValueAsString(report) + "\n");
+      Files.writeString(
+          dir.resolve("bench-evalplus.json"), mapper.writeValueAsString(report) + "\n");
       Files.writeString(dir.resolve("bench-evalplus.txt"), table.toString());
     }
     System.out.print(table);

@@ -25,51 +25,77 @@ import picocli.CommandLine.Option;
  * the run layer's one evaluation path ({@link Evaluation}).
  *
  * <p>Writes into {@code --out}: {@code results.jsonl} (one record per sample and test suite,
- * appended as runs finish; rerunning the same command resumes it), {@code summary.json},
- * {@code summary.md} and {@code pass_at_k.png}.
+ * appended as runs finish; rerunning the same command resumes it), {@code summary.json}, {@code
+ * summary.md} and {@code pass_at_k.png}.
  */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Score a samples file (human-eval/EvalPlus layout) on APPS, MBPP or HumanEval with pass@k and n@k.")
+    description =
+        "Score a samples file (human-eval/EvalPlus layout) on APPS, MBPP or HumanEval with pass@k"
+            + " and n@k.")
 public final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--benchmark", required = true,
+  @Option(
+      names = "--benchmark",
+      required = true,
       description = "The benchmark: apps, mbpp, mbpp-sanitized or humaneval.")
   String benchmark;
 
-  @Option(names = "--benchmark-params", defaultValue = "{}",
-      description = "The benchmark's params as JSON, e.g. '{\"split\": \"all\"}' for mbpp or "
-          + "'{\"dataset\": \"train\", \"comparison\": \"apps-compatible\"}' for apps (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--benchmark-params",
+      defaultValue = "{}",
+      description =
+          "The benchmark's params as JSON, e.g. '{\"split\": \"all\"}' for mbpp or '{\"dataset\":"
+              + " \"train\", \"comparison\": \"apps-compatible\"}' for apps (default:"
+              + " ${DEFAULT-VALUE}).")
   String benchmarkParams;
 
-  @Option(names = "--samples", required = true,
-      description = "JSON Lines: {\"task_id\", \"completion\"} or {\"task_id\", \"solution\"} per line.")
+  @Option(
+      names = "--samples",
+      required = true,
+      description =
+          "JSON Lines: {\"task_id\", \"completion\"} or {\"task_id\", \"solution\"} per line.")
   Path samples;
 
-  @Option(names = "--k", split = ",", defaultValue = "1,5,10,80",
+  @Option(
+      names = "--k",
+      split = ",",
+      defaultValue = "1,5,10,80",
       description = "The k of pass@k (default: ${DEFAULT-VALUE}).")
   List<Integer> ks;
 
-  @Option(names = "--n", split = ",", defaultValue = "1,5",
+  @Option(
+      names = "--n",
+      split = ",",
+      defaultValue = "1,5",
       description = "The n of n@k with example-test filtering (default: ${DEFAULT-VALUE}).")
   List<Integer> ns;
 
-  @Option(names = "--format",
-      description = "The prompt format whose extraction turns a completion into a program "
-          + "(default: the benchmark's: coderl-apps, mbpp-apps, humaneval).")
+  @Option(
+      names = "--format",
+      description =
+          "The prompt format whose extraction turns a completion into a program "
+              + "(default: the benchmark's: coderl-apps, mbpp-apps, humaneval).")
   String format;
 
-  @Option(names = "--out", defaultValue = "runs/evaluate",
+  @Option(
+      names = "--out",
+      defaultValue = "runs/evaluate",
       description = "Output folder; an existing run there is resumed (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Mixin RunnerOptions runnerOptions = new RunnerOptions();
 
-  @Option(names = "--bootstrap", defaultValue = "1000",
+  @Option(
+      names = "--bootstrap",
+      defaultValue = "1000",
       description = "Bootstrap resamples for the 95%% intervals (default: ${DEFAULT-VALUE}).")
   int bootstrap;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seeds the bootstrap (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Seeds the bootstrap (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -92,7 +118,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     this(null, injector);
   }
 
-  private EvaluateCommand(Function<PluginResolver, ProgramRunner> runnerFactory, Injector injector) {
+  private EvaluateCommand(
+      Function<PluginResolver, ProgramRunner> runnerFactory, Injector injector) {
     this.runnerFactory = runnerFactory;
     this.injector = injector;
   }
@@ -101,16 +128,29 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PluginResolver resolver =
         (injector != null ? injector : Wiring.injector()).getInstance(PluginResolver.class);
-    JsonNode bparams = JsonOption.object("--benchmark-params", benchmarkParams, "{\"split\": \"test\"}");
+    JsonNode bparams =
+        JsonOption.object("--benchmark-params", benchmarkParams, "{\"split\": \"test\"}");
     PluginSpec runner = runnerOptions.over(DEFAULT_RUNNER);
-    Evaluation evaluation = new Evaluation(new PluginSpec(benchmark, bparams), format, samples, ks, ns,
-        bootstrap, seed, runner, out);
+    Evaluation evaluation =
+        new Evaluation(
+            new PluginSpec(benchmark, bparams),
+            format,
+            samples,
+            ks,
+            ns,
+            bootstrap,
+            seed,
+            runner,
+            out);
     java.nio.file.Files.createDirectories(out);
-    PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true,
-        StandardCharsets.UTF_8);
+    PrintStream err =
+        new PrintStream(
+            new WriterOutputStream(spec.commandLine().getErr()), true, StandardCharsets.UTF_8);
     Evaluation.Result r;
-    try (ProgramRunner programRunner = runnerFactory != null ? runnerFactory.apply(resolver)
-        : resolver.create(ProgramRunner.class, evaluation.runnerFor(resolver))) {
+    try (ProgramRunner programRunner =
+        runnerFactory != null
+            ? runnerFactory.apply(resolver)
+            : resolver.create(ProgramRunner.class, evaluation.runnerFor(resolver))) {
       r = evaluation.run(resolver, programRunner, err);
     }
     spec.commandLine().getOut().print(r.summary().markdown("coderl evaluate: " + benchmark));

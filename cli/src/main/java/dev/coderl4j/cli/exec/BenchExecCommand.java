@@ -55,58 +55,100 @@ import picocli.CommandLine.Option;
     description =
         "Benchmarks the program runners against CPython with EvalPlus' structure (fork per job).")
 public final class BenchExecCommand implements Callable<Integer> {
-  @Option(names = "--mbpp", paramLabel = "FILE", description = "MBPP jsonl (default: the copy in polyglot-runner's test resources).")
+  @Option(
+      names = "--mbpp",
+      paramLabel = "FILE",
+      description = "MBPP jsonl (default: the copy in polyglot-runner's test resources).")
   Path mbpp;
 
-  @Option(names = "--loops", defaultValue = "12", description = "Endless-loop mutants in the timeout set (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--loops",
+      defaultValue = "12",
+      description = "Endless-loop mutants in the timeout set (default: ${DEFAULT-VALUE}).")
   int loops;
 
-  @Option(names = "--timeout", defaultValue = "4", description = "Seconds per test (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "4",
+      description = "Seconds per test (default: ${DEFAULT-VALUE}).")
   double timeout;
 
-  @Option(names = "--trivial", defaultValue = "200",
-      description = "Jobs in the per-job overhead set (x = 1; assert x == 1) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--trivial",
+      defaultValue = "200",
+      description =
+          "Jobs in the per-job overhead set (x = 1; assert x == 1) (default: ${DEFAULT-VALUE}).")
   int trivial;
 
-  @Option(names = "--workers", defaultValue = "0", description = "Programs at once (default: one per core).")
+  @Option(
+      names = "--workers",
+      defaultValue = "0",
+      description = "Programs at once (default: one per core).")
   int workers;
 
-  @Option(names = "--limit", defaultValue = "0",
+  @Option(
+      names = "--limit",
+      defaultValue = "0",
       description = "Use only the first N MBPP jobs (0: all).")
   int limit;
 
-  @Option(names = "--scale", defaultValue = "10000",
+  @Option(
+      names = "--scale",
+      defaultValue = "10000",
       description = "Jobs in each replicated (RL-round scale) set (default: ${DEFAULT-VALUE}).")
   int scale;
 
-  @Option(names = "--sets", split = ",",
-      defaultValue = "overhead,mbpp,apps-stdin,apps-call,mixed,rl-round,mbpp-x,apps-stdin-x,"
-          + "apps-call-x,timeout",
+  @Option(
+      names = "--sets",
+      split = ",",
+      defaultValue =
+          "overhead,mbpp,apps-stdin,apps-call,mixed,rl-round,mbpp-x,apps-stdin-x,"
+              + "apps-call-x,timeout",
       description = "Sets to run (default: ${DEFAULT-VALUE}; -x: replicated to --scale).")
   List<String> sets;
 
-  @Option(names = "--new-interpreter-max", defaultValue = "2500",
-      description = "Largest set the new-interpreter-per-job column is measured on"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--new-interpreter-max",
+      defaultValue = "2500",
+      description =
+          "Largest set the new-interpreter-per-job column is measured on"
+              + " (default: ${DEFAULT-VALUE}).")
   int newInterpreterMax;
 
-  @Option(names = "--cpython", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(
+      names = "--cpython",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description = "Also run `coderl exec --backend cpython` (default: on).")
   boolean withCpython;
 
-  @Option(names = "--python", defaultValue = "python3",
+  @Option(
+      names = "--python",
+      defaultValue = "python3",
       description = "The CPython of the fork harness (default: ${DEFAULT-VALUE}).")
   String python;
 
-  @Option(names = "--graalpy-params", paramLabel = "JSON",
-      description = "Params of the graalpy runner under test, as for `coderl exec --graalpy-params`.")
+  @Option(
+      names = "--graalpy-params",
+      paramLabel = "JSON",
+      description =
+          "Params of the graalpy runner under test, as for `coderl exec --graalpy-params`.")
   String graalpyParams;
 
-  @Option(names = "--modes", split = ",", defaultValue = "jit",
-      description = "GraalPy compilation modes to run, each as its own `coderl exec` (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--modes",
+      split = ",",
+      defaultValue = "jit",
+      description =
+          "GraalPy compilation modes to run, each as its own `coderl exec` (default:"
+              + " ${DEFAULT-VALUE}).")
   List<String> modes;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/bench-exec-<time>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where results go (default: results/bench-exec-<time>).")
   Path outDir;
 
   private final ObjectMapper mapper = new ObjectMapper();
@@ -137,8 +179,10 @@ public final class BenchExecCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     int n = workers == 0 ? cores : workers;
     Path data = mbpp != null ? mbpp : defaultMbpp();
-    Path dir = outDir != null ? outDir
-        : Path.of("results", "bench-exec-" + Instant.now().toString().replace(':', '-'));
+    Path dir =
+        outDir != null
+            ? outDir
+            : Path.of("results", "bench-exec-" + Instant.now().toString().replace(':', '-'));
     Files.createDirectories(dir);
     Path harness = dir.resolve("fork_harness.py");
     try (InputStream in = BenchExecCommand.class.getResourceAsStream("fork_harness.py")) {
@@ -171,7 +215,9 @@ public final class BenchExecCommand implements Callable<Integer> {
     List<ExecutionJob> rlRound = readRlRound();
     List<ExecutionJob> trivialSet = new ArrayList<>();
     for (int i = 0; i < trivial; i++) {
-      trivialSet.add(new ExecutionJob("trivial/" + i, "x = " + i, new TestSuite.Asserts("", List.of("assert x == " + i))));
+      trivialSet.add(
+          new ExecutionJob(
+              "trivial/" + i, "x = " + i, new TestSuite.Asserts("", List.of("assert x == " + i))));
     }
     Map<String, List<ExecutionJob>> all = new LinkedHashMap<>();
     all.put("overhead", trivialSet);
@@ -205,12 +251,23 @@ public final class BenchExecCommand implements Callable<Integer> {
     ObjectNode report = mapper.createObjectNode();
     report.set("provenance", provenanceNode(prov));
     report.put("cores", cores);
-    report.put("loadAverageAtStart",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    report.put(
+        "loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     ArrayNode setsNode = report.putArray("sets");
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, "%-13s %-24s %6s %9s %9s %9s %9s %11s %11s%n", "set",
-        "runner", "jobs", "wall s", "jobs/s", "vs fork", "vs new-pp", "agree fork", "agree pp"));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "%-13s %-24s %6s %9s %9s %9s %9s %11s %11s%n",
+            "set",
+            "runner",
+            "jobs",
+            "wall s",
+            "jobs/s",
+            "vs fork",
+            "vs new-pp",
+            "agree fork",
+            "agree pp"));
     for (String name : sets) {
       List<ExecutionJob> jobs = all.get(name);
       if (jobs.isEmpty()) {
@@ -222,18 +279,28 @@ public final class BenchExecCommand implements Callable<Integer> {
       double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       Run fork =
           runForkHarness(harness, jobsFile, n, dir.resolve(name + "-fork.jsonl"), jobs.size());
-      Run pp = jobs.size() <= newInterpreterMax
-          ? runCpython(jobs, CPythonParams.PROCESS_PER_JOB, n,
-              dir.resolve(name + "-cpython-process.jsonl"))
-          : null;
+      Run pp =
+          jobs.size() <= newInterpreterMax
+              ? runCpython(
+                  jobs,
+                  CPythonParams.PROCESS_PER_JOB,
+                  n,
+                  dir.resolve(name + "-cpython-process.jsonl"))
+              : null;
       List<Run> runs = new ArrayList<>();
       runs.add(fork);
       if (pp != null) {
         runs.add(pp);
       }
       if (withCpython) {
-        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-cpython.jsonl"), jobs.size(),
-            "cpython", List.of("--backend", "cpython")));
+        runs.add(
+            runExecCommand(
+                jobsFile,
+                n,
+                dir.resolve(name + "-cpython.jsonl"),
+                jobs.size(),
+                "cpython",
+                List.of("--backend", "cpython")));
       }
       ObjectNode archives = mapper.createObjectNode();
       ObjectNode javaHomes = mapper.createObjectNode();
@@ -241,16 +308,27 @@ public final class BenchExecCommand implements Callable<Integer> {
         ObjectNode params = graalpyParams(mode);
         GraalPyParams resolved = mapper.treeToValue(params, GraalPyParams.class);
         // JIT workers may start from an image of this JDK (made here if missing, before the run).
-        javaHomes.put(mode, GraalPyRunner.jitJavaHome(resolved).map(Path::toString)
-            .orElse(System.getProperty("java.home")));
+        javaHomes.put(
+            mode,
+            GraalPyRunner.jitJavaHome(resolved)
+                .map(Path::toString)
+                .orElse(System.getProperty("java.home")));
         Optional<Path> archive = GraalPyRunner.classDataArchive(resolved);
         // Recorded because it changes the worker start: an archive written by an earlier run is
         // reused; without one, this run writes it (and its exit waits for that).
-        archives.put(mode, archive.map(a -> Files.exists(a) ? "reused " + a : "written by this run: " + a)
-            .orElse("none"));
-        runs.add(runExecCommand(jobsFile, n, dir.resolve(name + "-graalpy-" + mode + ".jsonl"),
-            jobs.size(), "graalpy-" + mode,
-            List.of("--backend", "graalpy", "--graalpy-params", params.toString())));
+        archives.put(
+            mode,
+            archive
+                .map(a -> Files.exists(a) ? "reused " + a : "written by this run: " + a)
+                .orElse("none"));
+        runs.add(
+            runExecCommand(
+                jobsFile,
+                n,
+                dir.resolve(name + "-graalpy-" + mode + ".jsonl"),
+                jobs.size(),
+                "graalpy-" + mode,
+                List.of("--backend", "graalpy", "--graalpy-params", params.toString())));
       }
       ObjectNode s = setsNode.addObject();
       s.put("set", name);
@@ -277,47 +355,66 @@ public final class BenchExecCommand implements Callable<Integer> {
           vsPp = String.format(Locale.ROOT, "%.2fx", pp.seconds / r.seconds);
           agreePp = ap.agree + "/" + jobs.size();
         }
-        table.append(String.format(Locale.ROOT,
-            "%-13s %-24s %6d %9.2f %9.1f %8.2fx %9s %11s %11s%n",
-            name, r.backend, jobs.size(), r.seconds, jobs.size() / r.seconds,
-            fork.seconds / r.seconds, vsPp, af.agree + "/" + jobs.size(), agreePp));
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "%-13s %-24s %6d %9.2f %9.1f %8.2fx %9s %11s %11s%n",
+                name,
+                r.backend,
+                jobs.size(),
+                r.seconds,
+                jobs.size() / r.seconds,
+                fork.seconds / r.seconds,
+                vsPp,
+                af.agree + "/" + jobs.size(),
+                agreePp));
       }
       // Written after each set: a long run never loses finished work.
-      Files.writeString(dir.resolve("bench-exec.json"),
+      Files.writeString(
+          dir.resolve("bench-exec.json"),
           mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
       Files.writeString(dir.resolve("bench-exec.txt"), table.toString());
       System.err.print(table);
     }
     System.out.print(table);
-    System.out.println("Every figure is a whole command incl. start-up, except"
-        + " cpython-process-per-job (in this JVM); vs fork = the fork harness's wall time"
-        + " / this one's. Results in " + dir);
+    System.out.println(
+        "Every figure is a whole command incl. start-up, except"
+            + " cpython-process-per-job (in this JVM); vs fork = the fork harness's wall time"
+            + " / this one's. Results in "
+            + dir);
     return 0;
   }
 
   /**
-   * {@code jobs} repeated to {@code size} jobs; every copy after the first gets a distinct
-   * trailing comment, so that its source text is new to any cache (compiled code, parsed source).
+   * {@code jobs} repeated to {@code size} jobs; every copy after the first gets a distinct trailing
+   * comment, so that its source text is new to any cache (compiled code, parsed source).
    */
   static List<ExecutionJob> replicate(List<ExecutionJob> jobs, int size) {
     List<ExecutionJob> out = new ArrayList<>(size);
     for (int i = 0; !jobs.isEmpty() && out.size() < size; i++) {
       ExecutionJob j = jobs.get(i % jobs.size());
       int copy = i / jobs.size();
-      out.add(copy == 0 ? j : new ExecutionJob(j.id() + "#" + copy,
-          j.program() + "\n# copy " + copy + "\n", j.tests(), j.stopAtFirstFailure()));
+      out.add(
+          copy == 0
+              ? j
+              : new ExecutionJob(
+                  j.id() + "#" + copy,
+                  j.program() + "\n# copy " + copy + "\n",
+                  j.tests(),
+                  j.stopAtFirstFailure()));
     }
     return out;
   }
 
   /**
-   * The shipped APPS training problems' solutions, each with its mutants, as APPS runs them
-   * ({@link AppsBenchmark#job}: under the import header); endless-loop mutants go to {@code slow}.
+   * The shipped APPS training problems' solutions, each with its mutants, as APPS runs them ({@link
+   * AppsBenchmark#job}: under the import header); endless-loop mutants go to {@code slow}.
    */
   private void appsJobs(
       List<ExecutionJob> stdin, List<ExecutionJob> call, List<ExecutionJob> slow) {
-    AppsBenchmark apps = (AppsBenchmark) new AppsBenchmark.Factory()
-        .create(new AppsBenchmark.Params("train", null, null, null));
+    AppsBenchmark apps =
+        (AppsBenchmark)
+            new AppsBenchmark.Factory().create(new AppsBenchmark.Params("train", null, null, null));
     Mutants.Kind[] kinds = {Mutants.Kind.SYNTAX, Mutants.Kind.EXCEPTION, Mutants.Kind.WRONG_ANSWER};
     int loopsLeft = 2;
     for (Problem p : apps.problems()) {
@@ -355,8 +452,9 @@ public final class BenchExecCommand implements Callable<Integer> {
         }
         switch (codec.parse(lines[i], i + 1)) {
           case JobLines.Parsed.Job j -> out.add(j.job());
-          case JobLines.Parsed.Malformed m -> throw new IllegalStateException(
-              "rl_round.jsonl line " + m.line() + ": " + m.reason());
+          case JobLines.Parsed.Malformed m ->
+              throw new IllegalStateException(
+                  "rl_round.jsonl line " + m.line() + ": " + m.reason());
         }
       }
     }
@@ -396,8 +494,16 @@ public final class BenchExecCommand implements Callable<Integer> {
         if (x.get("outcome").equals(y.get("outcome")) && x.get("tests").equals(y.get("tests"))) {
           agree++;
         } else if (examples.size() < 20) {
-          examples.add(x.get("id").asText() + ": " + x.get("outcome").asText() + " " + x.get("tests")
-              + " vs " + y.get("outcome").asText() + " " + y.get("tests"));
+          examples.add(
+              x.get("id").asText()
+                  + ": "
+                  + x.get("outcome").asText()
+                  + " "
+                  + x.get("tests")
+                  + " vs "
+                  + y.get("outcome").asText()
+                  + " "
+                  + y.get("tests"));
         }
       } catch (IOException e) {
         examples.add("unreadable result line " + i);
@@ -408,10 +514,13 @@ public final class BenchExecCommand implements Callable<Integer> {
 
   private Run runCpython(List<ExecutionJob> jobs, String mode, int n, Path out) throws IOException {
     CPythonParams p = CPythonParams.defaults().with(mode, n);
-    p = new CPythonParams(p.executable(), mode, n, timeout, Math.max(60, timeout), null, null, null);
+    p =
+        new CPythonParams(
+            p.executable(), mode, n, timeout, Math.max(60, timeout), null, null, null);
     long start = System.nanoTime();
     List<ExecutionResult> results;
-    try (CPythonRunner r = new CPythonRunner(p); Progress progress = Progress.stderr("cpython " + mode, jobs.size())) {
+    try (CPythonRunner r = new CPythonRunner(p);
+        Progress progress = Progress.stderr("cpython " + mode, jobs.size())) {
       results = r.runAll(jobs, (i, res) -> progress.advance(1));
     }
     double secs = (System.nanoTime() - start) / 1e9;
@@ -422,8 +531,11 @@ public final class BenchExecCommand implements Callable<Integer> {
 
   /** The params of the graalpy runs: the user's, with the mode under test. */
   private ObjectNode graalpyParams(String mode) throws IOException {
-    ObjectNode p = graalpyParams == null ? mapper.createObjectNode()
-        : JsonOption.object("--graalpy-params", graalpyParams, "{\"hostCompiler\": \"tiered\"}");
+    ObjectNode p =
+        graalpyParams == null
+            ? mapper.createObjectNode()
+            : JsonOption.object(
+                "--graalpy-params", graalpyParams, "{\"hostCompiler\": \"tiered\"}");
     p.put("compilation", mode);
     return p;
   }
@@ -431,9 +543,18 @@ public final class BenchExecCommand implements Callable<Integer> {
   /** The fork harness as a whole {@code python3} command, start-up included. */
   private Run runForkHarness(Path harness, Path jobsFile, int n, Path out, int count)
       throws IOException, InterruptedException {
-    List<String> cmd = List.of(python, harness.toString(), jobsFile.toString(), out.toString(),
-        "--workers", Integer.toString(n), "--timeout", Double.toString(timeout),
-        "--program-timeout", Double.toString(Math.max(60, timeout)));
+    List<String> cmd =
+        List.of(
+            python,
+            harness.toString(),
+            jobsFile.toString(),
+            out.toString(),
+            "--workers",
+            Integer.toString(n),
+            "--timeout",
+            Double.toString(timeout),
+            "--program-timeout",
+            Double.toString(Math.max(60, timeout)));
     System.err.println("bench exec: fork harness, " + count + " jobs, as a python3 command");
     return runCommand(cmd, out, "cpython-fork-harness");
   }
@@ -449,19 +570,39 @@ public final class BenchExecCommand implements Callable<Integer> {
         cmd.add(a);
       }
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.coderl4j.cli.Main", "exec",
-        "--jobs", jobsFile.toString(), "--out", out.toString(), "--quiet",
-        "--timeout", Double.toString(timeout), "--workers", Integer.toString(n)));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.coderl4j.cli.Main",
+            "exec",
+            "--jobs",
+            jobsFile.toString(),
+            "--out",
+            out.toString(),
+            "--quiet",
+            "--timeout",
+            Double.toString(timeout),
+            "--workers",
+            Integer.toString(n)));
     cmd.addAll(runner);
-    System.err.println("bench exec: " + label + ", " + count + " jobs, as a child `coderl exec` (JVM start included)");
+    System.err.println(
+        "bench exec: "
+            + label
+            + ", "
+            + count
+            + " jobs, as a child `coderl exec` (JVM start included)");
     return runCommand(cmd, out, label);
   }
 
   private Run runCommand(List<String> cmd, Path out, String label)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     int rc = p.waitFor();
     double secs = (System.nanoTime() - start) / 1e9;
     if (rc != 0) {
@@ -484,7 +625,8 @@ public final class BenchExecCommand implements Callable<Integer> {
 
   private static Path defaultMbpp() {
     String home = System.getProperty("coderl.home", ".");
-    Path inTree = Path.of(home, "polyglot-runner", "src", "test", "resources", "data", "mbpp", "mbpp.jsonl");
+    Path inTree =
+        Path.of(home, "polyglot-runner", "src", "test", "resources", "data", "mbpp", "mbpp.jsonl");
     if (Files.exists(inTree)) {
       return inTree;
     }
@@ -500,8 +642,11 @@ public final class BenchExecCommand implements Callable<Integer> {
       JsonNode n = mapper.readTree(line);
       List<String> asserts = new ArrayList<>();
       n.get("test_list").forEach(t -> asserts.add(t.asText()));
-      jobs.add(new ExecutionJob("mbpp/" + n.get("task_id").asInt(), n.get("code").asText(),
-          new TestSuite.Asserts(n.path("test_setup_code").asText(""), asserts)));
+      jobs.add(
+          new ExecutionJob(
+              "mbpp/" + n.get("task_id").asInt(),
+              n.get("code").asText(),
+              new TestSuite.Asserts(n.path("test_setup_code").asText(""), asserts)));
     }
     return jobs;
   }

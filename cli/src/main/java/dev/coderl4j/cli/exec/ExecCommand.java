@@ -48,15 +48,25 @@ public final class ExecCommand implements Callable<Integer> {
   /** {@code --runner both}: every job under graalpy and cpython, reporting where they disagree. */
   static final String BOTH = "both";
 
-  @Option(names = "--jobs", paramLabel = "FILE.jsonl", description = "Jobs, one JSON object per line (default: stdin).")
+  @Option(
+      names = "--jobs",
+      paramLabel = "FILE.jsonl",
+      description = "Jobs, one JSON object per line (default: stdin).")
   Path jobs;
 
-  @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Results (default: stdout); provenance goes beside it.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.jsonl",
+      description = "Results (default: stdout); provenance goes beside it.")
   Path out;
 
-  @Option(names = "--runner", paramLabel = "NAME", defaultValue = "graalpy",
-      description = "A runner plugin (graalpy, cpython, spark, ...) or both (each job under graalpy"
-          + " and cpython, reporting where they disagree) (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--runner",
+      paramLabel = "NAME",
+      defaultValue = "graalpy",
+      description =
+          "A runner plugin (graalpy, cpython, spark, ...) or both (each job under graalpy"
+              + " and cpython, reporting where they disagree) (default: ${DEFAULT-VALUE}).")
   String runner;
 
   /** The old name of {@code --runner}, kept so scripts keep working. */
@@ -65,29 +75,48 @@ public final class ExecCommand implements Callable<Integer> {
     runner = b;
   }
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "4", description = "Wall time per test (default: ${DEFAULT-VALUE}, APPS' value).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "4",
+      description = "Wall time per test (default: ${DEFAULT-VALUE}, APPS' value).")
   double timeout;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "0", description = "Programs at once per backend (default: one per core).")
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Programs at once per backend (default: one per core).")
   int workers;
 
-  @Option(names = "--cpython-mode", defaultValue = "persistent", description = "process-per-job or persistent (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cpython-mode",
+      defaultValue = "persistent",
+      description = "process-per-job or persistent (default: ${DEFAULT-VALUE}).")
   String cpythonMode;
 
-  @Option(names = "--runner-params", paramLabel = "JSON",
-      description = "More params of the runner as a JSON object, e.g. '{\"compilation\": \"interpreter\"}'"
-          + " for graalpy (see docs/execution.md for every param); with --runner both they go to"
-          + " graalpy, the runner under test, and cpython takes --cpython-mode.")
+  @Option(
+      names = "--runner-params",
+      paramLabel = "JSON",
+      description =
+          "More params of the runner as a JSON object, e.g. '{\"compilation\": \"interpreter\"}'"
+              + " for graalpy (see docs/execution.md for every param); with --runner both they go"
+              + " to graalpy, the runner under test, and cpython takes --cpython-mode.")
   String runnerParams;
 
   /** The old name of {@code --runner-params} (graalpy only), kept so scripts keep working. */
   @Option(names = "--graalpy-params", hidden = true, paramLabel = "JSON")
   String graalpyParams;
 
-  @Option(names = "--stop-at-first-failure", description = "Stop each job at its first test that does not pass.")
+  @Option(
+      names = "--stop-at-first-failure",
+      description = "Stop each job at its first test that does not pass.")
   boolean stopAtFirstFailure;
 
-  @Option(names = "--details", description = "Add each job's \"detail\" (why it ended, what the runner did) to its result line.")
+  @Option(
+      names = "--details",
+      description =
+          "Add each job's \"detail\" (why it ended, what the runner did) to its result line.")
   boolean details;
 
   @Option(names = "--quiet", description = "No progress line on stderr.")
@@ -114,8 +143,8 @@ public final class ExecCommand implements Callable<Integer> {
     // The runner under test is looked up by name like any plugin; with both it is graalpy and
     // cpython is the reference, which takes --cpython-mode (and --runner-params only alone).
     String name = both ? "graalpy" : runner;
-    Map<String, Object> gp = overlay(ownParams(name),
-        runnerParams != null ? runnerParams : graalpyParams);
+    Map<String, Object> gp =
+        overlay(ownParams(name), runnerParams != null ? runnerParams : graalpyParams);
     config.put("runnerParams", gp);
     ProgramRunner graal = resolver.create(ProgramRunner.class, spec(name, gp));
     ProgramRunner cpy = null;
@@ -137,8 +166,10 @@ public final class ExecCommand implements Callable<Integer> {
         JobLines.Parsed p = codec.parse(lines.get(i), i + 1);
         switch (p) {
           case JobLines.Parsed.Job j -> {
-            ExecutionJob job = stopAtFirstFailure
-                ? new ExecutionJob(j.job().id(), j.job().program(), j.job().tests(), true) : j.job();
+            ExecutionJob job =
+                stopAtFirstFailure
+                    ? new ExecutionJob(j.job().id(), j.job().program(), j.job().tests(), true)
+                    : j.job();
             lineOf.add(parsed.size());
             parsed.add(job);
             runnable.add(job);
@@ -149,9 +180,10 @@ public final class ExecCommand implements Callable<Integer> {
       if (out != null) {
         writeProvenance(config);
       }
-      try (Writer w = out == null
-              ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-              : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+      try (Writer w =
+              out == null
+                  ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                  : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
           Progress progress = quiet ? null : Progress.stderr("exec", runnable.size())) {
         OrderedWriter ow = new OrderedWriter(w, parsed.size());
         for (int i = 0; i < parsed.size(); i++) {
@@ -164,23 +196,34 @@ public final class ExecCommand implements Callable<Integer> {
         int n = runnable.size();
         ExecutionResult[] gr = new ExecutionResult[n];
         ExecutionResult[] cr = new ExecutionResult[n];
-        ProgramRunner.RunListener gl = (i, r) -> {
-          gr[i] = r;
-          complete(i, gr, cr, lineOf, ow, codec, dis, progress);
-        };
-        ProgramRunner.RunListener cl = (i, r) -> {
-          cr[i] = r;
-          complete(i, gr, cr, lineOf, ow, codec, dis, progress);
-        };
-        CompletableFuture<?> g = graal == null ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(() -> graal.runAll(runnable, gl));
-        CompletableFuture<?> p = c == null ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(() -> c.runAll(runnable, cl));
+        ProgramRunner.RunListener gl =
+            (i, r) -> {
+              gr[i] = r;
+              complete(i, gr, cr, lineOf, ow, codec, dis, progress);
+            };
+        ProgramRunner.RunListener cl =
+            (i, r) -> {
+              cr[i] = r;
+              complete(i, gr, cr, lineOf, ow, codec, dis, progress);
+            };
+        CompletableFuture<?> g =
+            graal == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> graal.runAll(runnable, gl));
+        CompletableFuture<?> p =
+            c == null
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> c.runAll(runnable, cl));
         CompletableFuture.allOf(g, p).join();
         ow.flush();
         if (both) {
-          System.err.println("exec: " + dis.count + " of " + n + " jobs disagree between graalpy and cpython"
-              + (dis.count == 0 ? "" : ": " + String.join(", ", dis.ids)));
+          System.err.println(
+              "exec: "
+                  + dis.count
+                  + " of "
+                  + n
+                  + " jobs disagree between graalpy and cpython"
+                  + (dis.count == 0 ? "" : ": " + String.join(", ", dis.ids)));
         }
       }
       return 0;
@@ -207,8 +250,15 @@ public final class ExecCommand implements Callable<Integer> {
     }
   }
 
-  private void complete(int i, ExecutionResult[] gr, ExecutionResult[] cr, List<Integer> lineOf,
-      OrderedWriter ow, JobLines codec, Disagreements dis, Progress progress) {
+  private void complete(
+      int i,
+      ExecutionResult[] gr,
+      ExecutionResult[] cr,
+      List<Integer> lineOf,
+      OrderedWriter ow,
+      JobLines codec,
+      Disagreements dis,
+      Progress progress) {
     ExecutionResult g;
     ExecutionResult c;
     synchronized (gr) {
@@ -244,7 +294,8 @@ public final class ExecCommand implements Callable<Integer> {
 
   private List<String> readLines() throws IOException {
     if (jobs == null || jobs.toString().equals("-")) {
-      BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader r =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       return r.lines().toList();
     }
     return Files.readAllLines(jobs, StandardCharsets.UTF_8);
@@ -269,8 +320,9 @@ public final class ExecCommand implements Callable<Integer> {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("timeoutSeconds", timeout);
     p.put("workers", workers);
-    p.putAll(Map.of("cpython", Map.<String, Object>of("mode", cpythonMode))
-        .getOrDefault(name, Map.of()));
+    p.putAll(
+        Map.of("cpython", Map.<String, Object>of("mode", cpythonMode))
+            .getOrDefault(name, Map.of()));
     return p;
   }
 
@@ -278,7 +330,8 @@ public final class ExecCommand implements Callable<Integer> {
   private Map<String, Object> overlay(Map<String, Object> base, String json) {
     Map<String, Object> p = new LinkedHashMap<>(base);
     if (json != null) {
-      ObjectNode extra = JsonOption.object("--runner-params", json, "{\"compilation\": \"interpreter\"}");
+      ObjectNode extra =
+          JsonOption.object("--runner-params", json, "{\"compilation\": \"interpreter\"}");
       p.putAll(mapper.convertValue(extra, new TypeReference<Map<String, Object>>() {}));
     }
     return p;

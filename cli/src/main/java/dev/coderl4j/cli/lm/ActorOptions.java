@@ -14,26 +14,44 @@ import picocli.CommandLine.Option;
 
 /** The options that pick and place an actor, shared by the LM commands. */
 final class ActorOptions {
-  @Option(names = "--model", defaultValue = ActorParams.DEFAULT_MODEL,
-      description = "A Hugging Face model folder: config.json, weights, tokenizer (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--model",
+      defaultValue = ActorParams.DEFAULT_MODEL,
+      description =
+          "A Hugging Face model folder: config.json, weights, tokenizer (default:"
+              + " ${DEFAULT-VALUE}).")
   Path model;
 
-  @Option(names = "--device", defaultValue = "cpu",
-      description = "cpu or gpu:N (gpu needs the cuda build, docs/models.md; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      description =
+          "cpu or gpu:N (gpu needs the cuda build, docs/models.md; default: ${DEFAULT-VALUE}).")
   String device;
 
-  @Option(names = "--threads", defaultValue = "1",
-      description = "libtorch intra-op threads; 0 for libtorch's default (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description =
+          "libtorch intra-op threads; 0 for libtorch's default (default: ${DEFAULT-VALUE}).")
   int threads;
 
   /** The actor plugin named after the folder's architecture, built through the plugin registry. */
   Actor load() {
     var injector = Wiring.injector();
-    String arch = injector.getInstance(Backbones.class)
-        .parse(Checkpoint.open(model).configJson()).architecture();
-    ObjectNode params = new ObjectMapper().createObjectNode()
-        .put("model", model.toString()).put("device", device).put("threads", threads);
-    return injector.getInstance(PluginResolver.class)
+    String arch =
+        injector
+            .getInstance(Backbones.class)
+            .parse(Checkpoint.open(model).configJson())
+            .architecture();
+    ObjectNode params =
+        new ObjectMapper()
+            .createObjectNode()
+            .put("model", model.toString())
+            .put("device", device)
+            .put("threads", threads);
+    return injector
+        .getInstance(PluginResolver.class)
         .create(Actor.class, new PluginSpec(arch, params));
   }
 }

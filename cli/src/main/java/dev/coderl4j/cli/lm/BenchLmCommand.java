@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coderl4j.cli.Wiring;
 import dev.coderl4j.core.lm.DecodingSession;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
@@ -13,15 +14,14 @@ import dev.coderl4j.core.progress.Progress;
 import dev.coderl4j.core.provenance.Provenance;
 import dev.coderl4j.models.hf.CheckpointWriter;
 import dev.coderl4j.models.lm.ActorParams;
-import dev.coderl4j.cli.Wiring;
 import dev.coderl4j.models.lm.Autograd;
 import dev.coderl4j.models.lm.Backbones;
 import dev.coderl4j.models.lm.DjlActor;
 import dev.coderl4j.models.lm.LanguageModel;
 import dev.coderl4j.models.lm.LmConfig;
 import dev.coderl4j.models.lm.LmForward;
-import dev.coderl4j.models.lm.Weights;
 import dev.coderl4j.models.lm.T5Config;
+import dev.coderl4j.models.lm.Weights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,52 +41,76 @@ import picocli.CommandLine.Option;
 /**
  * {@code coderl bench lm}: (a) one training step (forward, backward, AdamW) of the default CodeT5
  * actor on a batch of 8 x 256 tokens, ours against PyTorch eager on the same weights, batch and
- * thread count (a small PyTorch T5 written out below; Debian's {@code python3-torch}); with
- * {@code --random-config} a model of another architecture and shape (random weights, the T5's
- * tokenizer) is benched instead and its step is compared with the T5 actor's on the same batch;
- * (b) sampling throughput with and without the key/value cache at batch 1 and 32, cached and
- * uncached runs alternating so that both see the same load, reported as the median of the per-pair
- * ratios; (c) with {@code --memory-config}, peak memory and tokens/s of one forward and backward
- * pass of a model of that shape (random weights) at batch 1 x 512. Reports ratios measured in the
- * same run.
+ * thread count (a small PyTorch T5 written out below; Debian's {@code python3-torch}); with {@code
+ * --random-config} a model of another architecture and shape (random weights, the T5's tokenizer)
+ * is benched instead and its step is compared with the T5 actor's on the same batch; (b) sampling
+ * throughput with and without the key/value cache at batch 1 and 32, cached and uncached runs
+ * alternating so that both see the same load, reported as the median of the per-pair ratios; (c)
+ * with {@code --memory-config}, peak memory and tokens/s of one forward and backward pass of a
+ * model of that shape (random weights) at batch 1 x 512. Reports ratios measured in the same run.
  */
 @Command(
     name = "lm",
     mixinStandardHelpOptions = true,
-    description = "Training step vs PyTorch eager, and sampling tokens/s with vs without the KV cache.")
+    description =
+        "Training step vs PyTorch eager, and sampling tokens/s with vs without the KV cache.")
 public final class BenchLmCommand implements Callable<Integer> {
-  @Option(names = "--model", defaultValue = ActorParams.DEFAULT_MODEL,
-      description = "The actor to bench, or with --random-config the T5 baseline whose tokenizer the random model"
-          + " uses (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--model",
+      defaultValue = ActorParams.DEFAULT_MODEL,
+      description =
+          "The actor to bench, or with --random-config the T5 baseline whose tokenizer the random"
+              + " model uses (default: ${DEFAULT-VALUE}).")
   Path model;
 
-  @Option(names = "--batch", defaultValue = "8", description = "Training batch (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "8",
+      description = "Training batch (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--tokens", defaultValue = "256",
+  @Option(
+      names = "--tokens",
+      defaultValue = "256",
       description = "Source and target tokens per training row (default: ${DEFAULT-VALUE}).")
   int tokens;
 
-  @Option(names = "--steps", defaultValue = "5", description = "Timed training steps (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--steps",
+      defaultValue = "5",
+      description = "Timed training steps (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "2",
+      description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--new-tokens", defaultValue = "128",
+  @Option(
+      names = "--new-tokens",
+      defaultValue = "128",
       description = "Tokens sampled per row (default: ${DEFAULT-VALUE}).")
   int newTokens;
 
-  @Option(names = "--sample-batches", split = ",", defaultValue = "1,32",
+  @Option(
+      names = "--sample-batches",
+      split = ",",
+      defaultValue = "1,32",
       description = "Sampling batch sizes (default: ${DEFAULT-VALUE}).")
   List<Integer> sampleBatches;
 
-  @Option(names = "--threads", defaultValue = "1",
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
       description = "Intra-op threads for both engines (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--python", defaultValue = "/usr/bin/python3",
-      description = "A Python with torch (apt-get install -y python3-torch; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--python",
+      defaultValue = "/usr/bin/python3",
+      description =
+          "A Python with torch (apt-get install -y python3-torch; default: ${DEFAULT-VALUE}).")
   String python;
 
   @Option(names = "--skip-pytorch", description = "Measure ours only.")
@@ -95,32 +119,53 @@ public final class BenchLmCommand implements Callable<Integer> {
   @Option(names = "--skip-training", description = "Measure sampling only (part b).")
   boolean skipTraining;
 
-  @Option(names = "--sample-repeats", defaultValue = "3",
-      description = "Cached/uncached pairs per sampling batch; medians are reported (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sample-repeats",
+      defaultValue = "3",
+      description =
+          "Cached/uncached pairs per sampling batch; medians are reported (default:"
+              + " ${DEFAULT-VALUE}).")
   int sampleRepeats;
 
-  @Option(names = "--out", defaultValue = "runs/bench-lm", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "runs/bench-lm",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--random-config",
-      description = "Bench a model of this config.json's shape with random weights (tokenizer of --model, which must"
-          + " then be T5: its training step is the baseline), e.g. configs/shapes/qwen2-6x256.json.")
+  @Option(
+      names = "--random-config",
+      description =
+          "Bench a model of this config.json's shape with random weights (tokenizer of --model,"
+              + " which must then be T5: its training step is the baseline), e.g."
+              + " configs/shapes/qwen2-6x256.json.")
   Path randomConfig;
 
-  @Option(names = "--memory-config",
-      description = "Also measure peak memory and tokens/s of a forward + backward pass of this shape with random"
-          + " weights, e.g. configs/shapes/qwen2.5-coder-0.5b.json (run first, so the process peak is its own).")
+  @Option(
+      names = "--memory-config",
+      description =
+          "Also measure peak memory and tokens/s of a forward + backward pass of this shape with"
+              + " random weights, e.g. configs/shapes/qwen2.5-coder-0.5b.json (run first, so the"
+              + " process peak is its own).")
   Path memoryConfig;
 
-  @Option(names = "--memory-tokens", defaultValue = "512",
+  @Option(
+      names = "--memory-tokens",
+      defaultValue = "512",
       description = "Tokens per row of the memory pass (default: ${DEFAULT-VALUE}).")
   int memoryTokens;
 
-  @Option(names = "--memory-batch", defaultValue = "1", description = "Rows of the memory pass (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--memory-batch",
+      defaultValue = "1",
+      description = "Rows of the memory pass (default: ${DEFAULT-VALUE}).")
   int memoryBatch;
 
-  @Option(names = "--memory-steps", defaultValue = "2",
-      description = "Timed forward + backward passes after one untimed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--memory-steps",
+      defaultValue = "2",
+      description =
+          "Timed forward + backward passes after one untimed (default: ${DEFAULT-VALUE}).")
   int memorySteps;
 
   @Option(names = "--skip-sampling", description = "Measure no sampling (part b).")
@@ -129,7 +174,8 @@ public final class BenchLmCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (sampleRepeats < 1) {
-      throw new IllegalArgumentException("--sample-repeats must be at least 1, got " + sampleRepeats);
+      throw new IllegalArgumentException(
+          "--sample-repeats must be at least 1, got " + sampleRepeats);
     }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("model", model.toString());
@@ -153,22 +199,42 @@ public final class BenchLmCommand implements Callable<Integer> {
       // First, so that the process's peak resident memory is this pass's.
       Map<String, Object> mem = memoryPass(backbones);
       doc.put("memory", mem);
-      table.append(String.format(Locale.ROOT, "## (c) Forward + backward, %s, random weights, batch %d x %d tokens%n%n"
-          + "| parameters | weights (float32) | RSS before | RSS with weights | peak RSS | peak - before | median pass (s) |"
-          + " tokens/s |%n|---|---|---|---|---|---|---|---|%n| %,d | %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.1f | %.1f |%n%n",
-          memoryConfig, memoryBatch, memoryTokens, mem.get("parameters"), mem.get("weightsMb"), mem.get("rssBeforeMb"),
-          mem.get("rssWithWeightsMb"), mem.get("peakRssMb"), mem.get("peakIncreaseMb"), mem.get("passSeconds"),
-          mem.get("tokensPerSecond")));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "## (c) Forward + backward, %s, random weights, batch %d x %d tokens%n%n| parameters"
+                  + " | weights (float32) | RSS before | RSS with weights | peak RSS | peak -"
+                  + " before | median pass (s) | tokens/s |%n|---|---|---|---|---|---|---|---|%n|"
+                  + " %,d | %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.1f | %.1f |%n%n",
+              memoryConfig,
+              memoryBatch,
+              memoryTokens,
+              mem.get("parameters"),
+              mem.get("weightsMb"),
+              mem.get("rssBeforeMb"),
+              mem.get("rssWithWeightsMb"),
+              mem.get("peakRssMb"),
+              mem.get("peakIncreaseMb"),
+              mem.get("passSeconds"),
+              mem.get("tokensPerSecond")));
     }
     Path benched = model;
     if (randomConfig != null) {
       benched = out.resolve("random-model");
       writeRandomCheckpoint(backbones, randomConfig, model, benched);
     }
-    ActorParams params = new ActorParams(benched.toString(), "cpu", null, null, null, null, null, null, threads);
-    table.insert(0, "# coderl bench lm\n\nModel " + benched + (randomConfig == null ? "" : " (random weights of "
-        + randomConfig + ", tokenizer of " + model + ")") + ", " + threads
-        + " intra-op thread(s) (other work may share the machine: read the ratios).\n\n");
+    ActorParams params =
+        new ActorParams(benched.toString(), "cpu", null, null, null, null, null, null, threads);
+    table.insert(
+        0,
+        "# coderl bench lm\n\nModel "
+            + benched
+            + (randomConfig == null
+                ? ""
+                : " (random weights of " + randomConfig + ", tokenizer of " + model + ")")
+            + ", "
+            + threads
+            + " intra-op thread(s) (other work may share the machine: read the ratios).\n\n");
     try (DjlActor actor = DjlActor.load(params, backbones)) {
       boolean t5 = actor.info().encoderDecoder();
       if (skipTraining) {
@@ -176,35 +242,64 @@ public final class BenchLmCommand implements Callable<Integer> {
       } else {
         Map<String, Object> train = new LinkedHashMap<>();
         TrainBatch tb = randomBatch(actor.info().vocabSize());
-        table.append("## (a) Training step, batch ").append(batch).append(" x ").append(tokens)
-            .append(" source + ").append(tokens).append(" target tokens (forward + backward + AdamW)\n\n")
-            .append("| engine | parameters | median step (s) | first-step loss |\n|---|---|---|---|\n");
+        table
+            .append("## (a) Training step, batch ")
+            .append(batch)
+            .append(" x ")
+            .append(tokens)
+            .append(" source + ")
+            .append(tokens)
+            .append(" target tokens (forward + backward + AdamW)\n\n")
+            .append(
+                "| engine | parameters | median step (s) | first-step loss |\n|---|---|---|---|\n");
         Map<String, Object> ours = timeSteps(actor, tb, "ours");
         train.put("oursSeconds", ours.get("seconds"));
         train.put("oursStepSeconds", ours.get("stepSeconds"));
         train.put("oursLoss", ours.get("loss"));
         train.put("oursParameters", actor.info().parameters());
-        table.append(String.format(Locale.ROOT, "| coderl4j %s (DJL %s, libtorch %s) | %,d | %.3f | %.5f |%n",
-            actor.info().architecture(), ai.djl.engine.Engine.getDjlVersion(),
-            ai.djl.engine.Engine.getEngine("PyTorch").getVersion(), actor.info().parameters(), ours.get("seconds"),
-            ours.get("loss")));
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "| coderl4j %s (DJL %s, libtorch %s) | %,d | %.3f | %.5f |%n",
+                actor.info().architecture(),
+                ai.djl.engine.Engine.getDjlVersion(),
+                ai.djl.engine.Engine.getEngine("PyTorch").getVersion(),
+                actor.info().parameters(),
+                ours.get("seconds"),
+                ours.get("loss")));
         if (!t5) {
           // The baseline: the T5 actor --model names, same batch, same run.
-          try (DjlActor base = DjlActor.load(
-              new ActorParams(model.toString(), "cpu", null, null, null, null, null, null, threads), backbones)) {
+          try (DjlActor base =
+              DjlActor.load(
+                  new ActorParams(
+                      model.toString(), "cpu", null, null, null, null, null, null, threads),
+                  backbones)) {
             if (!base.info().encoderDecoder()) {
-              throw new IllegalArgumentException("--model must be a T5/CodeT5 folder (the baseline); " + model + " is "
-                  + base.info().architecture());
+              throw new IllegalArgumentException(
+                  "--model must be a T5/CodeT5 folder (the baseline); "
+                      + model
+                      + " is "
+                      + base.info().architecture());
             }
             Map<String, Object> t5Step = timeSteps(base, tb, "T5 baseline");
             train.put("t5Seconds", t5Step.get("seconds"));
             train.put("t5StepSeconds", t5Step.get("stepSeconds"));
             train.put("t5Parameters", base.info().parameters());
             train.put("ratioToT5", (double) ours.get("seconds") / (double) t5Step.get("seconds"));
-            table.append(String.format(Locale.ROOT, "| coderl4j codet5 (%s), the baseline | %,d | %.3f | %.5f |%n",
-                model, base.info().parameters(), t5Step.get("seconds"), t5Step.get("loss")));
-            table.append(String.format(Locale.ROOT, "%nRatio %s / T5: **%.2fx** (same batch and run)%n%n",
-                actor.info().architecture(), train.get("ratioToT5")));
+            table.append(
+                String.format(
+                    Locale.ROOT,
+                    "| coderl4j codet5 (%s), the baseline | %,d | %.3f | %.5f |%n",
+                    model,
+                    base.info().parameters(),
+                    t5Step.get("seconds"),
+                    t5Step.get("loss")));
+            table.append(
+                String.format(
+                    Locale.ROOT,
+                    "%nRatio %s / T5: **%.2fx** (same batch and run)%n%n",
+                    actor.info().architecture(),
+                    train.get("ratioToT5")));
           }
         } else if (skipPytorch) {
           train.put("pytorchError", "skipped (--skip-pytorch)");
@@ -212,30 +307,56 @@ public final class BenchLmCommand implements Callable<Integer> {
         } else {
           pytorchStep(train, (T5Config) actor.model().config(), tb);
           if (train.containsKey("pytorchSeconds")) {
-            table.append(String.format(Locale.ROOT, "| PyTorch %s eager | %,d | %.3f | %.5f |%n",
-                train.get("pytorchVersion"), actor.info().parameters(), train.get("pytorchSeconds"),
-                train.get("pytorchLoss")));
-            table.append(String.format(Locale.ROOT, "%nRatio ours / PyTorch: **%.2fx** (target <= 1.2x)%n%n",
-                train.get("ratio")));
+            table.append(
+                String.format(
+                    Locale.ROOT,
+                    "| PyTorch %s eager | %,d | %.3f | %.5f |%n",
+                    train.get("pytorchVersion"),
+                    actor.info().parameters(),
+                    train.get("pytorchSeconds"),
+                    train.get("pytorchLoss")));
+            table.append(
+                String.format(
+                    Locale.ROOT,
+                    "%nRatio ours / PyTorch: **%.2fx** (target <= 1.2x)%n%n",
+                    train.get("ratio")));
           } else {
-            table.append("\nPyTorch not measured: ").append(train.get("pytorchError")).append("\n\n");
+            table
+                .append("\nPyTorch not measured: ")
+                .append(train.get("pytorchError"))
+                .append("\n\n");
           }
         }
         doc.put("training", train);
       }
       if (!skipSampling) {
         List<Map<String, Object>> sampling = new ArrayList<>();
-        table.append("## (b) Sampling ").append(newTokens).append(" new tokens (temperature 0.6), median of ")
-            .append(sampleRepeats).append(" cached/uncached pairs\n\n")
-            .append("| batch | with KV cache (tok/s) | without (tok/s) | cache speed-up (median of pair ratios) |\n")
+        table
+            .append("## (b) Sampling ")
+            .append(newTokens)
+            .append(" new tokens (temperature 0.6), median of ")
+            .append(sampleRepeats)
+            .append(" cached/uncached pairs\n\n")
+            .append(
+                "| batch | with KV cache (tok/s) | without (tok/s) | cache speed-up (median of pair"
+                    + " ratios) |\n")
             .append("|---|---|---|---|\n");
         for (int b : sampleBatches) {
           Map<String, Object> smp = sampling(actor, b);
           sampling.add(smp);
-          table.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.2fx** |%n", b,
-              smp.get("cachedTokensPerSecond"), smp.get("uncachedTokensPerSecond"), smp.get("speedup")));
+          table.append(
+              String.format(
+                  Locale.ROOT,
+                  "| %d | %.1f | %.1f | **%.2fx** |%n",
+                  b,
+                  smp.get("cachedTokensPerSecond"),
+                  smp.get("uncachedTokensPerSecond"),
+                  smp.get("speedup")));
         }
-        table.append("\nTarget: the cache gives >= 3x at ").append(newTokens).append(" new tokens.\n");
+        table
+            .append("\nTarget: the cache gives >= 3x at ")
+            .append(newTokens)
+            .append(" new tokens.\n");
         doc.put("sampling", sampling);
       }
     }
@@ -274,7 +395,8 @@ public final class BenchLmCommand implements Callable<Integer> {
     double scale = 1.0 / (batch * tokens);
     double[] times = new double[steps];
     double firstLoss = 0;
-    try (Progress progress = Progress.stderr("bench lm: training steps (" + label + ")", warmup + steps)) {
+    try (Progress progress =
+        Progress.stderr("bench lm: training steps (" + label + ")", warmup + steps)) {
       for (int k = 0; k < warmup + steps; k++) {
         long start = System.nanoTime();
         double loss = actor.accumulateGradients(tb.rows(), scale);
@@ -318,10 +440,18 @@ public final class BenchLmCommand implements Callable<Integer> {
       CheckpointWriter.writeSafetensors(batchFile, t, Map.of());
     }
     Files.writeString(script, PYTORCH_T5, StandardCharsets.UTF_8);
-    ProcessBuilder pb = new ProcessBuilder(python, script.toString(), model.resolve("config.json").toString(),
-        model.resolve("model.safetensors").toString(), batchFile.toString(), String.valueOf(threads),
-        String.valueOf(warmup), String.valueOf(steps));
-    // Debian's torch calls the system BLAS (OpenBLAS when installed), whose threads torch does not set.
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            python,
+            script.toString(),
+            model.resolve("config.json").toString(),
+            model.resolve("model.safetensors").toString(),
+            batchFile.toString(),
+            String.valueOf(threads),
+            String.valueOf(warmup),
+            String.valueOf(steps));
+    // Debian's torch calls the system BLAS (OpenBLAS when installed), whose threads torch does not
+    // set.
     pb.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(threads));
     pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -329,7 +459,8 @@ public final class BenchLmCommand implements Callable<Integer> {
     String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
       p.destroyForcibly();
-      r.put("pytorchError", "the PyTorch script failed (is python3-torch installed? " + python + ")");
+      r.put(
+          "pytorchError", "the PyTorch script failed (is python3-torch installed? " + python + ")");
       return;
     }
     JsonNode py = new ObjectMapper().readTree(stdout.lines().reduce((a, b) -> b).orElse("{}"));
@@ -346,8 +477,8 @@ public final class BenchLmCommand implements Callable<Integer> {
   }
 
   /**
-   * Random weights for a config's shape: normal(0, 0.02) matrices (transformers' initializer_range),
-   * norm weights 1 and biases 0, from libtorch's generator seeded once.
+   * Random weights for a config's shape: normal(0, 0.02) matrices (transformers'
+   * initializer_range), norm weights 1 and biases 0, from libtorch's generator seeded once.
    */
   private static java.util.function.BiFunction<String, Shape, NDArray> randomInit(NDManager m) {
     ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(1234);
@@ -359,17 +490,24 @@ public final class BenchLmCommand implements Callable<Integer> {
     };
   }
 
-  /** A Hugging Face folder with random weights of {@code config}'s shape and {@code tokenizerDir}'s tokenizer. */
-  private static void writeRandomCheckpoint(Backbones backbones, Path config, Path tokenizerDir, Path dir)
-      throws IOException {
+  /**
+   * A Hugging Face folder with random weights of {@code config}'s shape and {@code tokenizerDir}'s
+   * tokenizer.
+   */
+  private static void writeRandomCheckpoint(
+      Backbones backbones, Path config, Path tokenizerDir, Path dir) throws IOException {
     String json = Files.readString(config, StandardCharsets.UTF_8);
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-      LanguageModel lm = backbones.parse(json).build(Weights.generated(randomInit(m), "random " + config), m);
+      LanguageModel lm =
+          backbones.parse(json).build(Weights.generated(randomInit(m), "random " + config), m);
       CheckpointWriter.save(dir, lm.parameters(), json, tokenizerDir);
     }
   }
 
-  /** Peak memory and speed of forward + backward passes of a random model of {@code memoryConfig}'s shape. */
+  /**
+   * Peak memory and speed of forward + backward passes of a random model of {@code memoryConfig}'s
+   * shape.
+   */
   private Map<String, Object> memoryPass(Backbones backbones) throws IOException {
     String json = Files.readString(memoryConfig, StandardCharsets.UTF_8);
     LmConfig cfg = backbones.parse(json);
@@ -392,13 +530,18 @@ public final class BenchLmCommand implements Callable<Integer> {
       }
       double[] times = new double[memorySteps];
       double loss = 0;
-      try (Progress progress = Progress.stderr("bench lm: forward + backward " + memoryConfig, memorySteps + 1)) {
+      try (Progress progress =
+          Progress.stderr("bench lm: forward + backward " + memoryConfig, memorySteps + 1)) {
         for (int k = 0; k <= memorySteps; k++) {
           long start = System.nanoTime();
           try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
             NDArray in = m.create(flat(ids), new Shape(memoryBatch, memoryTokens));
-            // Labels are the inputs (shifted inside): the causal LM loss, backward into every parameter.
-            loss = LmForward.runWithGradients(lm, Map.of("input_ids", in, "labels", in)).get("loss").getFloat();
+            // Labels are the inputs (shifted inside): the causal LM loss, backward into every
+            // parameter.
+            loss =
+                LmForward.runWithGradients(lm, Map.of("input_ids", in, "labels", in))
+                    .get("loss")
+                    .getFloat();
           }
           Autograd.zeroGradients(lm.parameters().values());
           if (k > 0) {
@@ -445,15 +588,19 @@ public final class BenchLmCommand implements Callable<Integer> {
     }
     // Untimed warm-up of both paths first, so that neither pays for JIT compilation.
     timeSampling(actor.startDecoding(inputs), rows, "cached warm-up", Math.min(16, newTokens));
-    timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached warm-up", Math.min(16, newTokens));
+    timeSampling(
+        actor.startDecodingWithoutCache(inputs), rows, "uncached warm-up", Math.min(16, newTokens));
     // Cached and uncached alternate, so that both see the same load on a shared machine.
     double[] cached = new double[sampleRepeats];
     double[] uncached = new double[sampleRepeats];
     double[] ratios = new double[sampleRepeats];
     for (int k = 0; k < sampleRepeats; k++) {
-      cached[k] = rows * newTokens / timeSampling(actor.startDecoding(inputs), rows, "cached", newTokens);
+      cached[k] =
+          rows * newTokens / timeSampling(actor.startDecoding(inputs), rows, "cached", newTokens);
       uncached[k] =
-          rows * newTokens / timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached", newTokens);
+          rows
+              * newTokens
+              / timeSampling(actor.startDecodingWithoutCache(inputs), rows, "uncached", newTokens);
       ratios[k] = cached[k] / uncached[k];
     }
     Map<String, Object> r = new LinkedHashMap<>();
@@ -472,7 +619,9 @@ public final class BenchLmCommand implements Callable<Integer> {
   private double timeSampling(DecodingSession session, int rows, String label, int newTokens) {
     SplittableRandom random = new SplittableRandom(7);
     long start = System.nanoTime();
-    try (session; Progress progress = Progress.stderr("bench lm: sampling batch " + rows + " " + label, newTokens)) {
+    try (session;
+        Progress progress =
+            Progress.stderr("bench lm: sampling batch " + rows + " " + label, newTokens)) {
       float[][] logits = session.logits();
       for (int step = 0; step < newTokens; step++) {
         int[] next = new int[rows];
@@ -520,10 +669,11 @@ public final class BenchLmCommand implements Callable<Integer> {
   }
 
   /**
-   * The PyTorch side: T5 (CodeT5 layout) written out with torch.nn.functional, the same batch, loss,
-   * AdamW (lr 5e-5, weight decay 0.05) and gradient clipping at 1.0 as our actor.
+   * The PyTorch side: T5 (CodeT5 layout) written out with torch.nn.functional, the same batch,
+   * loss, AdamW (lr 5e-5, weight decay 0.05) and gradient clipping at 1.0 as our actor.
    */
-  static final String PYTORCH_T5 = """
+  static final String PYTORCH_T5 =
+      """
       import json, math, struct, sys, time
       import torch
       import torch.nn.functional as F

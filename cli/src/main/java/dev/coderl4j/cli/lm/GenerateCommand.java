@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
  * {@code coderl generate}: programs from a prompt with a decoding strategy (§3.3). For T5 the
  * prompt goes to the encoder; for GPT models it is the prefix the output continues.
  *
- * <p>With {@code --config F} it instead generates for a benchmark split as the run config's
- * {@code stages.generate} says (Critic Sampling included) and writes a samples file that
- * {@code coderl evaluate} scores.
+ * <p>With {@code --config F} it instead generates for a benchmark split as the run config's {@code
+ * stages.generate} says (Critic Sampling included) and writes a samples file that {@code coderl
+ * evaluate} scores.
  */
 @Command(
     name = "generate",
@@ -52,8 +52,11 @@ public final class GenerateCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Prompt prompt;
 
-  @Option(names = "--config",
-      description = "A run config (configs/generate.yaml): generate for its benchmark split into a samples file.")
+  @Option(
+      names = "--config",
+      description =
+          "A run config (configs/generate.yaml): generate for its benchmark split into a samples"
+              + " file.")
   Path config;
 
   @Option(names = "--set", description = "With --config: override a config value, key.path=yaml.")
@@ -62,18 +65,29 @@ public final class GenerateCommand implements Callable<Integer> {
   /** With --config: the runner of Critic Sampling's example tests. */
   @Mixin dev.coderl4j.cli.RunnerOptions runner = new dev.coderl4j.cli.RunnerOptions();
 
-  @Option(names = "--strategy", defaultValue = "nucleus",
+  @Option(
+      names = "--strategy",
+      defaultValue = "nucleus",
       description = "greedy, beam or nucleus (default: ${DEFAULT-VALUE}).")
   String strategy;
 
-  @Option(names = "--strategy-params", defaultValue = "{}",
-      description = "The strategy's params as JSON, e.g. '{\"temperature\": 1.2}'; the options below override them.")
+  @Option(
+      names = "--strategy-params",
+      defaultValue = "{}",
+      description =
+          "The strategy's params as JSON, e.g. '{\"temperature\": 1.2}'; the options below override"
+              + " them.")
   String strategyParams;
 
-  @Option(names = {"-n", "--num"}, defaultValue = "1", description = "Sequences to return (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--num"},
+      defaultValue = "1",
+      description = "Sequences to return (default: ${DEFAULT-VALUE}).")
   int n;
 
-  @Option(names = "--max-new-tokens", description = "Tokens generated at most (strategy default: 512).")
+  @Option(
+      names = "--max-new-tokens",
+      description = "Tokens generated at most (strategy default: 512).")
   Integer maxNewTokens;
 
   @Option(names = "--temperature", description = "nucleus: temperature (default 0.6).")
@@ -88,7 +102,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--beams", description = "beam: width (default 5).")
   Integer beams;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Sampling seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--out", description = "Also write the generations as JSON with provenance here.")
@@ -98,7 +115,8 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (config != null) {
       if (prompt != null) {
-        throw new IllegalArgumentException("give either --config or --prompt/--prompt-file, not both");
+        throw new IllegalArgumentException(
+            "give either --config or --prompt/--prompt-file, not both");
       }
       return GenerateFromConfig.runCommand(config, overrides, runner, System.out);
     }
@@ -134,8 +152,14 @@ public final class GenerateCommand implements Callable<Integer> {
       for (int i = 0; i < gens.size(); i++) {
         Generation g = gens.get(i);
         String code = a.tokenizer().decode(g.tokens());
-        System.out.printf(Locale.ROOT, "=== %d/%d  score %.4f  tokens %d  %s%n", i + 1, gens.size(),
-            g.score(), g.tokens().size(), g.finished() ? "finished" : "length limit");
+        System.out.printf(
+            Locale.ROOT,
+            "=== %d/%d  score %.4f  tokens %d  %s%n",
+            i + 1,
+            gens.size(),
+            g.score(),
+            g.tokens().size(),
+            g.finished() ? "finished" : "length limit");
         System.out.println(a.info().encoderDecoder() ? code : text + code);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("text", code);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coderl4j.cli.Wiring;
 import dev.coderl4j.core.lm.DecodingStrategy;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
@@ -16,10 +17,9 @@ import dev.coderl4j.models.hf.Checkpoint;
 import dev.coderl4j.models.hf.CheckpointWriter;
 import dev.coderl4j.models.lm.ActorParams;
 import dev.coderl4j.models.lm.Autograd;
+import dev.coderl4j.models.lm.Backbones;
 import dev.coderl4j.models.lm.DjlActor;
 import dev.coderl4j.models.lm.LanguageModel;
-import dev.coderl4j.cli.Wiring;
-import dev.coderl4j.models.lm.Backbones;
 import dev.coderl4j.models.lm.LmForward;
 import dev.coderl4j.models.lm.Weights;
 import java.io.InputStream;
@@ -57,31 +57,46 @@ public final class LmCommand implements Runnable {
   @Command(
       name = "forward",
       mixinStandardHelpOptions = true,
-      description = "Write logits (and loss, T5 encoder states, gradients) of a safetensors batch named as in the"
-          + " fixtures' reference.safetensors; compare with the references it and reference.json hold.")
+      description =
+          "Write logits (and loss, T5 encoder states, gradients) of a safetensors batch named as in"
+              + " the fixtures' reference.safetensors; compare with the references it and"
+              + " reference.json hold.")
   public static final class Forward implements Callable<Integer> {
     /** The fixtures' tolerances (their README). */
     static final double LOGITS_TOL = 1e-4;
+
     static final double LOSS_TOL = 1e-5;
     static final double GRAD_TOL = 1e-4;
 
-    @Option(names = "--model", defaultValue = ActorParams.DEFAULT_MODEL,
+    @Option(
+        names = "--model",
+        defaultValue = ActorParams.DEFAULT_MODEL,
         description = "Hugging Face model folder (default: ${DEFAULT-VALUE}).")
     Path model;
 
-    @Option(names = "--batch", required = true,
-        description = "Input safetensors: encoder_input_ids, encoder_attention_mask, decoder_input_ids, labels (T5) or input_ids, attention_mask, labels (GPT).")
+    @Option(
+        names = "--batch",
+        required = true,
+        description =
+            "Input safetensors: encoder_input_ids, encoder_attention_mask, decoder_input_ids,"
+                + " labels (T5) or input_ids, attention_mask, labels (GPT).")
     Path batch;
 
     @Option(names = "--out", required = true, description = "Output safetensors: logits, loss, ...")
     Path out;
 
-    @Option(names = "--gradients",
-        description = "Also back-propagate the loss and write grad.<param> (compared with the batch's grad.* when present).")
+    @Option(
+        names = "--gradients",
+        description =
+            "Also back-propagate the loss and write grad.<param> (compared with the batch's grad.*"
+                + " when present).")
     boolean gradients;
 
-    @Option(names = "--reference",
-        description = "A fixture's reference.json: check loss, grad_norms (with --gradients) and greedy ids (causal models) within the fixtures' tolerances; exit 1 when one fails.")
+    @Option(
+        names = "--reference",
+        description =
+            "A fixture's reference.json: check loss, grad_norms (with --gradients) and greedy ids"
+                + " (causal models) within the fixtures' tolerances; exit 1 when one fails.")
     Path reference;
 
     @Override
@@ -93,8 +108,10 @@ public final class LmCommand implements Runnable {
       JsonNode ref = reference == null ? null : new ObjectMapper().readTree(reference.toFile());
       boolean ok = true;
       try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-        LanguageModel lm = backbones.parse(checkpoint.configJson())
-            .build(new Weights(checkpoint, checkpoint.load(m, DataType.FLOAT32)), m);
+        LanguageModel lm =
+            backbones
+                .parse(checkpoint.configJson())
+                .build(new Weights(checkpoint, checkpoint.load(m, DataType.FLOAT32)), m);
         Map<String, NDArray> in = new LinkedHashMap<>();
         try (InputStream s = Files.newInputStream(batch)) {
           for (NDArray a : NDList.decode(m, s)) {
@@ -104,9 +121,15 @@ public final class LmCommand implements Runnable {
         Map<String, NDArray> outputs =
             gradients ? LmForward.runWithGradients(lm, in) : LmForward.run(lm, in);
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("provenance", new ObjectMapper().writeValueAsString(
-            Results.provenance(Provenance.capture("coderl lm forward",
-                Map.of("model", model.toString(), "batch", batch.toString()), 0))));
+        meta.put(
+            "provenance",
+            new ObjectMapper()
+                .writeValueAsString(
+                    Results.provenance(
+                        Provenance.capture(
+                            "coderl lm forward",
+                            Map.of("model", model.toString(), "batch", batch.toString()),
+                            0))));
         CheckpointWriter.writeSafetensors(out, outputs, meta);
         System.out.println("| output | shape | vs reference |");
         System.out.println("|---|---|---|");
@@ -133,25 +156,44 @@ public final class LmCommand implements Runnable {
             float d = theirs.toType(DataType.FLOAT32, false).sub(ours).abs().max().getFloat();
             boolean pass = d <= LOGITS_TOL;
             ok &= pass;
-            cmp = String.format(Locale.ROOT, "max |diff| %.3g (%s, tolerance %.0e)", d, pass ? "pass" : "FAIL",
-                LOGITS_TOL);
+            cmp =
+                String.format(
+                    Locale.ROOT,
+                    "max |diff| %.3g (%s, tolerance %.0e)",
+                    d,
+                    pass ? "pass" : "FAIL",
+                    LOGITS_TOL);
           } else if (e.getKey().equals("loss") && ref != null && ref.has("loss")) {
             double d = Math.abs(ref.get("loss").doubleValue() - ours.getFloat());
             boolean pass = d <= LOSS_TOL;
             ok &= pass;
-            cmp = String.format(Locale.ROOT, "reference %.7f, |diff| %.2g (%s, tolerance %.0e)",
-                ref.get("loss").doubleValue(), d, pass ? "pass" : "FAIL", LOSS_TOL);
+            cmp =
+                String.format(
+                    Locale.ROOT,
+                    "reference %.7f, |diff| %.2g (%s, tolerance %.0e)",
+                    ref.get("loss").doubleValue(),
+                    d,
+                    pass ? "pass" : "FAIL",
+                    LOSS_TOL);
           }
-          String shape = ours.getShape().isScalar()
-              ? String.format(Locale.ROOT, "scalar = %.7f", ours.getFloat())
-              : ours.getShape().toString();
+          String shape =
+              ours.getShape().isScalar()
+                  ? String.format(Locale.ROOT, "scalar = %.7f", ours.getFloat())
+                  : ours.getShape().toString();
           System.out.println("| " + e.getKey() + " | " + shape + " | " + cmp + " |");
         }
         if (gradsCompared > 0) {
           boolean pass = worstGrad <= GRAD_TOL;
           ok &= pass;
-          System.out.printf(Locale.ROOT, "| grad.* (%d in the batch) | | worst |g - ref| / |ref| %.3g at %s (%s,"
-              + " tolerance %.0e) |%n", gradsCompared, worstGrad, worstGradName, pass ? "pass" : "FAIL", GRAD_TOL);
+          System.out.printf(
+              Locale.ROOT,
+              "| grad.* (%d in the batch) | | worst |g - ref| / |ref| %.3g at %s (%s,"
+                  + " tolerance %.0e) |%n",
+              gradsCompared,
+              worstGrad,
+              worstGradName,
+              pass ? "pass" : "FAIL",
+              GRAD_TOL);
         }
         if (gradients && ref != null && ref.has("grad_norms")) {
           double worst = -1;
@@ -173,8 +215,15 @@ public final class LmCommand implements Runnable {
           }
           boolean pass = n > 0 && worst <= GRAD_TOL;
           ok &= pass;
-          System.out.printf(Locale.ROOT, "| grad_norms (%d in reference.json) | | worst relative error %.3g at %s"
-              + " (%s, tolerance %.0e) |%n", n, worst, name, pass ? "pass" : "FAIL", GRAD_TOL);
+          System.out.printf(
+              Locale.ROOT,
+              "| grad_norms (%d in reference.json) | | worst relative error %.3g at %s"
+                  + " (%s, tolerance %.0e) |%n",
+              n,
+              worst,
+              name,
+              pass ? "pass" : "FAIL",
+              GRAD_TOL);
         }
       }
       if (ref != null && ref.has("generations")) {
@@ -188,20 +237,33 @@ public final class LmCommand implements Runnable {
     private boolean greedy(com.google.inject.Injector injector, JsonNode generations) {
       boolean ok = true;
       PluginResolver resolver = injector.getInstance(PluginResolver.class);
-      try (DjlActor actor = DjlActor.load(ActorParams.of(model.toString()), injector.getInstance(Backbones.class))) {
+      try (DjlActor actor =
+          DjlActor.load(ActorParams.of(model.toString()), injector.getInstance(Backbones.class))) {
         for (int i = 0; i < generations.size(); i++) {
           JsonNode g = generations.get(i);
           int[] prompt = ints(g.get("prompt_ids"), 0);
           int[] expected = ints(g.get("greedy_ids"), prompt.length);
-          var spec = new PluginSpec("greedy",
-              new ObjectMapper().createObjectNode().put("maxNewTokens", expected.length));
+          var spec =
+              new PluginSpec(
+                  "greedy",
+                  new ObjectMapper().createObjectNode().put("maxNewTokens", expected.length));
           DecodingStrategy greedy = resolver.create(DecodingStrategy.class, spec);
-          int[] ours = greedy.decode(actor, List.of(TokenPair.prompt(Tokens.of(prompt))), 1, 0)
-              .get(0).get(0).tokens().toArray();
+          int[] ours =
+              greedy
+                  .decode(actor, List.of(TokenPair.prompt(Tokens.of(prompt))), 1, 0)
+                  .get(0)
+                  .get(0)
+                  .tokens()
+                  .toArray();
           boolean same = java.util.Arrays.equals(expected, ours);
           ok &= same;
-          System.out.printf(Locale.ROOT, "| greedy ids, prompt %d (%d tokens) | %d new | %s |%n", i, prompt.length,
-              ours.length, same ? "identical (pass)" : "DIFFER (FAIL): " + java.util.Arrays.toString(ours));
+          System.out.printf(
+              Locale.ROOT,
+              "| greedy ids, prompt %d (%d tokens) | %d new | %s |%n",
+              i,
+              prompt.length,
+              ours.length,
+              same ? "identical (pass)" : "DIFFER (FAIL): " + java.util.Arrays.toString(ours));
         }
       }
       return ok;

@@ -13,23 +13,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code coderl quickstart [--out DIR]}: the run layer's {@link Quickstart} on
- * {@code configs/quickstart.yaml}: warm-start the embedded CodeT5 on MBPP's training split, sample
- * and execute, train the critics, run RL (variant D), then evaluate on a fixed subset of MBPP's
- * test split with plain sampling and with Critic Sampling, and write {@code DIR/report.json}.
+ * {@code coderl quickstart [--out DIR]}: the run layer's {@link Quickstart} on {@code
+ * configs/quickstart.yaml}: warm-start the embedded CodeT5 on MBPP's training split, sample and
+ * execute, train the critics, run RL (variant D), then evaluate on a fixed subset of MBPP's test
+ * split with plain sampling and with Critic Sampling, and write {@code DIR/report.json}.
  *
  * <p>The sizes live in the config; they are chosen to finish in minutes on two CPU cores, so the
  * numbers are small, but every one is measured.
  */
-@Command(name = "quickstart", mixinStandardHelpOptions = true,
-    description = {"CodeRL end to end on the embedded small CodeT5 and MBPP, on CPU (about 5 minutes"
-        + " on 2 cores).", "Writes DIR/report.json with pass@k with and without Critic Sampling,"
-        + " and the samples files DIR/samples/{sampling,critic_sampling}.jsonl."})
+@Command(
+    name = "quickstart",
+    mixinStandardHelpOptions = true,
+    description = {
+      "CodeRL end to end on the embedded small CodeT5 and MBPP, on CPU (about 5 minutes"
+          + " on 2 cores).",
+      "Writes DIR/report.json with pass@k with and without Critic Sampling,"
+          + " and the samples files DIR/samples/{sampling,critic_sampling}.jsonl."
+    })
 public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output directory (default: runs/quickstart).")
   Path out = Path.of("runs/quickstart");
 
-  @Option(names = "--config", description = "The quick start's config (default: configs/quickstart.yaml).")
+  @Option(
+      names = "--config",
+      description = "The quick start's config (default: configs/quickstart.yaml).")
   Path config;
 
   @Option(names = "--set", description = "Override a config value: key.path=yaml.")

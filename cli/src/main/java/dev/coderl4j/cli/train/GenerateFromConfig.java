@@ -24,8 +24,8 @@ public final class GenerateFromConfig {
   }
 
   /** The same, with the runner (for Critic Sampling's example tests) overridden by options. */
-  public static int runCommand(Path configFile, List<String> overrides, RunnerOptions runner,
-      PrintStream log) {
+  public static int runCommand(
+      Path configFile, List<String> overrides, RunnerOptions runner, PrintStream log) {
     RunConfig cfg = TrainCommand.load(configFile, overrides, runner);
     GenerateConfig gen = cfg.stages().generate();
     if (gen == null) {
@@ -35,8 +35,13 @@ public final class GenerateFromConfig {
     try (RunContext ctx = new RunContext(cfg, Wiring.injector())) {
       ctx.validate();
       var r = dev.coderl4j.core.run.GenerateFromConfig.run(ctx, gen, log);
-      log.printf(Locale.ROOT, "%d problems, %d tokens in %.1f s -> %s%n", r.problems().size(),
-          r.tokens(), r.seconds(), r.samplesFile());
+      log.printf(
+          Locale.ROOT,
+          "%d problems, %d tokens in %.1f s -> %s%n",
+          r.problems().size(),
+          r.tokens(),
+          r.seconds(),
+          r.samplesFile());
     }
     return 0;
   }

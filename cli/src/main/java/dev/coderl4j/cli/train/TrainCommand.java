@@ -18,17 +18,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code coderl train --config F}: runs the stages of a run config (§3.3, §4.1). */
-@Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Runs CodeRL's stages from a YAML config: warmstart, sample, critic, rl (those present).",
-        "Each stage writes out/<stage>/ (checkpoints, metrics.jsonl, provenance.json, plots) and resumes if interrupted."})
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs CodeRL's stages from a YAML config: warmstart, sample, critic, rl (those present).",
+      "Each stage writes out/<stage>/ (checkpoints, metrics.jsonl, provenance.json, plots) and"
+          + " resumes if interrupted."
+    })
 public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "The run config (see configs/).")
   Path config;
 
-  @Option(names = "--set", description = "Override a config value: key.path=yaml, e.g. --set stages.rl.variant=B.")
+  @Option(
+      names = "--set",
+      description = "Override a config value: key.path=yaml, e.g. --set stages.rl.variant=B.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--stages", split = ",", description = "Run only these stages (of " + "warmstart,sample,critic,rl).")
+  @Option(
+      names = "--stages",
+      split = ",",
+      description = "Run only these stages (of " + "warmstart,sample,critic,rl).")
   List<String> stages = new ArrayList<>();
 
   @Mixin RunnerOptions runner = new RunnerOptions();
@@ -39,7 +49,8 @@ public final class TrainCommand implements Callable<Integer> {
     Set<String> only = new HashSet<>(stages);
     for (String s : only) {
       if (!StagesConfig.ORDER.contains(s)) {
-        throw new IllegalArgumentException("unknown stage '" + s + "'; stages are " + StagesConfig.ORDER);
+        throw new IllegalArgumentException(
+            "unknown stage '" + s + "'; stages are " + StagesConfig.ORDER);
       }
     }
     try (RunContext ctx = new RunContext(cfg, Wiring.injector())) {
@@ -50,7 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Reads a run config with {@code --set} overrides, then the runner options laid over its runner. */
+  /**
+   * Reads a run config with {@code --set} overrides, then the runner options laid over its runner.
+   */
   static RunConfig load(Path file, List<String> overrides, RunnerOptions runner) {
     ConfigLoader loader = new ConfigLoader();
     RunConfig cfg = loader.load(file, overrides);

@@ -1,7 +1,5 @@
 package dev.coderl4j.cli.evaluate;
 
-import dev.coderl4j.core.run.ScriptedRunner;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coderl4j.core.run.ScriptedRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +57,18 @@ class EvaluateCommandTest {
   void handComputedPassAtKAndTheEvalPlusRule(@TempDir Path dir) throws Exception {
     Path s = samples(dir, mbppSamples());
     Path out = dir.resolve("out");
-    assertEquals(0, run(new ScriptedRunner(), "--benchmark", "mbpp", "--samples", s.toString(),
-        "--k", "1,2,5,10", "--out", out.toString()));
+    assertEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s.toString(),
+            "--k",
+            "1,2,5,10",
+            "--out",
+            out.toString()));
     JsonNode sum = MAPPER.readTree(out.resolve("summary.json").toFile());
     // pass@1 = (2/5 + 0)/2; pass@2 = (1 - C(3,2)/C(5,2) + 0)/2 = 0.7/2; pass@5 = (1 + 0)/2.
     assertEquals(0.2, sum.get("pass_at_k").get("1").asDouble(), 1e-12);
@@ -84,19 +93,57 @@ class EvaluateCommandTest {
   void aKilledRunResumesToTheSameSummaryWithoutRedoingWork(@TempDir Path dir) throws Exception {
     Path s = samples(dir, mbppSamples());
     Path whole = dir.resolve("whole");
-    assertEquals(0, run(new ScriptedRunner(), "--benchmark", "mbpp", "--samples", s.toString(), "--out", whole.toString(), "--k", "1,5"));
+    assertEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s.toString(),
+            "--out",
+            whole.toString(),
+            "--k",
+            "1,5"));
     Path cut = dir.resolve("cut");
     ScriptedRunner dying = new ScriptedRunner(4);
-    assertNotEquals(0, run(dying, "--benchmark", "mbpp", "--samples", s.toString(), "--out", cut.toString(), "--k", "1,5"));
-    assertEquals(5, Files.readAllLines(cut.resolve("results.jsonl")).size(), "header + 4 finished runs kept");
+    assertNotEquals(
+        0,
+        run(
+            dying,
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s.toString(),
+            "--out",
+            cut.toString(),
+            "--k",
+            "1,5"));
+    assertEquals(
+        5,
+        Files.readAllLines(cut.resolve("results.jsonl")).size(),
+        "header + 4 finished runs kept");
     // A kill can also cut a record in half: the resumed run drops it and redoes that sample.
-    Files.writeString(cut.resolve("results.jsonl"), "{\"line\": 9, \"suite\": \"hid", StandardOpenOption.APPEND);
+    Files.writeString(
+        cut.resolve("results.jsonl"), "{\"line\": 9, \"suite\": \"hid", StandardOpenOption.APPEND);
     ScriptedRunner rest = new ScriptedRunner();
-    assertEquals(0, run(rest, "--benchmark", "mbpp", "--samples", s.toString(), "--out", cut.toString(), "--k", "1,5"));
+    assertEquals(
+        0,
+        run(
+            rest,
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s.toString(),
+            "--out",
+            cut.toString(),
+            "--k",
+            "1,5"));
     assertEquals(6, rest.ran.size(), "only the 6 unfinished samples ran again");
     JsonNode a = MAPPER.readTree(whole.resolve("summary.json").toFile());
     JsonNode b = MAPPER.readTree(cut.resolve("summary.json").toFile());
-    for (String field : List.of("pass_at_k", "pass_at_k_ci95", "n_at_k", "outcomes", "tasks", "samples")) {
+    for (String field :
+        List.of("pass_at_k", "pass_at_k_ci95", "n_at_k", "outcomes", "tasks", "samples")) {
       assertEquals(a.get(field), b.get(field), field);
     }
     assertEquals(11, Files.readAllLines(cut.resolve("results.jsonl")).size());
@@ -106,13 +153,41 @@ class EvaluateCommandTest {
   void refusesToMixRunsOrChangedSamples(@TempDir Path dir) throws Exception {
     Path s = samples(dir, mbppSamples());
     Path out = dir.resolve("out");
-    assertEquals(0, run(new ScriptedRunner(), "--benchmark", "mbpp", "--samples", s.toString(), "--out", out.toString()));
-    assertNotEquals(0, run(new ScriptedRunner(), "--benchmark", "mbpp", "--benchmark-params", "{\"split\": \"all\"}",
-        "--samples", s.toString(), "--out", out.toString()));
+    assertEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s.toString(),
+            "--out",
+            out.toString()));
+    assertNotEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "mbpp",
+            "--benchmark-params",
+            "{\"split\": \"all\"}",
+            "--samples",
+            s.toString(),
+            "--out",
+            out.toString()));
     List<String> changed = new ArrayList<>(mbppSamples());
     changed.set(0, line(11, "completion", "# something else"));
     Path s2 = samples(dir.resolve(".."), changed);
-    assertNotEquals(0, run(new ScriptedRunner(), "--benchmark", "mbpp", "--samples", s2.toString(), "--out", out.toString()));
+    assertNotEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s2.toString(),
+            "--out",
+            out.toString()));
   }
 
   @Test
@@ -122,7 +197,15 @@ class EvaluateCommandTest {
     CommandLine cl = new CommandLine(new EvaluateCommand(r -> new ScriptedRunner()));
     cl.setErr(new PrintWriter(err));
     cl.setOut(new PrintWriter(new StringWriter()));
-    assertNotEquals(0, cl.execute("--benchmark", "mbpp", "--samples", s.toString(), "--out", dir.resolve("o").toString()));
+    assertNotEquals(
+        0,
+        cl.execute(
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s.toString(),
+            "--out",
+            dir.resolve("o").toString()));
     assertTrue(err.toString().contains("samples.jsonl:2: field 'task_id'"), err.toString());
     assertTrue(err.toString().contains("mbpp/600"), err.toString());
   }
@@ -131,31 +214,73 @@ class EvaluateCommandTest {
   @Test
   void nAtKFiltersWithExampleTests(@TempDir Path dir) throws Exception {
     List<String> l = new ArrayList<>();
-    // Problem 203: 4 samples: passes both; passes examples only; passes hidden only; passes neither.
+    // Problem 203: 4 samples: passes both; passes examples only; passes hidden only; passes
+    // neither.
     l.add(line(203, "solution", "HIDDEN_OK EXAMPLE_OK"));
     l.add(line(203, "solution", "EXAMPLE_OK"));
     l.add(line(203, "solution", "HIDDEN_OK"));
     l.add(line(203, "solution", "nothing"));
     Path s = samples(dir, l);
     Path out = dir.resolve("out");
-    assertEquals(0, run(new ScriptedRunner(), "--benchmark", "apps", "--samples", s.toString(),
-        "--k", "1,2,4", "--n", "1", "--out", out.toString()));
+    assertEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "apps",
+            "--samples",
+            s.toString(),
+            "--k",
+            "1,2,4",
+            "--n",
+            "1",
+            "--out",
+            out.toString()));
     JsonNode sum = MAPPER.readTree(out.resolve("summary.json").toFile());
     // N=4, F=2 (samples 0, 1), C=1 (sample 0). 1@4: both filtered drawn, submit one: 1/2.
     assertEquals(0.5, sum.get("n_at_k").get("1@4").asDouble(), 1e-12);
     // 1@1: draw one sample; only sample 0 is submitted and correct: 1/4.
     assertEquals(0.25, sum.get("n_at_k").get("1@1").asDouble(), 1e-12);
     assertEquals(0.5, sum.get("pass_at_k").get("1").asDouble(), 1e-12);
-    assertEquals(0.5, sum.get("by_difficulty").get("interview").get("pass_at_k").get("1").asDouble(), 1e-12);
-    assertEquals(9, Files.readAllLines(out.resolve("results.jsonl")).size(), "header + 4 hidden + 4 example runs");
+    assertEquals(
+        0.5, sum.get("by_difficulty").get("interview").get("pass_at_k").get("1").asDouble(), 1e-12);
+    assertEquals(
+        9,
+        Files.readAllLines(out.resolve("results.jsonl")).size(),
+        "header + 4 hidden + 4 example runs");
   }
 
   @Test
   void badOptionsAreRefused(@TempDir Path dir) throws Exception {
     Path s = samples(dir, mbppSamples());
-    assertNotEquals(0, run(new ScriptedRunner(), "--benchmark", "nope", "--samples", s.toString(), "--out", dir.resolve("o").toString()));
-    assertNotEquals(0, run(new ScriptedRunner(), "--benchmark", "mbpp", "--samples", s.toString(), "--k", "0", "--out", dir.resolve("o2").toString()));
-    assertInstanceOf(IllegalArgumentException.class, assertThrows(IllegalArgumentException.class,
-        () -> new dev.coderl4j.core.metrics.Metrics(List.of(0), List.of(), dev.coderl4j.core.metrics.Bootstrap.defaults())));
+    assertNotEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "nope",
+            "--samples",
+            s.toString(),
+            "--out",
+            dir.resolve("o").toString()));
+    assertNotEquals(
+        0,
+        run(
+            new ScriptedRunner(),
+            "--benchmark",
+            "mbpp",
+            "--samples",
+            s.toString(),
+            "--k",
+            "0",
+            "--out",
+            dir.resolve("o2").toString()));
+    assertInstanceOf(
+        IllegalArgumentException.class,
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new dev.coderl4j.core.metrics.Metrics(
+                    List.of(0), List.of(), dev.coderl4j.core.metrics.Bootstrap.defaults())));
   }
 }

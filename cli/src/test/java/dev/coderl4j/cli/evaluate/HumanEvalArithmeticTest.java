@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our pass@k against the arithmetic of {@code openai/human-eval}
- * ({@code human_eval/evaluation.py}), transcribed here:
+ * Our pass@k against the arithmetic of {@code openai/human-eval} ({@code
+ * human_eval/evaluation.py}), transcribed here:
+ *
  * <pre>
  * def estimator(n, c, k):
  *     if n - c &lt; k: return 1.0

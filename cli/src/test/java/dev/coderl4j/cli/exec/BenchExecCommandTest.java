@@ -20,9 +20,9 @@ import picocli.CommandLine;
 
 /**
  * {@code coderl bench exec} on small sets: every runner runs every job, every ratio is taken
- * against the fork harness of the same invocation, the fork harness agrees with both CPython
- * modes, and disagreements are found (the first twelve MBPP references include MBPP 2, whose
- * result depends on set order).
+ * against the fork harness of the same invocation, the fork harness agrees with both CPython modes,
+ * and disagreements are found (the first twelve MBPP references include MBPP 2, whose result
+ * depends on set order).
  */
 class BenchExecCommandTest {
   @TempDir Path dir;
@@ -33,11 +33,33 @@ class BenchExecCommandTest {
     Assumptions.assumeTrue(ExecCommandTest.hasPython(), "python3 is not on the PATH");
     Path mbpp =
         Path.of("..", "polyglot-runner", "src", "test", "resources", "data", "mbpp", "mbpp.jsonl");
-    int rc = new CommandLine(new Main()).execute("bench", "exec", "--mbpp", mbpp.toString(),
-        "--limit", "12", "--loops", "1", "--trivial", "6", "--timeout", "1", "--workers", "2",
-        "--modes", "interpreter",
-        "--sets", "overhead,mbpp,rl-round,timeout", "--scale", "20", "--out", dir.toString(),
-        "--graalpy-params", "{\"classDataDir\": \"" + dir.resolve("cds") + "\"}");
+    int rc =
+        new CommandLine(new Main())
+            .execute(
+                "bench",
+                "exec",
+                "--mbpp",
+                mbpp.toString(),
+                "--limit",
+                "12",
+                "--loops",
+                "1",
+                "--trivial",
+                "6",
+                "--timeout",
+                "1",
+                "--workers",
+                "2",
+                "--modes",
+                "interpreter",
+                "--sets",
+                "overhead,mbpp,rl-round,timeout",
+                "--scale",
+                "20",
+                "--out",
+                dir.toString(),
+                "--graalpy-params",
+                "{\"classDataDir\": \"" + dir.resolve("cds") + "\"}");
     assertEquals(0, rc);
     JsonNode report = new ObjectMapper().readTree(dir.resolve("bench-exec.json").toFile());
     assertTrue(report.path("provenance").path("gitCommit").isTextual());
@@ -45,21 +67,26 @@ class BenchExecCommandTest {
     assertEquals(4, sets.size());
     JsonNode overhead = sets.get(0);
     assertEquals("overhead", overhead.get("set").asText());
-    assertEquals("6/6",
-        overhead.get("graalpy-interpreter").get("agreementWithForkHarness").asText());
+    assertEquals(
+        "6/6", overhead.get("graalpy-interpreter").get("agreementWithForkHarness").asText());
     assertTrue(overhead.get("graalpy-interpreter").get("medianMillisPerJob").asDouble() >= 0);
     JsonNode quick = sets.get(1);
     assertEquals("mbpp", quick.get("set").asText());
     assertEquals(12, quick.get("jobs").asInt());
     double fork = quick.get("cpython-fork-harness").get("wallSeconds").asDouble();
-    for (String runner : List.of("cpython-fork-harness", "cpython-process-per-job", "cpython",
-        "graalpy-interpreter")) {
+    for (String runner :
+        List.of(
+            "cpython-fork-harness", "cpython-process-per-job", "cpython", "graalpy-interpreter")) {
       JsonNode b = quick.get(runner);
       assertTrue(b.get("jobsPerSecond").asDouble() > 0, runner);
-      assertEquals(fork / b.get("wallSeconds").asDouble(), b.get("ratioToForkHarness").asDouble(),
-          1e-9, runner);
+      assertEquals(
+          fork / b.get("wallSeconds").asDouble(),
+          b.get("ratioToForkHarness").asDouble(),
+          1e-9,
+          runner);
     }
-    assertEquals("12/12", quick.get("cpython-process-per-job").get("agreementWithForkHarness").asText());
+    assertEquals(
+        "12/12", quick.get("cpython-process-per-job").get("agreementWithForkHarness").asText());
     assertEquals("12/12", quick.get("cpython").get("agreementWithForkHarness").asText());
     JsonNode graal = quick.get("graalpy-interpreter");
     assertEquals("11/12", graal.get("agreementWithForkHarness").asText());
@@ -71,16 +98,20 @@ class BenchExecCommandTest {
     JsonNode rl = sets.get(2);
     assertEquals("rl-round", rl.get("set").asText());
     assertEquals(20, rl.get("jobs").asInt());
-    assertEquals("20/20", rl.get("cpython-process-per-job").get("agreementWithForkHarness").asText());
+    assertEquals(
+        "20/20", rl.get("cpython-process-per-job").get("agreementWithForkHarness").asText());
     assertEquals("20/20", rl.get("cpython").get("agreementWithForkHarness").asText());
     JsonNode slow = sets.get(3);
     assertEquals("timeout", slow.get("set").asText());
     int loops = slow.get("jobs").asInt();
-    assertEquals(loops + "/" + loops, slow.get("cpython-process-per-job").get("agreementWithForkHarness").asText());
+    assertEquals(
+        loops + "/" + loops,
+        slow.get("cpython-process-per-job").get("agreementWithForkHarness").asText());
     // GraalPy's per-test results of an endless loop depend on the load here (a reload after a
     // lost context can itself run out of a 1 s limit); its outcome does not.
     for (String line : Files.readAllLines(dir.resolve("timeout-graalpy-interpreter.jsonl"))) {
-      assertEquals("RUNTIME_ERROR", new ObjectMapper().readTree(line).get("outcome").asText(), line);
+      assertEquals(
+          "RUNTIME_ERROR", new ObjectMapper().readTree(line).get("outcome").asText(), line);
     }
     String table = Files.readString(dir.resolve("bench-exec.txt"));
     assertTrue(table.contains("graalpy-interpreter") && table.contains("vs fork"), table);
@@ -89,8 +120,10 @@ class BenchExecCommandTest {
   @Test
   void replicatedCopiesHaveDistinctSourcesAndIds() {
     TestSuite t = new TestSuite.Asserts("", List.of("assert f() == 1"));
-    List<ExecutionJob> base = List.of(new ExecutionJob("a", "def f():\n    return 1\n", t),
-        new ExecutionJob("b", "def f(:\n", t));
+    List<ExecutionJob> base =
+        List.of(
+            new ExecutionJob("a", "def f():\n    return 1\n", t),
+            new ExecutionJob("b", "def f(:\n", t));
     List<ExecutionJob> big = BenchExecCommand.replicate(base, 7);
     assertEquals(7, big.size());
     assertEquals(7, new HashSet<>(big.stream().map(ExecutionJob::program).toList()).size());

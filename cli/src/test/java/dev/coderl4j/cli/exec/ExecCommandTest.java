@@ -22,23 +22,43 @@ class ExecCommandTest {
 
   @TempDir Path dir;
 
-  private static final List<String> JOBS = List.of(
-      "{\"id\": \"a\", \"kind\": \"assert\", \"program\": \"def add(a, b):\\n    return a + b\\n\","
-          + " \"tests\": [\"assert add(1, 2) == 3\", \"assert add(1, 1) == 3\", \"assert add(None, 1)\"]}",
-      "not json",
-      "{\"id\": \"s\", \"kind\": \"stdin\", \"program\": \"n = int(input())\\nprint(n * 2)\\n\","
-          + " \"tests\": [{\"input\": \"3\\n\", \"output\": \"6\\n\"}]}",
-      "{\"id\": \"c\", \"kind\": \"call\", \"fn_name\": \"f\", \"program\": \"def f(x):\\n    return (x, x)\\n\","
-          + " \"tests\": [{\"args\": [1], \"output\": [[1, 1]]}, {\"args\": [2], \"output\": [2, 3]}]}",
-      "{\"id\": \"x\", \"kind\": \"assert\", \"program\": \"def f(:\\n\", \"tests\": [\"assert True\"]}",
-      "{\"id\": \"bad\", \"kind\": \"stdin\", \"program\": \"\", \"tests\": [\"assert 1\"]}");
+  private static final List<String> JOBS =
+      List.of(
+          "{\"id\": \"a\", \"kind\": \"assert\", \"program\": \"def add(a, b):\\n"
+              + "    return a + b\\n"
+              + "\", \"tests\": [\"assert add(1, 2) == 3\", \"assert add(1, 1) == 3\", \"assert"
+              + " add(None, 1)\"]}",
+          "not json",
+          "{\"id\": \"s\", \"kind\": \"stdin\", \"program\": \"n = int(input())\\n"
+              + "print(n * 2)\\n"
+              + "\", \"tests\": [{\"input\": \"3\\n"
+              + "\", \"output\": \"6\\n"
+              + "\"}]}",
+          "{\"id\": \"c\", \"kind\": \"call\", \"fn_name\": \"f\", \"program\": \"def f(x):\\n"
+              + "    return (x, x)\\n"
+              + "\", \"tests\": [{\"args\": [1], \"output\": [[1, 1]]}, {\"args\": [2], \"output\":"
+              + " [2, 3]}]}",
+          "{\"id\": \"x\", \"kind\": \"assert\", \"program\": \"def f(:\\n"
+              + "\", \"tests\": [\"assert True\"]}",
+          "{\"id\": \"bad\", \"kind\": \"stdin\", \"program\": \"\", \"tests\": [\"assert 1\"]}");
 
   private List<JsonNode> run(String backend) throws Exception {
     Path jobs = dir.resolve("jobs.jsonl");
     Path out = dir.resolve(backend + ".jsonl");
     Files.write(jobs, JOBS, StandardCharsets.UTF_8);
-    int rc = new CommandLine(new Main()).execute("exec", "--jobs", jobs.toString(), "--out", out.toString(),
-        "--backend", backend, "--workers", "2", "--quiet");
+    int rc =
+        new CommandLine(new Main())
+            .execute(
+                "exec",
+                "--jobs",
+                jobs.toString(),
+                "--out",
+                out.toString(),
+                "--backend",
+                backend,
+                "--workers",
+                "2",
+                "--quiet");
     assertEquals(0, rc);
     assertTrue(Files.exists(dir.resolve(backend + ".jsonl.provenance.json")));
     List<JsonNode> lines = new ArrayList<>();
@@ -50,14 +70,18 @@ class ExecCommandTest {
 
   private static void check(List<JsonNode> r) {
     assertEquals(6, r.size());
-    assertEquals("{\"id\":\"a\",\"outcome\":\"FAILED_TEST\",\"tests\":[true,false,\"TypeError\"]}",
+    assertEquals(
+        "{\"id\":\"a\",\"outcome\":\"FAILED_TEST\",\"tests\":[true,false,\"TypeError\"]}",
         withoutMillis(r.get(0)));
     assertEquals("line-2", r.get(1).get("id").asText());
     assertEquals(2, r.get(1).get("line").asInt());
     assertTrue(r.get(1).get("error").asText().contains("JSON"));
     assertEquals("{\"id\":\"s\",\"outcome\":\"PASSED\",\"tests\":[true]}", withoutMillis(r.get(2)));
-    assertEquals("{\"id\":\"c\",\"outcome\":\"FAILED_TEST\",\"tests\":[true,false]}", withoutMillis(r.get(3)));
-    assertEquals("{\"id\":\"x\",\"outcome\":\"COMPILE_ERROR\",\"tests\":[]}", withoutMillis(r.get(4)));
+    assertEquals(
+        "{\"id\":\"c\",\"outcome\":\"FAILED_TEST\",\"tests\":[true,false]}",
+        withoutMillis(r.get(3)));
+    assertEquals(
+        "{\"id\":\"x\",\"outcome\":\"COMPILE_ERROR\",\"tests\":[]}", withoutMillis(r.get(4)));
     assertEquals("bad", r.get(5).get("id").asText());
     assertTrue(r.get(5).has("error"));
   }

@@ -54,11 +54,24 @@ class QuickstartReportTest {
       cl.setOut(new PrintWriter(new StringWriter()));
       StringWriter err = new StringWriter();
       cl.setErr(new PrintWriter(err));
-      int rc = cl.execute("--benchmark", report.get("benchmark").get("type").asText(),
-          "--benchmark-params", report.get("benchmark").get("params").toString(),
-          "--samples", samples.toString(), "--k", String.join(",", ks), "--n", "1",
-          "--runner", ScriptedPlugins.RUNNER,
-          "--runner-params", cfg.runner().params().toString(), "--out", eval.toString());
+      int rc =
+          cl.execute(
+              "--benchmark",
+              report.get("benchmark").get("type").asText(),
+              "--benchmark-params",
+              report.get("benchmark").get("params").toString(),
+              "--samples",
+              samples.toString(),
+              "--k",
+              String.join(",", ks),
+              "--n",
+              "1",
+              "--runner",
+              ScriptedPlugins.RUNNER,
+              "--runner-params",
+              cfg.runner().params().toString(),
+              "--out",
+              eval.toString());
       assertEquals(0, rc, err.toString());
       JsonNode summary = JSON.readTree(eval.resolve("summary.json").toFile());
       assertEquals(report.get("pass_at_k").get(name), summary.get("pass_at_k"), name);

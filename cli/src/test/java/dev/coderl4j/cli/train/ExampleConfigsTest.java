@@ -52,7 +52,14 @@ class ExampleConfigsTest {
   }
 
   private static void known(PluginResolver resolver, Class<?> spi, PluginSpec spec, Path file) {
-    assertTrue(resolver.names(spi).contains(spec.type()),
-        file + ": " + spi.getSimpleName() + " '" + spec.type() + "' is not registered; known: " + resolver.names(spi));
+    assertTrue(
+        resolver.names(spi).contains(spec.type()),
+        file
+            + ": "
+            + spi.getSimpleName()
+            + " '"
+            + spec.type()
+            + "' is not registered; known: "
+            + resolver.names(spi));
   }
 }

@@ -26,8 +26,8 @@ public interface Benchmark {
   List<Problem> problems();
 
   /**
-   * The id of the problem a samples file means by {@code taskId} (e.g. MBPP's {@code 11},
-   * {@code "11"} and {@code "Mbpp/11"} all name {@code "mbpp/11"}).
+   * The id of the problem a samples file means by {@code taskId} (e.g. MBPP's {@code 11}, {@code
+   * "11"} and {@code "Mbpp/11"} all name {@code "mbpp/11"}).
    *
    * @throws IllegalArgumentException when {@code taskId} has no recognisable form; the message
    *     shows the accepted forms
@@ -45,7 +45,9 @@ public interface Benchmark {
     return new ExecutionJob(jobId, program, tests);
   }
 
-  /** Reads the runner's result of a {@link #job} as this benchmark's result; the default keeps it. */
+  /**
+   * Reads the runner's result of a {@link #job} as this benchmark's result; the default keeps it.
+   */
   default ExecutionResult interpret(ExecutionResult result) {
     return result;
   }
@@ -54,26 +56,26 @@ public interface Benchmark {
    * Named parts of a problem's hidden tests whose pass@k is reported beside the whole suite's.
    *
    * <p>Each group is the first {@code n} hidden tests; a sample passes it when all of them pass.
-   * EvalPlus reports pass@k on its base inputs (the original asserts) beside base + plus
-   * (Liu et al. 2023), so its benchmarks put the base inputs first and name them {@code base}.
-   * The default has no groups.
+   * EvalPlus reports pass@k on its base inputs (the original asserts) beside base + plus (Liu et
+   * al. 2023), so its benchmarks put the base inputs first and name them {@code base}. The default
+   * has no groups.
    */
   default Map<String, Integer> hiddenTestGroups(Problem problem) {
     return Map.of();
   }
 
   /**
-   * Whether every problem is scored, a problem without samples counting as failed (EvalPlus'
-   * rule), instead of scoring only the problems a samples file names (the default).
+   * Whether every problem is scored, a problem without samples counting as failed (EvalPlus' rule),
+   * instead of scoring only the problems a samples file names (the default).
    */
   default boolean scoresEveryProblem() {
     return false;
   }
 
   /**
-   * The runner limits this benchmark's rules call for, applied by {@code coderl evaluate} where
-   * the user sets none (EvalPlus: 4 GiB, a per-test limit from the reference's measured time);
-   * empty for the runner's own defaults.
+   * The runner limits this benchmark's rules call for, applied by {@code coderl evaluate} where the
+   * user sets none (EvalPlus: 4 GiB, a per-test limit from the reference's measured time); empty
+   * for the runner's own defaults.
    */
   default Optional<ExecutionLimits> limits() {
     return Optional.empty();

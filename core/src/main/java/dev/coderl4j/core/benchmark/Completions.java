@@ -2,7 +2,9 @@ package dev.coderl4j.core.benchmark;
 
 import java.util.List;
 
-/** Shared program-extraction steps of the prompt formats: stop sequences and Markdown code fences. */
+/**
+ * Shared program-extraction steps of the prompt formats: stop sequences and Markdown code fences.
+ */
 public final class Completions {
   private Completions() {}
 
@@ -22,8 +24,8 @@ public final class Completions {
   }
 
   /**
-   * The body of the first Markdown code fence in {@code text} (language tag dropped), or
-   * {@code text} unchanged when it has no fence; an unclosed fence runs to the end.
+   * The body of the first Markdown code fence in {@code text} (language tag dropped), or {@code
+   * text} unchanged when it has no fence; an unclosed fence runs to the end.
    */
   public static String stripCodeFence(String text) {
     int open = text.indexOf("```");

@@ -1,6 +1,8 @@
 package dev.coderl4j.core.benchmark;
 
-/** A benchmark file does not have the expected format; the message names the file, line and field. */
+/**
+ * A benchmark file does not have the expected format; the message names the file, line and field.
+ */
 public final class DataFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

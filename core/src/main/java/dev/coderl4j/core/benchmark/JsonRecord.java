@@ -43,10 +43,11 @@ public record JsonRecord(JsonNode node, String source, int line) {
    * Calls {@code each} with every non-blank line of a JSON Lines stream, parsed as a record that
    * knows its file and line; an unreadable stream fails naming {@code source}.
    */
-  public static void forEachLine(java.io.InputStream in, String source,
-      java.util.function.Consumer<JsonRecord> each) {
-    try (java.io.BufferedReader r = new java.io.BufferedReader(
-        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+  public static void forEachLine(
+      java.io.InputStream in, String source, java.util.function.Consumer<JsonRecord> each) {
+    try (java.io.BufferedReader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
       String text;
       int line = 0;
       while ((text = r.readLine()) != null) {
@@ -112,7 +113,8 @@ public record JsonRecord(JsonNode node, String source, int line) {
     List<String> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
       if (!v.get(i).isTextual()) {
-        throw error(field, "must be an array of strings; element " + i + " is " + describe(v.get(i)));
+        throw error(
+            field, "must be an array of strings; element " + i + " is " + describe(v.get(i)));
       }
       out.add(v.get(i).textValue());
     }

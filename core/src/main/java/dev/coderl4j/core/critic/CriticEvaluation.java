@@ -39,7 +39,8 @@ public record CriticEvaluation(
    * @param meanConfidence their mean top-class probability
    * @param accuracy the fraction of them that were right
    */
-  public record Bin(double lower, double upper, int count, double meanConfidence, double accuracy) {}
+  public record Bin(
+      double lower, double upper, int count, double meanConfidence, double accuracy) {}
 
   /**
    * Evaluates predictions against true classes.
@@ -49,7 +50,8 @@ public record CriticEvaluation(
   public static CriticEvaluation of(
       LabelSet labels, List<OutcomeClass> truth, List<CriticPrediction> predictions, int binCount) {
     if (truth.size() != predictions.size()) {
-      throw new IllegalArgumentException(truth.size() + " labels but " + predictions.size() + " predictions");
+      throw new IllegalArgumentException(
+          truth.size() + " labels but " + predictions.size() + " predictions");
     }
     if (binCount < 1) {
       throw new IllegalArgumentException("binCount must be at least 1, got " + binCount);
@@ -65,7 +67,8 @@ public record CriticEvaluation(
       int t = labels.index(truth.get(i));
       CriticPrediction p = predictions.get(i);
       if (p.outcome().size() != k) {
-        throw new IllegalArgumentException("prediction " + i + " has " + p.outcome().size() + " classes, expected " + k);
+        throw new IllegalArgumentException(
+            "prediction " + i + " has " + p.outcome().size() + " classes, expected " + k);
       }
       int guess = p.predictedIndex();
       double top = p.outcome().get(guess);
@@ -96,6 +99,12 @@ public record CriticEvaluation(
     }
     int majority = java.util.Arrays.stream(truthCounts).max().orElse(0);
     return new CriticEvaluation(
-        labels, n, n == 0 ? 0 : (double) right / n, confusion, ece, bins, n == 0 ? 0 : (double) majority / n);
+        labels,
+        n,
+        n == 0 ? 0 : (double) right / n,
+        confusion,
+        ece,
+        bins,
+        n == 0 ? 0 : (double) majority / n);
   }
 }

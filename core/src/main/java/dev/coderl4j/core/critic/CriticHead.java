@@ -8,9 +8,9 @@ import java.util.Objects;
  * The critic's output layer in plain Java: max-pooling over tokens, one shared {@code Linear}, and
  * softmax (§3.3).
  *
- * <p>The same linear layer classifies the pooled state ({@code û}) and every token state
- * ({@code v̂_t}), as in CodeRL's critic. Engine implementations compute this with tensors; their
- * tests compare against this reference on the same hidden states and weights.
+ * <p>The same linear layer classifies the pooled state ({@code û}) and every token state ({@code
+ * v̂_t}), as in CodeRL's critic. Engine implementations compute this with tensors; their tests
+ * compare against this reference on the same hidden states and weights.
  *
  * @param weight {@code [classes][hidden]}
  * @param bias {@code [classes]}
@@ -30,8 +30,11 @@ public final class CriticHead {
     Objects.requireNonNull(bias, "bias");
     if (weight.length == 0 || weight.length != bias.length) {
       throw new IllegalArgumentException(
-          "need one weight row per class and one bias per class: " + weight.length + " rows, "
-              + bias.length + " biases");
+          "need one weight row per class and one bias per class: "
+              + weight.length
+              + " rows, "
+              + bias.length
+              + " biases");
     }
     float[][] w = new float[weight.length][];
     for (int i = 0; i < weight.length; i++) {
@@ -51,7 +54,9 @@ public final class CriticHead {
     return weight[0].length;
   }
 
-  /** {@code û} and {@code v̂_t} for one program's final decoder states {@code [T][hidden]}, T ≥ 1. */
+  /**
+   * {@code û} and {@code v̂_t} for one program's final decoder states {@code [T][hidden]}, T ≥ 1.
+   */
   public CriticPrediction predict(float[][] hiddenStates) {
     if (hiddenStates.length == 0) {
       throw new IllegalArgumentException("a critic needs at least one program token");
@@ -71,7 +76,8 @@ public final class CriticHead {
   /** The logits {@code W h + b}. */
   public double[] linear(float[] h) {
     if (h.length != hidden()) {
-      throw new IllegalArgumentException("hidden state has " + h.length + " values, head expects " + hidden());
+      throw new IllegalArgumentException(
+          "hidden state has " + h.length + " values, head expects " + hidden());
     }
     double[] out = new double[weight.length];
     for (int c = 0; c < weight.length; c++) {

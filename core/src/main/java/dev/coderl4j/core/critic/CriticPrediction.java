@@ -17,7 +17,9 @@ public record CriticPrediction(List<Double> outcome, ValueMatrix tokenValues) {
     Objects.requireNonNull(tokenValues, "tokenValues");
     if (tokenValues.columns() != outcome.size()) {
       throw new IllegalArgumentException(
-          "token values have " + tokenValues.columns() + " classes but the outcome has "
+          "token values have "
+              + tokenValues.columns()
+              + " classes but the outcome has "
               + outcome.size());
     }
   }

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>{@link #FOUR_CLASS} is the training critic of Eq. 9, whose token values weight the RL loss;
  * {@link #BINARY} is the critic {@code φ_test} of Critic Sampling, trained on {FailedTest,
- * PassedTest}: every outcome other than a pass counts as FailedTest, as in CodeRL's
- * {@code binary_prediction} mode.
+ * PassedTest}: every outcome other than a pass counts as FailedTest, as in CodeRL's {@code
+ * binary_prediction} mode.
  */
 public enum LabelSet {
   FOUR_CLASS,

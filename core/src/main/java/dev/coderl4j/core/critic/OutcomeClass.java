@@ -5,8 +5,8 @@ import dev.coderl4j.core.exec.Outcome;
 /**
  * The outcome classes a critic predicts: the four of Eq. 4–7, in the paper's order.
  *
- * <p>An enum rather than {@link Outcome} because a class is a label index for a classifier,
- * without the outcome's details (exception type, failing test).
+ * <p>An enum rather than {@link Outcome} because a class is a label index for a classifier, without
+ * the outcome's details (exception type, failing test).
  */
 public enum OutcomeClass {
   COMPILE_ERROR,

@@ -62,7 +62,9 @@ public final class ValueMatrix {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ValueMatrix m && columns == m.columns && Arrays.deepEquals(values, m.values);
+    return o instanceof ValueMatrix m
+        && columns == m.columns
+        && Arrays.deepEquals(values, m.values);
   }
 
   @Override

@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * The classification rule of §3.3 (Eq. 4–7), shared by every backend so that they cannot drift.
  *
- * <p>A program that does not compile is a compile error; an exception while loading it is a
- * runtime error; otherwise the tests run in order and the first one that does not pass decides
- * (an exception or a limit: runtime error; a wrong answer: failed test); all pass: passed.
+ * <p>A program that does not compile is a compile error; an exception while loading it is a runtime
+ * error; otherwise the tests run in order and the first one that does not pass decides (an
+ * exception or a limit: runtime error; a wrong answer: failed test); all pass: passed.
  */
 public final class Classification {
   private Classification() {}

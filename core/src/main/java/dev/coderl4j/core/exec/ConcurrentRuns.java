@@ -18,11 +18,14 @@ public final class ConcurrentRuns {
   private ConcurrentRuns() {}
 
   /**
-   * Runs {@code jobs} on up to {@code threads} threads; the first failure of the runner itself (not of a
-   * program) stops the remaining jobs and is rethrown.
+   * Runs {@code jobs} on up to {@code threads} threads; the first failure of the runner itself (not
+   * of a program) stops the remaining jobs and is rethrown.
    */
-  public static List<ExecutionResult> runAll(List<ExecutionJob> jobs, ProgramRunner.RunListener listener,
-      int threads, Function<ExecutionJob, ExecutionResult> run) {
+  public static List<ExecutionResult> runAll(
+      List<ExecutionJob> jobs,
+      ProgramRunner.RunListener listener,
+      int threads,
+      Function<ExecutionJob, ExecutionResult> run) {
     ExecutionResult[] out = new ExecutionResult[jobs.size()];
     AtomicInteger next = new AtomicInteger();
     int n = Math.min(Math.max(1, threads), Math.max(1, jobs.size()));
@@ -30,14 +33,17 @@ public final class ConcurrentRuns {
     try {
       List<CompletableFuture<Void>> fs = new ArrayList<>();
       for (int t = 0; t < n; t++) {
-        fs.add(CompletableFuture.runAsync(() -> {
-          int i;
-          while ((i = next.getAndIncrement()) < jobs.size()) {
-            ExecutionResult r = run.apply(jobs.get(i));
-            out[i] = r;
-            listener.finished(i, r);
-          }
-        }, pool));
+        fs.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  int i;
+                  while ((i = next.getAndIncrement()) < jobs.size()) {
+                    ExecutionResult r = run.apply(jobs.get(i));
+                    out[i] = r;
+                    listener.finished(i, r);
+                  }
+                },
+                pool));
       }
       CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param id the caller's id, echoed in the result
  * @param program the complete Python source
  * @param tests what to run it against
- * @param stopAtFirstFailure stop after the first test that does not pass (cheaper for rewards;
- *     the outcome is the same, only fewer per-test results are reported)
+ * @param stopAtFirstFailure stop after the first test that does not pass (cheaper for rewards; the
+ *     outcome is the same, only fewer per-test results are reported)
  */
 public record ExecutionJob(String id, String program, TestSuite tests, boolean stopAtFirstFailure) {
   public ExecutionJob {

@@ -28,15 +28,20 @@ public record ExecutionLimits(
     Objects.requireNonNull(perTestTimeout, "perTestTimeout");
     Objects.requireNonNull(perProgramTimeout, "perProgramTimeout");
     if (perTestTimeout.isNegative() || perTestTimeout.isZero()) {
-      throw new IllegalArgumentException("perTestTimeout must be positive, e.g. PT4S (APPS' value)");
+      throw new IllegalArgumentException(
+          "perTestTimeout must be positive, e.g. PT4S (APPS' value)");
     }
     if (perProgramTimeout.compareTo(perTestTimeout) < 0) {
       throw new IllegalArgumentException(
-          "perProgramTimeout (" + perProgramTimeout + ") must be at least perTestTimeout ("
-              + perTestTimeout + ")");
+          "perProgramTimeout ("
+              + perProgramTimeout
+              + ") must be at least perTestTimeout ("
+              + perTestTimeout
+              + ")");
     }
     if (maxOutputBytes < 1024) {
-      throw new IllegalArgumentException("maxOutputBytes must be at least 1024, got " + maxOutputBytes);
+      throw new IllegalArgumentException(
+          "maxOutputBytes must be at least 1024, got " + maxOutputBytes);
     }
     if (maxMemoryMb < 64) {
       throw new IllegalArgumentException("maxMemoryMb must be at least 64, got " + maxMemoryMb);

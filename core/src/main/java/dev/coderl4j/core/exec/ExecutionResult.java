@@ -14,7 +14,12 @@ import java.util.Objects;
  * @param detail a human-readable note (compile message, limit hit); empty when there is none
  */
 public record ExecutionResult(
-    String jobId, Outcome outcome, List<TestResult> tests, long millis, String backend, String detail) {
+    String jobId,
+    Outcome outcome,
+    List<TestResult> tests,
+    long millis,
+    String backend,
+    String detail) {
   public ExecutionResult {
     Objects.requireNonNull(jobId, "jobId");
     Objects.requireNonNull(outcome, "outcome");

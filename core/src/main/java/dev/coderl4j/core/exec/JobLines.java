@@ -142,7 +142,8 @@ public final class JobLines {
 
   private static void refuse(JsonNode node, String field, String kind) {
     if (node.has(field)) {
-      throw new IllegalArgumentException("\"" + field + "\" does not apply to kind \"" + kind + "\"");
+      throw new IllegalArgumentException(
+          "\"" + field + "\" does not apply to kind \"" + kind + "\"");
     }
   }
 
@@ -155,7 +156,8 @@ public final class JobLines {
       return "";
     }
     if (!v.isTextual()) {
-      throw new IllegalArgumentException("\"" + field + "\" must be a string, got " + v.getNodeType());
+      throw new IllegalArgumentException(
+          "\"" + field + "\" must be a string, got " + v.getNodeType());
     }
     return v.asText();
   }

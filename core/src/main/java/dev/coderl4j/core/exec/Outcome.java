@@ -6,16 +6,19 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 /**
  * What happened when a program ran against its unit tests: the four classes of the paper.
  *
- * <p>CodeRL (§3.3, Eq. 4–7) rewards a program by this outcome alone. It is a closed set, so
- * callers switch over it exhaustively instead of comparing magic codes (CodeRL's
- * {@code datasets/utils.py} uses -2..1). Its JSON form is {@link OutcomeCodec}'s.
+ * <p>CodeRL (§3.3, Eq. 4–7) rewards a program by this outcome alone. It is a closed set, so callers
+ * switch over it exhaustively instead of comparing magic codes (CodeRL's {@code datasets/utils.py}
+ * uses -2..1). Its JSON form is {@link OutcomeCodec}'s.
  */
 @JsonSerialize(using = OutcomeCodec.OutcomeSerializer.class)
 @JsonDeserialize(using = OutcomeCodec.OutcomeDeserializer.class)
 public sealed interface Outcome
     permits Outcome.CompileError, Outcome.RuntimeError, Outcome.FailedTest, Outcome.Passed {
 
-  /** The wire name: {@code COMPILE_ERROR}, {@code RUNTIME_ERROR}, {@code FAILED_TEST}, {@code PASSED}. */
+  /**
+   * The wire name: {@code COMPILE_ERROR}, {@code RUNTIME_ERROR}, {@code FAILED_TEST}, {@code
+   * PASSED}.
+   */
   String label();
 
   /** The program does not parse or compile (Eq. 4). */

@@ -27,7 +27,10 @@ import java.util.List;
 public final class OutcomeCodec {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> LABELS =
-      List.of(Outcome.CompileError.LABEL, Outcome.RuntimeError.LABEL, Outcome.FailedTest.LABEL,
+      List.of(
+          Outcome.CompileError.LABEL,
+          Outcome.RuntimeError.LABEL,
+          Outcome.FailedTest.LABEL,
           Outcome.Passed.LABEL);
 
   private OutcomeCodec() {}
@@ -40,7 +43,7 @@ public final class OutcomeCodec {
       case Outcome.CompileError c -> o.put("message", c.message());
       case Outcome.RuntimeError r -> o.put("errorType", r.errorType()).put("test", r.testIndex());
       case Outcome.FailedTest f -> o.put("test", f.testIndex());
-      case Outcome.Passed p -> { }
+      case Outcome.Passed p -> {}
     }
     return o;
   }
@@ -131,8 +134,8 @@ public final class OutcomeCodec {
       try {
         return readOutcome(node);
       } catch (IllegalArgumentException e) {
-        return (Outcome) ctxt.handleWeirdStringValue(Outcome.class, String.valueOf(node),
-            e.getMessage());
+        return (Outcome)
+            ctxt.handleWeirdStringValue(Outcome.class, String.valueOf(node), e.getMessage());
       }
     }
   }
@@ -166,8 +169,8 @@ public final class OutcomeCodec {
       try {
         return readTest(node);
       } catch (IllegalArgumentException e) {
-        return (TestResult) ctxt.handleWeirdStringValue(TestResult.class, String.valueOf(node),
-            e.getMessage());
+        return (TestResult)
+            ctxt.handleWeirdStringValue(TestResult.class, String.valueOf(node), e.getMessage());
       }
     }
   }

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The policy network: a pretrained code LM that writes programs and is fine-tuned (§3.1, §3.3).
  *
- * <p>Backbones (CodeT5, GPT-Neo, GPT-J) are named plugins that load Hugging Face checkpoints.
- * The API speaks ids and Java arrays only: decoding strategies drive {@link DecodingSession}s,
- * training sends token-weighted sequences, the critic reads hidden states. Not thread-safe.
+ * <p>Backbones (CodeT5, GPT-Neo, GPT-J) are named plugins that load Hugging Face checkpoints. The
+ * API speaks ids and Java arrays only: decoding strategies drive {@link DecodingSession}s, training
+ * sends token-weighted sequences, the critic reads hidden states. Not thread-safe.
  *
  * <p>An actor plugin's contract (checked by {@code ActorContract}) also covers its factory: {@link
  * dev.coderl4j.core.plugin.PluginFactory#reopen} reopens a folder {@link #save} wrote, scoring as
@@ -40,8 +40,8 @@ public interface Actor extends AutoCloseable {
   StepStats step();
 
   /**
-   * Writes the model as a folder its plugin's factory can reopen (for Hugging Face models:
-   * config, safetensors, tokenizer).
+   * Writes the model as a folder its plugin's factory can reopen (for Hugging Face models: config,
+   * safetensors, tokenizer).
    */
   void save(Path dir);
 

@@ -4,8 +4,8 @@ package dev.coderl4j.core.lm;
  * Incremental decoding over a batch of rows with the model's key/value cache.
  *
  * <p>Decoding strategies (greedy, beam, nucleus, Critic Sampling) drive this step by step: they
- * read next-token logits, choose tokens, and reorder or drop rows. Rows start after their
- * {@link TokenPair#target()} seed. Not thread-safe; close it to free the cache.
+ * read next-token logits, choose tokens, and reorder or drop rows. Rows start after their {@link
+ * TokenPair#target()} seed. Not thread-safe; close it to free the cache.
  */
 public interface DecodingSession extends AutoCloseable {
 

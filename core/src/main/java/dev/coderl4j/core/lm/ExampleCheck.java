@@ -3,11 +3,12 @@ package dev.coderl4j.core.lm;
 import java.util.List;
 
 /**
- * Runs generated programs of one problem against that problem's example tests (§3.3, Fig. 3 step 2).
+ * Runs generated programs of one problem against that problem's example tests (§3.3, Fig. 3 step
+ * 2).
  *
  * <p>Critic Sampling keeps the programs that pass. An implementation decodes the tokens into a
- * program as the benchmark's prompt format does and runs it with a
- * {@link dev.coderl4j.core.exec.ProgramRunner}; a problem without example tests passes nothing.
+ * program as the benchmark's prompt format does and runs it with a {@link
+ * dev.coderl4j.core.exec.ProgramRunner}; a problem without example tests passes nothing.
  */
 @FunctionalInterface
 public interface ExampleCheck {

@@ -4,8 +4,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a decoding with example tests at hand returned (§3.3, Fig. 3): the generations of each
- * input and, per input, what each round of test-guided regeneration did.
+ * What a decoding with example tests at hand returned (§3.3, Fig. 3): the generations of each input
+ * and, per input, what each round of test-guided regeneration did.
  *
  * @param generations for each input, its generations
  * @param rounds for each input, its rounds; empty for a strategy that does not use the tests

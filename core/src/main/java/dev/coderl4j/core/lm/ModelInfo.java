@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param encoderDecoder whether prompts go to an encoder (T5) or are a decoder prefix (GPT)
  * @param vocabSize rows of the output projection
  * @param hiddenSize width of the final decoder states ({@link Actor#hiddenStates})
- * @param maxPositions the longest sequence the model handles; {@code Integer.MAX_VALUE} if unbounded
+ * @param maxPositions the longest sequence the model handles; {@code Integer.MAX_VALUE} if
+ *     unbounded
  * @param parameters number of trainable parameters
  */
 public record ModelInfo(
@@ -23,8 +24,12 @@ public record ModelInfo(
     Objects.requireNonNull(architecture, "architecture");
     if (vocabSize <= 0 || hiddenSize <= 0 || maxPositions <= 0 || parameters < 0) {
       throw new IllegalArgumentException(
-          "vocabSize, hiddenSize and maxPositions must be positive: " + vocabSize + ", "
-              + hiddenSize + ", " + maxPositions);
+          "vocabSize, hiddenSize and maxPositions must be positive: "
+              + vocabSize
+              + ", "
+              + hiddenSize
+              + ", "
+              + maxPositions);
     }
   }
 }

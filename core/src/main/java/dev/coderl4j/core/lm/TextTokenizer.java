@@ -8,7 +8,10 @@ package dev.coderl4j.core.lm;
  */
 public interface TextTokenizer {
 
-  /** Encodes {@code text}; with {@code addSpecialTokens} the model's usual wrapping ({@code <s> ... </s>}). */
+  /**
+   * Encodes {@code text}; with {@code addSpecialTokens} the model's usual wrapping ({@code <s> ...
+   * </s>}).
+   */
   Tokens encode(String text, boolean addSpecialTokens);
 
   /** Decodes ids to text, dropping special tokens (padding, end of sequence). */

@@ -6,8 +6,8 @@ import java.util.Objects;
  * A source and a target: for an encoder-decoder the encoder input and the decoder tokens; for a
  * decoder-only model the prefix (prompt) and the continuation.
  *
- * <p>When decoding, {@code target} is the seed the output continues from (empty for a fresh
- * sample; a program prefix in Critic Sampling, §3.3).
+ * <p>When decoding, {@code target} is the seed the output continues from (empty for a fresh sample;
+ * a program prefix in Critic Sampling, §3.3).
  */
 public record TokenPair(Tokens source, Tokens target) {
   public TokenPair {

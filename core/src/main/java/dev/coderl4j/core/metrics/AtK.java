@@ -3,8 +3,8 @@ package dev.coderl4j.core.metrics;
 import java.util.Objects;
 
 /**
- * A metric at one k: estimated, or deliberately not estimated because some problem has fewer than
- * k samples (the EvalPlus rule: a k beyond a task's sample count is never silently estimated).
+ * A metric at one k: estimated, or deliberately not estimated because some problem has fewer than k
+ * samples (the EvalPlus rule: a k beyond a task's sample count is never silently estimated).
  */
 public sealed interface AtK permits AtK.Value, AtK.NotEstimated {
 

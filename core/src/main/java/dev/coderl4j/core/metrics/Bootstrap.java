@@ -23,7 +23,8 @@ public record Bootstrap(int resamples, double confidence, long seed) {
           "resamples must be at least 100 for a percentile interval, e.g. 1000; got " + resamples);
     }
     if (!(confidence > 0 && confidence < 1)) {
-      throw new IllegalArgumentException("confidence must be in (0, 1), e.g. 0.95; got " + confidence);
+      throw new IllegalArgumentException(
+          "confidence must be in (0, 1), e.g. 0.95; got " + confidence);
     }
   }
 

@@ -16,7 +16,8 @@ public record Estimate(double value, double ciLow, double ciHigh, double confide
           "the interval [" + ciLow + ", " + ciHigh + "] must contain the value " + value);
     }
     if (!(confidence > 0 && confidence < 1)) {
-      throw new IllegalArgumentException("confidence must be in (0, 1), e.g. 0.95; got " + confidence);
+      throw new IllegalArgumentException(
+          "confidence must be in (0, 1), e.g. 0.95; got " + confidence);
     }
     if (problems < 1) {
       throw new IllegalArgumentException("an estimate needs at least one problem");

@@ -22,7 +22,10 @@ public record GroupMetrics(
     Map<String, AtK> nAtK) {
 
   public GroupMetrics {
-    passAtK = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(passAtK)));
-    nAtK = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(nAtK)));
+    passAtK =
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(passAtK)));
+    nAtK =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(Objects.requireNonNull(nAtK)));
   }
 }

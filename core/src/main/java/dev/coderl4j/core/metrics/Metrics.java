@@ -12,9 +12,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Computes pass@k and n@k over a benchmark's problems, overall and by difficulty (§4, Table 1).
  *
- * <p>Each metric is the mean over problems of the per-problem unbiased estimate, as in
- * {@code openai/human-eval}; a k larger than some problem's sample count is reported as
- * {@link AtK.NotEstimated} rather than estimated from fewer samples (EvalPlus's rule).
+ * <p>Each metric is the mean over problems of the per-problem unbiased estimate, as in {@code
+ * openai/human-eval}; a k larger than some problem's sample count is reported as {@link
+ * AtK.NotEstimated} rather than estimated from fewer samples (EvalPlus's rule).
  *
  * @param ks the k of pass@k, e.g. 1, 5, 10, 80
  * @param ns the n of n@k, e.g. 1 and 5 (n@k is reported for n &lt;= k)
@@ -50,16 +50,22 @@ public record Metrics(List<Integer> ks, List<Integer> ns, Bootstrap bootstrap) {
     long samples = problems.stream().mapToLong(ProblemCounts::samples).sum();
     SortedMap<Integer, AtK> pass = new TreeMap<>();
     for (int k : ks) {
-      pass.put(k, k > minSamples ? tooFew("pass@" + k, k, minSamples)
-          : new AtK.Value(estimate(problems, p -> p.passAtK(k))));
+      pass.put(
+          k,
+          k > minSamples
+              ? tooFew("pass@" + k, k, minSamples)
+              : new AtK.Value(estimate(problems, p -> p.passAtK(k))));
     }
     Map<String, AtK> nk = new LinkedHashMap<>();
     for (int k : ks) {
       for (int n : ns) {
         if (n <= k) {
           String key = n + "@" + k;
-          nk.put(key, k > minSamples ? tooFew(key, k, minSamples)
-              : new AtK.Value(estimate(problems, p -> p.nAtK(n, k))));
+          nk.put(
+              key,
+              k > minSamples
+                  ? tooFew(key, k, minSamples)
+                  : new AtK.Value(estimate(problems, p -> p.nAtK(n, k))));
         }
       }
     }
@@ -87,7 +93,13 @@ public record Metrics(List<Integer> ks, List<Integer> ns, Bootstrap bootstrap) {
 
   private static AtK tooFew(String metric, int k, int minSamples) {
     return new AtK.NotEstimated(
-        metric + " not estimated: k=" + k + " exceeds the smallest number of samples of a task ("
-            + minSamples + "); generate at least " + k + " samples for every task");
+        metric
+            + " not estimated: k="
+            + k
+            + " exceeds the smallest number of samples of a task ("
+            + minSamples
+            + "); generate at least "
+            + k
+            + " samples for every task");
   }
 }

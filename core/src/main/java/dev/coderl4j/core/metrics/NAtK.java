@@ -5,12 +5,12 @@ package dev.coderl4j.core.metrics;
  * submit up to {@code n} of those that pass the example tests, and count the problem solved when a
  * submission passes the hidden tests.
  *
- * <p>The estimate is the exact expectation over a uniformly random draw of {@code k} of the
- * {@code total} samples and a uniformly random choice of the submitted ones among the filtered
- * samples drawn, so it is unbiased in the same sense as {@link PassAtK}. With {@code j} filtered
- * samples in the draw (hypergeometric), {@code m = min(n, j)} are submitted and the problem is
- * unsolved with probability {@code C(F-C, m) / C(F, m)}. Samples that pass the hidden tests but
- * fail the example tests are filtered out and never submitted.
+ * <p>The estimate is the exact expectation over a uniformly random draw of {@code k} of the {@code
+ * total} samples and a uniformly random choice of the submitted ones among the filtered samples
+ * drawn, so it is unbiased in the same sense as {@link PassAtK}. With {@code j} filtered samples in
+ * the draw (hypergeometric), {@code m = min(n, j)} are submitted and the problem is unsolved with
+ * probability {@code C(F-C, m) / C(F, m)}. Samples that pass the hidden tests but fail the example
+ * tests are filtered out and never submitted.
  */
 public final class NAtK {
   private NAtK() {}
@@ -25,11 +25,18 @@ public final class NAtK {
    * @param k samples drawn
    */
   public static double estimate(int total, int filtered, int filteredCorrect, int n, int k) {
-    if (total < 1 || filtered < 0 || filtered > total || filteredCorrect < 0
+    if (total < 1
+        || filtered < 0
+        || filtered > total
+        || filteredCorrect < 0
         || filteredCorrect > filtered) {
       throw new IllegalArgumentException(
-          "n@k needs 0 <= filteredCorrect <= filtered <= total and total >= 1, got total=" + total
-              + ", filtered=" + filtered + ", filteredCorrect=" + filteredCorrect);
+          "n@k needs 0 <= filteredCorrect <= filtered <= total and total >= 1, got total="
+              + total
+              + ", filtered="
+              + filtered
+              + ", filteredCorrect="
+              + filteredCorrect);
     }
     if (k < 1 || k > total) {
       throw new IllegalArgumentException(
@@ -53,14 +60,17 @@ public final class NAtK {
       int m = Math.min(n, j);
       solved += Math.exp(logP) * (1.0 - noneCorrect(filtered, filteredCorrect, m));
       if (j < jMax) {
-        logP += Math.log((double) (filtered - j) * (k - j))
-            - Math.log((double) (j + 1) * (total - filtered - k + j + 1));
+        logP +=
+            Math.log((double) (filtered - j) * (k - j))
+                - Math.log((double) (j + 1) * (total - filtered - k + j + 1));
       }
     }
     return Math.min(1.0, Math.max(0.0, solved));
   }
 
-  /** C(F-C, m) / C(F, m): m submissions drawn from F filtered samples all miss the C correct ones. */
+  /**
+   * C(F-C, m) / C(F, m): m submissions drawn from F filtered samples all miss the C correct ones.
+   */
   private static double noneCorrect(int filtered, int correct, int m) {
     if (filtered - correct < m) {
       return 0.0;

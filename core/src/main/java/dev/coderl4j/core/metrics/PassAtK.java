@@ -11,8 +11,8 @@ public final class PassAtK {
   private PassAtK() {}
 
   /**
-   * The probability that at least one of {@code k} samples drawn without replacement from
-   * {@code n}, of which {@code c} are correct, is correct.
+   * The probability that at least one of {@code k} samples drawn without replacement from {@code
+   * n}, of which {@code c} are correct, is correct.
    *
    * @throws IllegalArgumentException unless {@code 0 <= c <= n} and {@code 1 <= k <= n}
    */
@@ -23,7 +23,10 @@ public final class PassAtK {
     }
     if (k < 1 || k > n) {
       throw new IllegalArgumentException(
-          "pass@" + k + " needs 1 <= k <= n (the samples per problem, here " + n
+          "pass@"
+              + k
+              + " needs 1 <= k <= n (the samples per problem, here "
+              + n
               + "); generate more samples or choose a smaller k");
     }
     if (n - c < k) {

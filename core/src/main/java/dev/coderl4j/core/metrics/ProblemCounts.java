@@ -38,7 +38,8 @@ public record ProblemCounts(
     }
     if (filteredCorrect < 0 || filteredCorrect > Math.min(filtered, correct)) {
       throw new IllegalArgumentException(
-          problemId + ": filteredCorrect must be in [0, min(filtered, correct)], got "
+          problemId
+              + ": filteredCorrect must be in [0, min(filtered, correct)], got "
               + filteredCorrect);
     }
   }

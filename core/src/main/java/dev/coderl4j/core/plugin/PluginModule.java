@@ -8,9 +8,9 @@ import java.util.ServiceLoader;
 /**
  * A Guice module that contributes named plugins; found on the classpath with {@link ServiceLoader}.
  *
- * <p>A plugin jar lists its modules in
- * {@code META-INF/services/dev.coderl4j.core.plugin.PluginModule}. Tests install modules
- * explicitly instead.
+ * <p>A plugin jar lists its modules in {@code
+ * META-INF/services/dev.coderl4j.core.plugin.PluginModule}. Tests install modules explicitly
+ * instead.
  */
 public interface PluginModule extends Module {
 

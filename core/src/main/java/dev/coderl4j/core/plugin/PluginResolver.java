@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a {@link PluginSpec} into a plugin: looks the name up at run time (Druid's
- * {@code PolyBind}), reads the params into the plugin's record, and lets the factory build it.
+ * Turns a {@link PluginSpec} into a plugin: looks the name up at run time (Druid's {@code
+ * PolyBind}), reads the params into the plugin's record, and lets the factory build it.
  */
 public final class PluginResolver {
   private final Injector injector;
@@ -59,19 +59,36 @@ public final class PluginResolver {
     return factory.reopen(readParams(spi, spec, factory.paramsType()), checkpoint);
   }
 
-  /** Reads the params of {@code spec} into {@code type}, with a message that says how to fix them. */
+  /**
+   * Reads the params of {@code spec} into {@code type}, with a message that says how to fix them.
+   */
   public <P extends Record> P readParams(Class<?> spi, PluginSpec spec, Class<P> type) {
     try {
       return mapper.treeToValue(spec.params(), type);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException(
-          "Unknown parameter '" + e.getPropertyName() + "' for " + spi.getSimpleName() + " '"
-              + spec.type() + "'; known parameters: " + knownParams(type), e);
+          "Unknown parameter '"
+              + e.getPropertyName()
+              + "' for "
+              + spi.getSimpleName()
+              + " '"
+              + spec.type()
+              + "'; known parameters: "
+              + knownParams(type),
+          e);
     } catch (JsonMappingException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalArgumentException(
-          "Bad params for " + spi.getSimpleName() + " '" + spec.type() + "': "
-              + cause.getMessage().lines().findFirst().orElse("") + " (params: " + spec.params() + ")", e);
+          "Bad params for "
+              + spi.getSimpleName()
+              + " '"
+              + spec.type()
+              + "': "
+              + cause.getMessage().lines().findFirst().orElse("")
+              + " (params: "
+              + spec.params()
+              + ")",
+          e);
     } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(
           "Bad params for " + spi.getSimpleName() + " '" + spec.type() + "': " + e.getMessage(), e);

@@ -17,7 +17,10 @@ public record PluginSpec(String type, JsonNode params) {
     if (type.isBlank()) {
       throw new IllegalArgumentException("type is blank: name the plugin, e.g. {type: coderl}");
     }
-    params = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params.deepCopy();
+    params =
+        params == null || params.isNull()
+            ? JsonNodeFactory.instance.objectNode()
+            : params.deepCopy();
     if (!params.isObject()) {
       throw new IllegalArgumentException(
           "params of '" + type + "' must be a mapping of names to values, got: " + params);

@@ -13,6 +13,7 @@ import java.util.Map;
  *
  * <p>Core's {@code CoreModule} declares one binder per extension point so that an empty set of
  * plugins is still a valid (empty) map; a plugin module adds one named binding:
+ *
  * <pre>{@code Plugins.mapBinder(binder(), RewardScheme.class)
  *     .addBinding(CodeRlReward.NAME).to(CodeRlReward.Factory.class);}</pre>
  */

@@ -9,7 +9,13 @@ public final class UnknownPluginException extends IllegalArgumentException {
 
   public UnknownPluginException(Class<?> spi, String name, Set<String> known) {
     super(
-        "Unknown " + spi.getSimpleName() + " [" + name + "]; known: " + new TreeSet<>(known)
-            + ". Fix the 'type' in your config, or add the module that provides it to the classpath.");
+        "Unknown "
+            + spi.getSimpleName()
+            + " ["
+            + name
+            + "]; known: "
+            + new TreeSet<>(known)
+            + ". Fix the 'type' in your config, or add the module that provides it to the"
+            + " classpath.");
   }
 }

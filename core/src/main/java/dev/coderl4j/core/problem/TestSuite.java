@@ -8,15 +8,17 @@ import java.util.Objects;
  *
  * <p>A suite is a closed set: MBPP and HumanEval check a program with {@code assert} statements,
  * APPS checks it either through standard input/output or by calling a named function. The runner
- * gives each shape its own semantics (see {@code docs/execution.md}); the paper's reward (§3.3,
- * Eq. 4–7) only needs the outcome.
+ * gives each shape its own semantics (see {@code docs/execution.md}); the paper's reward (§3.3, Eq.
+ * 4–7) only needs the outcome.
  */
 public sealed interface TestSuite permits TestSuite.Asserts, TestSuite.Stdin, TestSuite.Call {
 
   /** The number of tests in the suite. */
   int size();
 
-  /** A copy of this suite with only the first {@code n} tests (e.g. example tests of a statement). */
+  /**
+   * A copy of this suite with only the first {@code n} tests (e.g. example tests of a statement).
+   */
   TestSuite limit(int n);
 
   /**
@@ -68,7 +70,8 @@ public sealed interface TestSuite permits TestSuite.Asserts, TestSuite.Stdin, Te
     public Call {
       Objects.requireNonNull(fnName, "fnName");
       if (fnName.isBlank()) {
-        throw new IllegalArgumentException("fnName is blank: call-based tests need the function name");
+        throw new IllegalArgumentException(
+            "fnName is blank: call-based tests need the function name");
       }
       cases = List.copyOf(Objects.requireNonNull(cases, "cases"));
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * A progress line for long work: done/total, rate and ETA, redrawn at most every
- * {@code minIntervalMillis}.
+ * A progress line for long work: done/total, rate and ETA, redrawn at most every {@code
+ * minIntervalMillis}.
  *
  * <p>On a terminal it redraws in place; otherwise (CI logs) it prints a new line each interval.
  * Thread-safe: workers call {@link #advance(long)} from any thread.
@@ -26,7 +26,12 @@ public final class Progress implements AutoCloseable {
   private long lastPrinted = -1;
   private boolean closed;
 
-  public Progress(String label, long total, PrintStream out, boolean inPlace, long minIntervalMillis,
+  public Progress(
+      String label,
+      long total,
+      PrintStream out,
+      boolean inPlace,
+      long minIntervalMillis,
       LongSupplier nanoClock) {
     this.label = label;
     this.total = total;
@@ -60,18 +65,28 @@ public final class Progress implements AutoCloseable {
     return done.get();
   }
 
-  /** The current line, e.g. {@code exec  120/1466 (8.2%)  31.5/s  ETA 0:42}. */
+  /** The current line, e.g. {@code exec 120/1466 (8.2%) 31.5/s ETA 0:42}. */
   public String line(long d, long now) {
     double secs = Math.max(1e-9, (now - start) / 1e9);
     double rate = d / secs;
-    String eta = rate > 0 && total > 0 ? format(Duration.ofSeconds((long) ((total - d) / rate))) : "?";
+    String eta =
+        rate > 0 && total > 0 ? format(Duration.ofSeconds((long) ((total - d) / rate))) : "?";
     String pct = total > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * d / total) : "";
     // Slow stages (a problem every few seconds) read better per minute than as "0.1/s".
-    String speed = rate >= 1 || rate == 0
-        ? String.format(Locale.ROOT, "%.1f/s", rate)
-        : String.format(Locale.ROOT, "%.1f/min", rate * 60);
-    return String.format(Locale.ROOT, "%s  %d/%d%s  %s  elapsed %s  ETA %s", label, d, total, pct,
-        speed, format(Duration.ofSeconds((long) secs)), eta);
+    String speed =
+        rate >= 1 || rate == 0
+            ? String.format(Locale.ROOT, "%.1f/s", rate)
+            : String.format(Locale.ROOT, "%.1f/min", rate * 60);
+    return String.format(
+        Locale.ROOT,
+        "%s  %d/%d%s  %s  elapsed %s  ETA %s",
+        label,
+        d,
+        total,
+        pct,
+        speed,
+        format(Duration.ofSeconds((long) secs)),
+        eta);
   }
 
   private void print(long d, long now, boolean last) {

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * @param command what produced the result, e.g. {@code "coderl exec"}
  * @param config the resolved configuration or options, as plain values
  * @param seed the random seed; 0 when nothing was random
- * @param gitCommit the commit of the working tree (suffixed {@code -dirty} if modified), or
- *     {@code unknown}
+ * @param gitCommit the commit of the working tree (suffixed {@code -dirty} if modified), or {@code
+ *     unknown}
  * @param versions JDK, OS, and the versions of GraalPy, DJL and PyTorch found on the classpath
  * @param createdAt when the run started
  */
@@ -43,7 +43,8 @@ public record Provenance(
 
   /** Captures the provenance of a run starting now in the current working directory. */
   public static Provenance capture(String command, Map<String, Object> config, long seed) {
-    return new Provenance(command, config, seed, currentGitCommit(Path.of("")), currentVersions(), Instant.now());
+    return new Provenance(
+        command, config, seed, currentGitCommit(Path.of("")), currentVersions(), Instant.now());
   }
 
   /** JDK, OS and library versions visible to this class loader. */
@@ -51,8 +52,13 @@ public record Provenance(
     Map<String, String> v = new LinkedHashMap<>();
     v.put("coderl4j", mavenVersion("dev.coderl4j", "coderl4j-core"));
     v.put("java", System.getProperty("java.vendor") + " " + Runtime.version());
-    v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
+    v.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     v.put("graalpy", mavenVersion("org.graalvm.python", "python-language"));
     v.put("polyglot", mavenVersion("org.graalvm.polyglot", "polyglot"));
     v.put("djl", mavenVersion("ai.djl", "api"));
@@ -79,7 +85,8 @@ public record Provenance(
 
   private static String jarFileVersion(ClassLoader cl, String artifact) {
     java.util.regex.Pattern name =
-        java.util.regex.Pattern.compile("/" + java.util.regex.Pattern.quote(artifact) + "-([0-9][^/]*?)\\.jar!/");
+        java.util.regex.Pattern.compile(
+            "/" + java.util.regex.Pattern.quote(artifact) + "-([0-9][^/]*?)\\.jar!/");
     try {
       var urls = cl.getResources("META-INF/MANIFEST.MF");
       while (urls.hasMoreElements()) {
@@ -113,8 +120,12 @@ public record Provenance(
   }
 
   private static String run(Path dir, String... cmd) throws IOException {
-    Process p = new ProcessBuilder(cmd).directory(dir.toAbsolutePath().toFile())
-        .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toAbsolutePath().toFile())
+            .redirectErrorStream(false)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {

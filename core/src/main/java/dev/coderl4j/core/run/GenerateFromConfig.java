@@ -52,8 +52,8 @@ public final class GenerateFromConfig {
   }
 
   /** The programs of one problem and, for Critic Sampling, what its rounds did. */
-  public record Generated(Problem problem, List<String> completions, List<ExampleGuided.Round> rounds,
-      long tokens) {
+  public record Generated(
+      Problem problem, List<String> completions, List<ExampleGuided.Round> rounds, long tokens) {
     public Generated {
       completions = List.copyOf(completions);
       rounds = List.copyOf(rounds);
@@ -61,8 +61,12 @@ public final class GenerateFromConfig {
   }
 
   /** Everything generated, in problem order. */
-  public record Result(Path samplesFile, Benchmark benchmark, List<Generated> problems,
-      double seconds, long tokens) {}
+  public record Result(
+      Path samplesFile,
+      Benchmark benchmark,
+      List<Generated> problems,
+      double seconds,
+      long tokens) {}
 
   /**
    * Generates for {@code gen.data()} with {@code gen.decoding()} into {@code out/gen.output()},
@@ -73,11 +77,19 @@ public final class GenerateFromConfig {
     PromptFormat format = ctx.format(gen.data(), benchmark);
     List<Problem> problems = RunContext.problems(gen.data(), benchmark);
     Path file = ctx.out().resolve(gen.output());
-    Optional<Path> checkpoint = gen.checkpoint().isBlank() ? ctx.latestActor()
-        : Optional.of(Path.of(gen.checkpoint()));
-    log.println("generate: " + problems.size() + " problems x " + gen.samplesPerProblem()
-        + " programs with " + gen.decoding().type() + " from "
-        + checkpoint.map(Path::toString).orElse("the configured actor") + " -> " + file);
+    Optional<Path> checkpoint =
+        gen.checkpoint().isBlank() ? ctx.latestActor() : Optional.of(Path.of(gen.checkpoint()));
+    log.println(
+        "generate: "
+            + problems.size()
+            + " problems x "
+            + gen.samplesPerProblem()
+            + " programs with "
+            + gen.decoding().type()
+            + " from "
+            + checkpoint.map(Path::toString).orElse("the configured actor")
+            + " -> "
+            + file);
     writeDescription(ctx, gen, benchmark, file);
     List<Generated> out = new ArrayList<>();
     long tokens = 0;
@@ -98,8 +110,13 @@ public final class GenerateFromConfig {
         List<TokenPair> inputs = List.of(TokenPair.prompt(codec.source(p)));
         long seed = ctx.config().seed() * 31 + p.id().hashCode();
         long t0 = System.nanoTime();
-        ExampleGuided r = strategy.decode(actor, inputs,
-            List.of(ctx.exampleCheck(benchmark, codec, p)), gen.samplesPerProblem(), seed);
+        ExampleGuided r =
+            strategy.decode(
+                actor,
+                inputs,
+                List.of(ctx.exampleCheck(benchmark, codec, p)),
+                gen.samplesPerProblem(),
+                seed);
         seconds += (System.nanoTime() - t0) / 1e9;
         List<Generation> gens = r.generations().get(0);
         long n = gens.stream().mapToLong(g -> g.tokens().size()).sum();
@@ -116,27 +133,31 @@ public final class GenerateFromConfig {
   /** The problems the log holds in full (N completions); the others' lines are dropped. */
   private static Map<String, List<String>> complete(ResultsLog<Completion> log, int n) {
     Map<String, List<String>> byId = new LinkedHashMap<>();
-    log.records().forEach(c ->
-        byId.computeIfAbsent(c.taskId(), k -> new ArrayList<>()).add(c.completion()));
+    log.records()
+        .forEach(c -> byId.computeIfAbsent(c.taskId(), k -> new ArrayList<>()).add(c.completion()));
     byId.values().removeIf(l -> l.size() != n);
     log.retain(c -> byId.containsKey(c.taskId()));
     return byId;
   }
 
   /** {@code <file>.json}: what the samples file was generated for, and its provenance. */
-  private static void writeDescription(RunContext ctx, GenerateConfig gen, Benchmark benchmark,
-      Path file) {
+  private static void writeDescription(
+      RunContext ctx, GenerateConfig gen, Benchmark benchmark, Path file) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("benchmark", benchmarkOf(gen));
-    d.put("format", gen.data().promptFormat() != null ? gen.data().promptFormat().type()
-        : benchmark.defaultPromptFormat());
+    d.put(
+        "format",
+        gen.data().promptFormat() != null
+            ? gen.data().promptFormat().type()
+            : benchmark.defaultPromptFormat());
     d.put("data", StageDir.mapper().convertValue(gen.data(), Map.class));
     d.put("samples_per_problem", gen.samplesPerProblem());
     d.put("decoding", StageDir.mapper().convertValue(gen.decoding(), Map.class));
-    d.put("provenance", StageDir.provenanceMap(
-        Provenance.capture("coderl generate", ctx.configMap(), ctx.config().seed())));
-    new StageDir(file.toAbsolutePath().getParent())
-        .writeJson(file.getFileName() + ".json", d);
+    d.put(
+        "provenance",
+        StageDir.provenanceMap(
+            Provenance.capture("coderl generate", ctx.configMap(), ctx.config().seed())));
+    new StageDir(file.toAbsolutePath().getParent()).writeJson(file.getFileName() + ".json", d);
   }
 
   /** The benchmark as {@code {type, params}}: what {@code coderl evaluate} needs to score it. */

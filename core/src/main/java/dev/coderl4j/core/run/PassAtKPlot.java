@@ -21,12 +21,19 @@ final class PassAtKPlot {
   private static final int RIGHT = 170;
   private static final int TOP = 50;
   private static final int BOTTOM = 60;
-  private static final List<Color> COLORS = List.of(new Color(0x1f77b4), new Color(0x2ca02c),
-      new Color(0xff7f0e), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b));
+  private static final List<Color> COLORS =
+      List.of(
+          new Color(0x1f77b4),
+          new Color(0x2ca02c),
+          new Color(0xff7f0e),
+          new Color(0xd62728),
+          new Color(0x9467bd),
+          new Color(0x8c564b));
 
   private PassAtKPlot() {}
 
-  static void write(Path file, String title, Map<String, Map<Integer, Double>> series) throws IOException {
+  static void write(Path file, String title, Map<String, Map<Integer, Double>> series)
+      throws IOException {
     BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -37,12 +37,16 @@ import java.util.Set;
 public final class Quickstart {
   /** The samples file of plain sampling, relative to the run's {@code out}. */
   public static final String SAMPLING = "samples/sampling.jsonl";
+
   /** The samples file of Critic Sampling, relative to the run's {@code out}. */
   public static final String CRITIC_SAMPLING = "samples/critic_sampling.jsonl";
+
   /** The warm-started actor's plain-sampling samples file, relative to the run's {@code out}. */
   public static final String WARMSTART_SAMPLING = "samples/warmstart_sampling.jsonl";
+
   /** The warm-started actor's Critic Sampling samples file. */
   public static final String WARMSTART_CRITIC_SAMPLING = "samples/warmstart_critic_sampling.jsonl";
+
   /** The Critic Sampling plugin the quick start compares with plain sampling. */
   public static final String CRITIC_SAMPLING_PLUGIN = "critic-sampling";
 
@@ -60,18 +64,21 @@ public final class Quickstart {
     GenerateConfig gen = cfg.stages().generate();
     if (gen == null) {
       throw new IllegalArgumentException(
-          "the quick start needs stages.generate (the evaluation subset); see configs/quickstart.yaml");
+          "the quick start needs stages.generate (the evaluation subset); see"
+              + " configs/quickstart.yaml");
     }
     List<TrainPipeline.StageReport> stages = new TrainPipeline(ctx, log).run(Set.of());
     log.print(TrainPipeline.table(stages));
     List<Integer> ks = ks(gen.samplesPerProblem());
 
-    Path binary = TrainingLoop.finalCheckpoint(
-        new StageDir(ctx.stage("critic").resolve(CriticStage.dirName(LabelSet.BINARY))));
+    Path binary =
+        TrainingLoop.finalCheckpoint(
+            new StageDir(ctx.stage("critic").resolve(CriticStage.dirName(LabelSet.BINARY))));
     ObjectNode params = JsonNodeFactory.instance.objectNode();
     params.set("base", StageDir.mapper().valueToTree(gen.decoding()));
-    params.set("critic", StageDir.mapper().valueToTree(
-        RunContext.withLabels(ctx.criticSpec(), LabelSet.BINARY)));
+    params.set(
+        "critic",
+        StageDir.mapper().valueToTree(RunContext.withLabels(ctx.criticSpec(), LabelSet.BINARY)));
     params.put("criticCheckpoint", binary.toString());
     params.put("rounds", 1);
     PluginSpec criticSampling = new PluginSpec(CRITIC_SAMPLING_PLUGIN, params);
@@ -88,15 +95,22 @@ public final class Quickstart {
     Map<String, String> files = new LinkedHashMap<>();
     Map<String, Object> problems = new LinkedHashMap<>();
     record Run(String name, String checkpoint, PluginSpec decoding, String file, boolean guided) {}
-    List<Run> runs = List.of(
-        new Run("warmstart_sampling", warm.toString(), gen.decoding(), WARMSTART_SAMPLING, false),
-        new Run("warmstart_critic_sampling", warm.toString(), criticSampling,
-            WARMSTART_CRITIC_SAMPLING, true),
-        new Run("sampling", "", gen.decoding(), SAMPLING, false),
-        new Run("critic_sampling", "", criticSampling, CRITIC_SAMPLING, true));
+    List<Run> runs =
+        List.of(
+            new Run(
+                "warmstart_sampling", warm.toString(), gen.decoding(), WARMSTART_SAMPLING, false),
+            new Run(
+                "warmstart_critic_sampling",
+                warm.toString(),
+                criticSampling,
+                WARMSTART_CRITIC_SAMPLING,
+                true),
+            new Run("sampling", "", gen.decoding(), SAMPLING, false),
+            new Run("critic_sampling", "", criticSampling, CRITIC_SAMPLING, true));
     for (Run run : runs) {
-      GenerateFromConfig.Result r = GenerateFromConfig.run(ctx,
-          gen.withCheckpoint(run.checkpoint()).with(run.decoding(), run.file()), log);
+      GenerateFromConfig.Result r =
+          GenerateFromConfig.run(
+              ctx, gen.withCheckpoint(run.checkpoint()).with(run.decoding(), run.file()), log);
       Map<String, Object> summary = evaluate(gen, r.samplesFile(), run.name(), ks).summary().json();
       passAtK.put(run.name(), summary.get("pass_at_k"));
       ci95.put(run.name(), summary.get("pass_at_k_ci95"));
@@ -125,8 +139,8 @@ public final class Quickstart {
       Path eval = ctx.stage("critic").resolve(CriticStage.dirName(labels)).resolve("eval.json");
       if (Files.exists(eval)) {
         try {
-          report.put("critic_" + CriticStage.dirName(labels),
-              StageDir.mapper().readTree(eval.toFile()));
+          report.put(
+              "critic_" + CriticStage.dirName(labels), StageDir.mapper().readTree(eval.toFile()));
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read " + eval, e);
         }
@@ -134,20 +148,32 @@ public final class Quickstart {
     }
     double wall = (System.nanoTime() - startNanos) / 1e9;
     report.put("wall_seconds", wall);
-    report.put("provenance", StageDir.provenanceMap(
-        Provenance.capture("coderl quickstart", ctx.configMap(), cfg.seed())));
+    report.put(
+        "provenance",
+        StageDir.provenanceMap(
+            Provenance.capture("coderl quickstart", ctx.configMap(), cfg.seed())));
     new StageDir(ctx.out()).writeJson("report.json", report);
     log.println();
     log.print(table(passAtK, ci95, report));
-    log.printf(Locale.ROOT, "wall time %.0f s; report: %s%n", wall, ctx.out().resolve("report.json"));
+    log.printf(
+        Locale.ROOT, "wall time %.0f s; report: %s%n", wall, ctx.out().resolve("report.json"));
     return report;
   }
 
-  private Evaluation.Result evaluate(GenerateConfig gen, Path samples, String name,
-      List<Integer> ks) {
+  private Evaluation.Result evaluate(
+      GenerateConfig gen, Path samples, String name, List<Integer> ks) {
     String format = gen.data().promptFormat() == null ? null : gen.data().promptFormat().type();
-    Evaluation e = new Evaluation(gen.data().benchmark(), format, samples, ks, List.of(),
-        1000, 0, ctx.config().runner(), ctx.out().resolve("evaluate").resolve(name));
+    Evaluation e =
+        new Evaluation(
+            gen.data().benchmark(),
+            format,
+            samples,
+            ks,
+            List.of(),
+            1000,
+            0,
+            ctx.config().runner(),
+            ctx.out().resolve("evaluate").resolve(name));
     return e.run(ctx.resolver(), ctx.runner(), log);
   }
 
@@ -187,13 +213,14 @@ public final class Quickstart {
   /** Programs per problem: every problem's count when they agree, else min and max. */
   private static Object programsPerProblem(GenerateFromConfig.Result r) {
     var counts = r.problems().stream().mapToInt(g -> g.completions().size()).summaryStatistics();
-    return counts.getMin() == counts.getMax() ? (Object) counts.getMin()
+    return counts.getMin() == counts.getMax()
+        ? (Object) counts.getMin()
         : Map.of("min", counts.getMin(), "max", counts.getMax());
   }
 
   @SuppressWarnings("unchecked")
-  private static String table(Map<String, Object> passAtK, Map<String, Object> ci95,
-      Map<String, Object> report) {
+  private static String table(
+      Map<String, Object> passAtK, Map<String, Object> ci95, Map<String, Object> report) {
     List<String> names = new ArrayList<>(passAtK.keySet());
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s", "pass@k"));
     names.forEach(n -> sb.append(String.format(Locale.ROOT, " %28s", n)));
@@ -205,25 +232,38 @@ public final class Quickstart {
         Map<String, Object> p = (Map<String, Object>) passAtK.get(n);
         Object ci = ((Map<String, Object>) ci95.get(n)).get(k);
         double v = p.get(k) instanceof Number x ? x.doubleValue() : Double.NaN;
-        String interval = ci instanceof List<?> l && l.size() == 2
-            ? String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * ((Number) l.get(0)).doubleValue(),
-                100 * ((Number) l.get(1)).doubleValue())
-            : "";
-        sb.append(String.format(Locale.ROOT, " %28s",
-            String.format(Locale.ROOT, "%.1f%%", 100 * v) + interval));
+        String interval =
+            ci instanceof List<?> l && l.size() == 2
+                ? String.format(
+                    Locale.ROOT,
+                    " [%.1f, %.1f]",
+                    100 * ((Number) l.get(0)).doubleValue(),
+                    100 * ((Number) l.get(1)).doubleValue())
+                : "";
+        sb.append(
+            String.format(
+                Locale.ROOT, " %28s", String.format(Locale.ROOT, "%.1f%%", 100 * v) + interval));
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "problems: %s; programs per problem: %s%n",
-        report.get("problems"), report.get("programs_per_problem")));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "problems: %s; programs per problem: %s%n",
+            report.get("problems"),
+            report.get("programs_per_problem")));
     for (LabelSet labels : LabelSet.values()) {
       Object e = report.get("critic_" + CriticStage.dirName(labels));
       if (e instanceof com.fasterxml.jackson.databind.JsonNode j && j.has("accuracy")) {
-        sb.append(String.format(Locale.ROOT,
-            "critic %-10s held-out accuracy %.3f (majority class %.3f), ECE %.3f, %d samples%n",
-            CriticStage.dirName(labels), j.get("accuracy").asDouble(),
-            j.get("majorityAccuracy").asDouble(), j.get("expectedCalibrationError").asDouble(),
-            j.get("count").asInt()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "critic %-10s held-out accuracy %.3f (majority class %.3f), ECE %.3f, %d samples%n",
+                CriticStage.dirName(labels),
+                j.get("accuracy").asDouble(),
+                j.get("majorityAccuracy").asDouble(),
+                j.get("expectedCalibrationError").asDouble(),
+                j.get("count").asInt()));
       }
     }
     return sb.toString();

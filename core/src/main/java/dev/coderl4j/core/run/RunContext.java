@@ -86,7 +86,10 @@ public final class RunContext implements AutoCloseable {
 
   /** The data's prompt format, or the benchmark's default. */
   public PromptFormat format(DataConfig data, Benchmark benchmark) {
-    PluginSpec spec = data.promptFormat() != null ? data.promptFormat() : PluginSpec.of(benchmark.defaultPromptFormat());
+    PluginSpec spec =
+        data.promptFormat() != null
+            ? data.promptFormat()
+            : PluginSpec.of(benchmark.defaultPromptFormat());
     return resolver.create(PromptFormat.class, spec);
   }
 
@@ -100,9 +103,10 @@ public final class RunContext implements AutoCloseable {
 
   /** Opens the configured actor, or reopens a checkpoint with the configured actor's settings. */
   public ActorSource actors() {
-    return checkpoint -> checkpoint
-        .map(c -> resolver.reopen(Actor.class, config.actor(), c))
-        .orElseGet(() -> resolver.create(Actor.class, config.actor()));
+    return checkpoint ->
+        checkpoint
+            .map(c -> resolver.reopen(Actor.class, config.actor(), c))
+            .orElseGet(() -> resolver.create(Actor.class, config.actor()));
   }
 
   /**
@@ -112,7 +116,8 @@ public final class RunContext implements AutoCloseable {
   public CriticSource critics() {
     return (labels, checkpoint) -> {
       PluginSpec spec = withLabels(criticSpec(), labels);
-      return checkpoint.map(c -> resolver.reopen(Critic.class, spec, c))
+      return checkpoint
+          .map(c -> resolver.reopen(Critic.class, spec, c))
           .orElseGet(() -> resolver.create(Critic.class, spec));
     };
   }
@@ -155,11 +160,13 @@ public final class RunContext implements AutoCloseable {
     return programs -> {
       List<Tasks.Run> runs = new java.util.ArrayList<>();
       for (int j = 0; j < programs.size(); j++) {
-        runs.add(new Tasks.Run(p.id() + "#example#" + j, p, codec.program(p, programs.get(j)),
-            p.exampleTests()));
+        runs.add(
+            new Tasks.Run(
+                p.id() + "#example#" + j, p, codec.program(p, programs.get(j)), p.exampleTests()));
       }
       return Tasks.execute(benchmark, runner(), runs, ProgramRunner.RunListener.NONE).stream()
-          .map(dev.coderl4j.core.exec.ExecutionResult::passed).toList();
+          .map(dev.coderl4j.core.exec.ExecutionResult::passed)
+          .toList();
     };
   }
 
@@ -196,7 +203,11 @@ public final class RunContext implements AutoCloseable {
     var factory = factories.get(spec.type());
     if (factory == null) {
       throw new dev.coderl4j.core.config.ConfigException(
-          key + ": " + new dev.coderl4j.core.plugin.UnknownPluginException(spi, spec.type(), factories.keySet()).getMessage());
+          key
+              + ": "
+              + new dev.coderl4j.core.plugin.UnknownPluginException(
+                      spi, spec.type(), factories.keySet())
+                  .getMessage());
     }
     try {
       resolver.readParams(spi, spec, factory.paramsType());

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param program the complete program to run
  * @param programSha256 a digest of the program, to detect a changed samples file on resume
  */
-public record Sample(int line, String taskId, String problemId, int index, String program,
-    String programSha256) {
+public record Sample(
+    int line, String taskId, String problemId, int index, String program, String programSha256) {
   public Sample {
     Objects.requireNonNull(taskId, "taskId");
     Objects.requireNonNull(problemId, "problemId");

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One line of {@code results.jsonl} (a {@link ResultsLog}): a sample run against its problem's hidden or example tests.
+ * One line of {@code results.jsonl} (a {@link ResultsLog}): a sample run against its problem's
+ * hidden or example tests.
  *
  * @param line the sample's line in the samples file
  * @param suite {@code hidden} or {@code example}
@@ -20,11 +21,21 @@ import java.util.Objects;
  * @param detail the runner's note (compile message, limit hit), or empty
  * @param programSha256 the digest of the program that ran
  */
-public record SampleResult(int line, String suite, String taskId, String problemId, int sample,
-    Outcome outcome, List<TestResult> tests, long millis, String detail, String programSha256) {
+public record SampleResult(
+    int line,
+    String suite,
+    String taskId,
+    String problemId,
+    int sample,
+    Outcome outcome,
+    List<TestResult> tests,
+    long millis,
+    String detail,
+    String programSha256) {
 
   /** The suite of hidden tests, which decides correctness. */
   public static final String HIDDEN = "hidden";
+
   /** The suite of example tests, which n@k filters with. */
   public static final String EXAMPLE = "example";
 
@@ -37,8 +48,17 @@ public record SampleResult(int line, String suite, String taskId, String problem
 
   /** The record of {@code result}, the run of {@code sample} against {@code suite}. */
   public static SampleResult of(Sample sample, String suite, ExecutionResult result) {
-    return new SampleResult(sample.line(), suite, sample.taskId(), sample.problemId(), sample.index(),
-        result.outcome(), result.tests(), result.millis(), result.detail(), sample.programSha256());
+    return new SampleResult(
+        sample.line(),
+        suite,
+        sample.taskId(),
+        sample.problemId(),
+        sample.index(),
+        result.outcome(),
+        result.tests(),
+        result.millis(),
+        result.detail(),
+        sample.programSha256());
   }
 
   /** Whether every test passed. */

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a samples file in the human-eval/EvalPlus layout: one JSON object per line with
- * {@code task_id} (a string, or an integer for MBPP) and either {@code solution} (a complete
- * program, used as it is) or {@code completion} (text generated after the prompt, turned into a
- * program by the prompt format). When both are present {@code solution} wins, as in EvalPlus.
+ * Reads a samples file in the human-eval/EvalPlus layout: one JSON object per line with {@code
+ * task_id} (a string, or an integer for MBPP) and either {@code solution} (a complete program, used
+ * as it is) or {@code completion} (text generated after the prompt, turned into a program by the
+ * prompt format). When both are present {@code solution} wins, as in EvalPlus.
  */
 public final class SamplesFile {
   private SamplesFile() {}
@@ -49,7 +49,8 @@ public final class SamplesFile {
         JsonRecord rec = JsonRecord.parseLine(source, lineNo, line);
         JsonNode id = rec.field("task_id");
         if (!id.isTextual() && !id.isIntegralNumber()) {
-          throw rec.error("task_id", "must be a string or an integer, got " + JsonRecord.describe(id));
+          throw rec.error(
+              "task_id", "must be a string or an integer, got " + JsonRecord.describe(id));
         }
         String taskId = id.asText();
         String problemId;
@@ -60,8 +61,15 @@ public final class SamplesFile {
         }
         Problem problem = problems.get(problemId);
         if (problem == null) {
-          throw rec.error("task_id", "'" + taskId + "' names " + problemId + ", which is not among the "
-              + problems.size() + " problems of the benchmark as configured (check its split or dataset)");
+          throw rec.error(
+              "task_id",
+              "'"
+                  + taskId
+                  + "' names "
+                  + problemId
+                  + ", which is not among the "
+                  + problems.size()
+                  + " problems of the benchmark as configured (check its split or dataset)");
         }
         String program;
         if (rec.has("solution")) {
@@ -69,7 +77,8 @@ public final class SamplesFile {
         } else if (rec.has("completion")) {
           program = format.program(problem, rec.text("completion"));
         } else {
-          throw rec.error("solution", "is missing: give \"solution\" (a whole program) or \"completion\"");
+          throw rec.error(
+              "solution", "is missing: give \"solution\" (a whole program) or \"completion\"");
         }
         int index = counts.merge(problemId, 1, Integer::sum) - 1;
         out.add(new Sample(lineNo, taskId, problemId, index, program, sha256(program)));

@@ -20,26 +20,29 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The summary of an evaluation: {@code summary.json}, {@code summary.md} and
- * {@code pass_at_k.png}.
+ * The summary of an evaluation: {@code summary.json}, {@code summary.md} and {@code pass_at_k.png}.
  *
- * <p>{@code summary.json} holds {@code pass_at_k} as an object from k (a string) to a fraction,
- * for every k no larger than every task's sample count; the others are listed in
- * {@code pass_at_k_not_estimated} with the reason (EvalPlus's rule: never estimate silently).
+ * <p>{@code summary.json} holds {@code pass_at_k} as an object from k (a string) to a fraction, for
+ * every k no larger than every task's sample count; the others are listed in {@code
+ * pass_at_k_not_estimated} with the reason (EvalPlus's rule: never estimate silently).
  *
- * <p>A benchmark with named groups of hidden tests (EvalPlus' {@code base}) adds
- * {@code pass_at_k_<group>} (and its {@code _ci95}) per group, a row per group in the table and
- * a line per group in the plot; {@code pass_at_k} stays the whole suite's.
+ * <p>A benchmark with named groups of hidden tests (EvalPlus' {@code base}) adds {@code
+ * pass_at_k_<group>} (and its {@code _ci95}) per group, a row per group in the table and a line per
+ * group in the plot; {@code pass_at_k} stays the whole suite's.
  *
  * @param overall metrics over all tasks with samples
  * @param byDifficulty metrics per difficulty (APPS), in the paper's order
  * @param groups metrics over all tasks by hidden-test group, e.g. {@code base}
  * @param json the full summary as written to {@code summary.json}
  */
-public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficulty,
-    Map<String, GroupMetrics> groups, Map<String, Object> json) {
+public record Summary(
+    GroupMetrics overall,
+    Map<String, GroupMetrics> byDifficulty,
+    Map<String, GroupMetrics> groups,
+    Map<String, Object> json) {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * Computes the summary.
@@ -50,17 +53,24 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
    * @param groupCounts per group name, the counts with "correct" meaning the group passed
    * @param withoutSamples the benchmark's tasks no sample named, listed in the JSON
    */
-  public static Summary of(List<ProblemCounts> counts, Map<String, List<ProblemCounts>> groupCounts,
-      List<String> withoutSamples, Metrics metrics, Map<String, Object> context,
-      Map<String, Long> outcomes, int tasksInBenchmark, List<String> difficultyOrder) {
+  public static Summary of(
+      List<ProblemCounts> counts,
+      Map<String, List<ProblemCounts>> groupCounts,
+      List<String> withoutSamples,
+      Metrics metrics,
+      Map<String, Object> context,
+      Map<String, Long> outcomes,
+      int tasksInBenchmark,
+      List<String> difficultyOrder) {
     GroupMetrics overall = metrics.overall(counts);
     Map<String, GroupMetrics> raw = metrics.byDifficulty(counts);
     Map<String, GroupMetrics> by = new LinkedHashMap<>();
-    difficultyOrder.forEach(d -> {
-      if (raw.containsKey(d)) {
-        by.put(d, raw.get(d));
-      }
-    });
+    difficultyOrder.forEach(
+        d -> {
+          if (raw.containsKey(d)) {
+            by.put(d, raw.get(d));
+          }
+        });
     raw.forEach(by::putIfAbsent);
     Map<String, Object> json = new LinkedHashMap<>(context);
     json.put("tasks", counts.size());
@@ -70,20 +80,22 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
     json.put("tasks_solved", counts.stream().filter(c -> c.correct() > 0).count());
     json.putAll(group(overall));
     Map<String, GroupMetrics> groups = new LinkedHashMap<>();
-    groupCounts.forEach((name, c) -> {
-      GroupMetrics g = metrics.overall(c);
-      groups.put(name, g);
-      Map<String, Object> m = group(g);
-      json.put("pass_at_k_" + name, m.get("pass_at_k"));
-      json.put("pass_at_k_" + name + "_ci95", m.get("pass_at_k_ci95"));
-    });
+    groupCounts.forEach(
+        (name, c) -> {
+          GroupMetrics g = metrics.overall(c);
+          groups.put(name, g);
+          Map<String, Object> m = group(g);
+          json.put("pass_at_k_" + name, m.get("pass_at_k"));
+          json.put("pass_at_k_" + name + "_ci95", m.get("pass_at_k_ci95"));
+        });
     Map<String, Object> byJson = new LinkedHashMap<>();
-    by.forEach((d, g) -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("tasks", g.problems());
-      m.putAll(group(g));
-      byJson.put(d, m);
-    });
+    by.forEach(
+        (d, g) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("tasks", g.problems());
+          m.putAll(group(g));
+          byJson.put(d, m);
+        });
     json.put("by_difficulty", byJson);
     json.put("outcomes", outcomes);
     return new Summary(overall, by, groups, json);
@@ -110,7 +122,11 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
     return m;
   }
 
-  private static void put(String key, AtK v, Map<String, Object> value, Map<String, Object> ci,
+  private static void put(
+      String key,
+      AtK v,
+      Map<String, Object> value,
+      Map<String, Object> ci,
       Map<String, Object> not) {
     switch (v) {
       case AtK.Value(Estimate e) -> {
@@ -128,7 +144,10 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
       replace(dir.resolve("summary.md"), markdown(title));
       Path tmp = dir.resolve("pass_at_k.png.tmp");
       PassAtKPlot.write(tmp, title, series());
-      Files.move(tmp, dir.resolve("pass_at_k.png"), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          dir.resolve("pass_at_k.png"),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the summary into " + dir, e);
@@ -152,11 +171,13 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
 
   private static Map<Integer, Double> estimated(GroupMetrics g) {
     Map<Integer, Double> m = new LinkedHashMap<>();
-    g.passAtK().forEach((k, v) -> {
-      if (v instanceof AtK.Value(Estimate e)) {
-        m.put(k, e.value());
-      }
-    });
+    g.passAtK()
+        .forEach(
+            (k, v) -> {
+              if (v instanceof AtK.Value(Estimate e)) {
+                m.put(k, e.value());
+              }
+            });
     return m;
   }
 
@@ -177,7 +198,13 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
   }
 
   private static void row(StringBuilder sb, String name, GroupMetrics g) {
-    sb.append("| ").append(name).append(" | ").append(g.problems()).append(" | ").append(g.samples()).append(" |");
+    sb.append("| ")
+        .append(name)
+        .append(" | ")
+        .append(g.problems())
+        .append(" | ")
+        .append(g.samples())
+        .append(" |");
     g.passAtK().values().forEach(v -> sb.append(" ").append(cell(v)).append(" |"));
     g.nAtK().values().forEach(v -> sb.append(" ").append(cell(v)).append(" |"));
     sb.append("\n");
@@ -185,8 +212,9 @@ public record Summary(GroupMetrics overall, Map<String, GroupMetrics> byDifficul
 
   private static String cell(AtK v) {
     return switch (v) {
-      case AtK.Value(Estimate e) -> String.format(Locale.ROOT, "%.2f [%.2f, %.2f]",
-          100 * e.value(), 100 * e.ciLow(), 100 * e.ciHigh());
+      case AtK.Value(Estimate e) ->
+          String.format(
+              Locale.ROOT, "%.2f [%.2f, %.2f]", 100 * e.value(), 100 * e.ciLow(), 100 * e.ciHigh());
       case AtK.NotEstimated n -> "n/a";
     };
   }

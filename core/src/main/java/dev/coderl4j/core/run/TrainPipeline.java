@@ -7,9 +7,9 @@ import dev.coderl4j.core.config.RunConfig;
 import dev.coderl4j.core.config.StagesConfig;
 import dev.coderl4j.core.critic.Critic;
 import dev.coderl4j.core.critic.LabelSet;
+import dev.coderl4j.core.critic.OutcomeClass;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
-import dev.coderl4j.core.critic.OutcomeClass;
 import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.returns.ReturnEstimator;
 import dev.coderl4j.core.reward.RewardScheme;
@@ -41,10 +41,10 @@ import java.util.Set;
  * writes its provenance.
  *
  * <p>Built on the SPIs only. The tokenizer is the configured actor's ({@link Actor#tokenizer()}),
- * held open while the stages run; each stage encodes the problems with its own token limits
- * ({@code warmstart.maxSourceTokens}/{@code maxTargetTokens}, {@code sample.maxSourceTokens},
- * {@code rl.maxSourceTokens}/{@code maxTargetTokens}; the critic reads the sample stage's prompts
- * and truncates with its own params).
+ * held open while the stages run; each stage encodes the problems with its own token limits ({@code
+ * warmstart.maxSourceTokens}/{@code maxTargetTokens}, {@code sample.maxSourceTokens}, {@code
+ * rl.maxSourceTokens}/{@code maxTargetTokens}; the critic reads the sample stage's prompts and
+ * truncates with its own params).
  */
 public final class TrainPipeline {
   private final RunContext ctx;
@@ -77,25 +77,50 @@ public final class TrainPipeline {
       if (stages.warmstart() != null && want(only, "warmstart")) {
         StageDir dir = begin("warmstart");
         long t0 = System.nanoTime();
-        Tasks codec = new Tasks(format, tok, stages.warmstart().maxSourceTokens(),
-            stages.warmstart().maxTargetTokens());
-        TrainingLoop.Summary s = WarmStartStage.run(dir, ctx.actors(), Optional.empty(),
-            codec.encode(problems, perProblem), stages.warmstart(), cfg.seed());
+        Tasks codec =
+            new Tasks(
+                format,
+                tok,
+                stages.warmstart().maxSourceTokens(),
+                stages.warmstart().maxTargetTokens());
+        TrainingLoop.Summary s =
+            WarmStartStage.run(
+                dir,
+                ctx.actors(),
+                Optional.empty(),
+                codec.encode(problems, perProblem),
+                stages.warmstart(),
+                cfg.seed());
         reports.add(new StageReport("warmstart", secs(t0), figures(s)));
       }
       Optional<Path> warm = finished("warmstart");
 
       // The sample stage's prompts are the ones the critic and (through the samples) RL read.
-      Tasks sampleCodec = new Tasks(format, tok, stages.sample() != null
-          ? stages.sample().maxSourceTokens() : Integer.MAX_VALUE, Integer.MAX_VALUE);
+      Tasks sampleCodec =
+          new Tasks(
+              format,
+              tok,
+              stages.sample() != null ? stages.sample().maxSourceTokens() : Integer.MAX_VALUE,
+              Integer.MAX_VALUE);
       List<TrainingTask> sampleTasks = sampleCodec.encode(problems, perProblem);
       if (stages.sample() != null && want(only, "sample")) {
         StageDir dir = begin("sample");
         long t0 = System.nanoTime();
         try (DecodingStrategy sampler = ctx.decoding(stages.sample().decoding());
             DecodingStrategy baseline = ctx.decoding(stages.sample().baseline())) {
-          List<SampleRecord> recs = SampleStage.run(dir, ctx.actors(), warm, sampleTasks,
-              stages.sample(), sampler, baseline, sampleCodec, benchmark, ctx.runner(), cfg.seed());
+          List<SampleRecord> recs =
+              SampleStage.run(
+                  dir,
+                  ctx.actors(),
+                  warm,
+                  sampleTasks,
+                  stages.sample(),
+                  sampler,
+                  baseline,
+                  sampleCodec,
+                  benchmark,
+                  ctx.runner(),
+                  cfg.seed());
           Map<String, Object> f = readSummary(dir);
           f.put("records", recs.size());
           reports.add(new StageReport("sample", secs(t0), f));
@@ -106,18 +131,26 @@ public final class TrainPipeline {
       if (stages.critic() != null && want(only, "critic")) {
         StageDir dir = begin("critic");
         long t0 = System.nanoTime();
-        CriticStage.Result r = CriticStage.run(dir, ctx.critics(), sampleTasks, samples,
-            sampleCodec, stages.critic(), cfg.seed());
+        CriticStage.Result r =
+            CriticStage.run(
+                dir, ctx.critics(), sampleTasks, samples, sampleCodec, stages.critic(), cfg.seed());
         Map<String, Object> f = new LinkedHashMap<>();
-        r.training().forEach((labels, s) ->
-            f.put(CriticStage.dirName(labels) + ".samplesPerSecond", s.perSecond()));
-        r.heldOut().forEach((labels, e) -> {
-          f.put(CriticStage.dirName(labels) + ".heldOutAccuracy", e.accuracy());
-          f.put(CriticStage.dirName(labels) + ".majorityAccuracy", e.majorityAccuracy());
-          f.put(CriticStage.dirName(labels) + ".ece", e.expectedCalibrationError());
-          log.printf(Locale.ROOT, "critic %s on held-out samples:%n%s%n", CriticStage.dirName(labels),
-              CriticStage.describe(e));
-        });
+        r.training()
+            .forEach(
+                (labels, s) ->
+                    f.put(CriticStage.dirName(labels) + ".samplesPerSecond", s.perSecond()));
+        r.heldOut()
+            .forEach(
+                (labels, e) -> {
+                  f.put(CriticStage.dirName(labels) + ".heldOutAccuracy", e.accuracy());
+                  f.put(CriticStage.dirName(labels) + ".majorityAccuracy", e.majorityAccuracy());
+                  f.put(CriticStage.dirName(labels) + ".ece", e.expectedCalibrationError());
+                  log.printf(
+                      Locale.ROOT,
+                      "critic %s on held-out samples:%n%s%n",
+                      CriticStage.dirName(labels),
+                      CriticStage.describe(e));
+                });
         reports.add(new StageReport("critic", secs(t0), f));
       }
 
@@ -127,13 +160,17 @@ public final class TrainPipeline {
         RlConfig rl = stages.rl();
         ReturnEstimator estimator = ctx.resolver().create(ReturnEstimator.class, rl.returns());
         if (estimator.usesCritic() && cfg.critic() == null) {
-          throw new IllegalArgumentException("returns: {type: " + rl.returns().type() + "} weights"
-              + " tokens by a critic: add critic: {type: codet5-critic, params: {...}} and the"
-              + " critic stage, or use returns: {type: greedy-baseline}");
+          throw new IllegalArgumentException(
+              "returns: {type: "
+                  + rl.returns().type()
+                  + "} weights"
+                  + " tokens by a critic: add critic: {type: codet5-critic, params: {...}} and the"
+                  + " critic stage, or use returns: {type: greedy-baseline}");
         }
         if (rl.rounds() > 1 && stages.sample() == null) {
-          throw new IllegalArgumentException("rl.rounds > 1 samples again each round with"
-              + " stages.sample's settings: add stages.sample, or set rl.rounds: 1");
+          throw new IllegalArgumentException(
+              "rl.rounds > 1 samples again each round with"
+                  + " stages.sample's settings: add stages.sample, or set rl.rounds: 1");
         }
         Tasks rlCodec = new Tasks(format, tok, rl.maxSourceTokens(), rl.maxTargetTokens());
         List<TrainingTask> rlTasks = rlCodec.encode(problems, perProblem);
@@ -148,45 +185,93 @@ public final class TrainPipeline {
           StageDir roundDir = rl.rounds() == 1 ? dir : new StageDir(dir.resolve("round-" + round));
           List<SampleRecord> roundSamples = samples;
           if (round > 1) {
-            log.printf(Locale.ROOT, "rl round %d/%d: sampling from %s%n", round, rl.rounds(),
+            log.printf(
+                Locale.ROOT,
+                "rl round %d/%d: sampling from %s%n",
+                round,
+                rl.rounds(),
                 from.map(Path::toString).orElse("the configured actor"));
             try (DecodingStrategy sampler = ctx.decoding(stages.sample().decoding());
                 DecodingStrategy baseline = ctx.decoding(stages.sample().baseline())) {
-              roundSamples = SampleStage.run(new StageDir(roundDir.resolve("sample")),
-                  ctx.actors(), from, sampleTasks, stages.sample(), sampler, baseline, sampleCodec,
-                  benchmark, ctx.runner(), cfg.seed() + round);
+              roundSamples =
+                  SampleStage.run(
+                      new StageDir(roundDir.resolve("sample")),
+                      ctx.actors(),
+                      from,
+                      sampleTasks,
+                      stages.sample(),
+                      sampler,
+                      baseline,
+                      sampleCodec,
+                      benchmark,
+                      ctx.runner(),
+                      cfg.seed() + round);
             }
             if (rl.retrainCritic() && stages.critic() != null) {
               StageDir criticDir = new StageDir(roundDir.resolve("critic"));
-              CriticStage.run(criticDir, ctx.critics(), sampleTasks, roundSamples, sampleCodec,
-                  stages.critic(), cfg.seed() + round);
+              CriticStage.run(
+                  criticDir,
+                  ctx.critics(),
+                  sampleTasks,
+                  roundSamples,
+                  sampleCodec,
+                  stages.critic(),
+                  cfg.seed() + round);
               critic = finished(criticDir, LabelSet.FOUR_CLASS);
             }
           }
           List<RlExample> examples;
           if (estimator.usesCritic()) {
-            Path ckpt = critic.orElseThrow(() -> new IllegalArgumentException("returns: {type: "
-                + rl.returns().type() + "} needs the trained critic: run the critic stage first"));
+            Path ckpt =
+                critic.orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "returns: {type: "
+                                + rl.returns().type()
+                                + "} needs the trained critic: run the critic stage first"));
             try (Critic c = ctx.critics().open(LabelSet.FOUR_CLASS, Optional.of(ckpt))) {
-              examples = RlStage.examples(rlTasks, roundSamples, rlCodec, ctx.reward(), estimator,
-                  rl.batchSize(), Optional.of(c));
+              examples =
+                  RlStage.examples(
+                      rlTasks,
+                      roundSamples,
+                      rlCodec,
+                      ctx.reward(),
+                      estimator,
+                      rl.batchSize(),
+                      Optional.of(c));
             }
           } else {
-            examples = RlStage.examples(rlTasks, roundSamples, rlCodec, ctx.reward(), estimator,
-                rl.batchSize(), Optional.empty());
+            examples =
+                RlStage.examples(
+                    rlTasks,
+                    roundSamples,
+                    rlCodec,
+                    ctx.reward(),
+                    estimator,
+                    rl.batchSize(),
+                    Optional.empty());
           }
           StageDir trainDir = rl.rounds() == 1 ? dir : new StageDir(roundDir.resolve("train"));
-          s = RlStage.run(trainDir, ctx.actors(), from, examples, rl, cfg.seed() + round - 1,
-              rl.rounds() == 1 ? "rl-" + rl.returns().type() : "rl round " + round);
+          s =
+              RlStage.run(
+                  trainDir,
+                  ctx.actors(),
+                  from,
+                  examples,
+                  rl,
+                  cfg.seed() + round - 1,
+                  rl.rounds() == 1 ? "rl-" + rl.returns().type() : "rl round " + round);
           from = Optional.of(trainDir.resolve(s.checkpoint()));
           examplesCount += examples.size();
           rounds.add(roundFigures(round, roundSamples, ctx.reward(), s));
         }
         if (rl.rounds() > 1) {
           writeRounds(dir, rounds);
-          dir.saveState(new StageDir.State(rounds.stream()
-              .mapToLong(m -> ((Number) m.get("steps")).longValue()).sum(), true,
-              dir.path().relativize(from.orElseThrow()).toString()));
+          dir.saveState(
+              new StageDir.State(
+                  rounds.stream().mapToLong(m -> ((Number) m.get("steps")).longValue()).sum(),
+                  true,
+                  dir.path().relativize(from.orElseThrow()).toString()));
         }
         Map<String, Object> f = figures(s);
         f.put("examples", examplesCount);
@@ -202,12 +287,13 @@ public final class TrainPipeline {
   private static Optional<Path> finished(StageDir criticDir, LabelSet labels) {
     StageDir dir = new StageDir(criticDir.resolve(CriticStage.dirName(labels)));
     return dir.state().map(StageDir.State::done).orElse(false)
-        ? Optional.of(TrainingLoop.finalCheckpoint(dir)) : Optional.empty();
+        ? Optional.of(TrainingLoop.finalCheckpoint(dir))
+        : Optional.empty();
   }
 
   /** One RL round's line: its samples' mean reward and pass rate, and its training loss. */
-  private static Map<String, Object> roundFigures(int round, List<SampleRecord> samples,
-      RewardScheme reward, TrainingLoop.Summary s) {
+  private static Map<String, Object> roundFigures(
+      int round, List<SampleRecord> samples, RewardScheme reward, TrainingLoop.Summary s) {
     double sum = 0;
     int n = 0;
     int passed = 0;
@@ -242,20 +328,25 @@ public final class TrainPipeline {
     }
     dir.writeString("metrics.jsonl", sb.toString());
     List<Double> x = rounds.stream().map(m -> ((Number) m.get("round")).doubleValue()).toList();
-    LinePlot.write(dir.resolve("rounds.png"), "RL rounds: the samples each round trained on",
-        "round", "mean reward / pass rate", List.of(
-            new LinePlot.Series("mean reward",
-                x, rounds.stream().map(m -> (Double) m.get("meanReward")).toList()),
-            new LinePlot.Series("pass rate",
-                x, rounds.stream().map(m -> (Double) m.get("passRate")).toList()),
-            new LinePlot.Series("last loss",
-                x, rounds.stream().map(m -> (Double) m.get("lastLoss")).toList())));
+    LinePlot.write(
+        dir.resolve("rounds.png"),
+        "RL rounds: the samples each round trained on",
+        "round",
+        "mean reward / pass rate",
+        List.of(
+            new LinePlot.Series(
+                "mean reward", x, rounds.stream().map(m -> (Double) m.get("meanReward")).toList()),
+            new LinePlot.Series(
+                "pass rate", x, rounds.stream().map(m -> (Double) m.get("passRate")).toList()),
+            new LinePlot.Series(
+                "last loss", x, rounds.stream().map(m -> (Double) m.get("lastLoss")).toList())));
   }
 
   private Optional<Path> finished(String stage) {
     StageDir dir = ctx.stage(stage);
     return dir.state().map(StageDir.State::done).orElse(false)
-        ? Optional.of(TrainingLoop.finalCheckpoint(dir)) : Optional.empty();
+        ? Optional.of(TrainingLoop.finalCheckpoint(dir))
+        : Optional.empty();
   }
 
   private StageDir begin(String stage) {
@@ -298,11 +389,12 @@ public final class TrainPipeline {
 
   /** A plain table of stage reports. */
   public static String table(List<StageReport> reports) {
-    StringBuilder sb = new StringBuilder(
-        String.format(Locale.ROOT, "%-10s %9s  %s%n", "stage", "wall s", "figures"));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%-10s %9s  %s%n", "stage", "wall s", "figures"));
     for (StageReport r : reports) {
-      sb.append(String.format(Locale.ROOT, "%-10s %9.1f  %s%n", r.stage(), r.wallSeconds(),
-          r.figures()));
+      sb.append(
+          String.format(Locale.ROOT, "%-10s %9.1f  %s%n", r.stage(), r.wallSeconds(), r.figures()));
     }
     return sb.toString();
   }

@@ -11,6 +11,9 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ActorSource {
 
-  /** The actor; from {@code checkpoint} (a Hugging Face folder written by {@link Actor#save}) if given. */
+  /**
+   * The actor; from {@code checkpoint} (a Hugging Face folder written by {@link Actor#save}) if
+   * given.
+   */
   Actor open(Optional<Path> checkpoint);
 }

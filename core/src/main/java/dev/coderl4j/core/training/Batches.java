@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded shuffling and batching, so that a resumed stage sees the same order as an uninterrupted one. */
+/**
+ * Seeded shuffling and batching, so that a resumed stage sees the same order as an uninterrupted
+ * one.
+ */
 final class Batches {
   private Batches() {}
 

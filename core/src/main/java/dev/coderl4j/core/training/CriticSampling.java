@@ -17,15 +17,15 @@ import java.util.Objects;
  * Critic Sampling (§3.3, Fig. 3): generation guided by example tests and a binary critic, at the
  * same budget of programs per problem as plain sampling.
  *
- * <p>For each problem with a budget of {@code N} programs: (1) sample the first pass, {@code
- * N_1 = max(1, round(firstPass · N))} programs, with the base strategy; (2) run them against the
- * example tests; the ones that pass are {@code F}; (3) score each program of {@code F} with the
- * binary critic, {@code q̂(w_t) = p(PassedTest | w_1..t, D)}, cut it after the highest-valued token
- * {@code t_max}, and cut it further before the first token whose {@code p(FailedTest) >
- * p(PassedTest)}; (4) stack the seeds over this round's share of the remaining {@code N − N_1}
- * programs ({@code share/|F|} each, the first {@code share mod |F|} seeds once more) and let the
- * actor continue them; the next round filters what the rounds so far generated. When no program
- * has passed yet, a round's share is sampled from the prompt: plain sampling.
+ * <p>For each problem with a budget of {@code N} programs: (1) sample the first pass, {@code N_1 =
+ * max(1, round(firstPass · N))} programs, with the base strategy; (2) run them against the example
+ * tests; the ones that pass are {@code F}; (3) score each program of {@code F} with the binary
+ * critic, {@code q̂(w_t) = p(PassedTest | w_1..t, D)}, cut it after the highest-valued token {@code
+ * t_max}, and cut it further before the first token whose {@code p(FailedTest) > p(PassedTest)};
+ * (4) stack the seeds over this round's share of the remaining {@code N − N_1} programs ({@code
+ * share/|F|} each, the first {@code share mod |F|} seeds once more) and let the actor continue
+ * them; the next round filters what the rounds so far generated. When no program has passed yet, a
+ * round's share is sampled from the prompt: plain sampling.
  *
  * <p>The result is every program generated, first pass included, in generation order: exactly
  * {@code N} per problem, so that pass@k is compared at an equal budget, and no program that passed
@@ -41,7 +41,9 @@ import java.util.Objects;
  * that token is the one the critic doubts.
  */
 public final class CriticSampling {
-  /** The paper's split is not stated; half the budget for the first pass keeps both halves useful. */
+  /**
+   * The paper's split is not stated; half the budget for the first pass keeps both halves useful.
+   */
   public static final double DEFAULT_FIRST_PASS = 0.5;
 
   private final DecodingStrategy base;
@@ -72,7 +74,8 @@ public final class CriticSampling {
     if (!(firstPass > 0 && firstPass <= 1)) {
       throw new IllegalArgumentException(
           "firstPass must be in (0, 1], the share of the budget sampled before the example tests"
-              + " (default 0.5), got " + firstPass);
+              + " (default 0.5), got "
+              + firstPass);
     }
     this.rounds = rounds;
     this.firstPass = firstPass;
@@ -84,8 +87,8 @@ public final class CriticSampling {
    * @param passing programs generated so far that pass the example tests when the round starts
    * @param sampled programs this round generated (its share of the budget)
    */
-  public record Round(int passing, int sampled, List<Integer> seedLengths,
-      List<Integer> stackCounts) {
+  public record Round(
+      int passing, int sampled, List<Integer> seedLengths, List<Integer> stackCounts) {
     public Round {
       seedLengths = List.copyOf(seedLengths);
       stackCounts = List.copyOf(stackCounts);
@@ -97,8 +100,8 @@ public final class CriticSampling {
    *
    * @param firstPass programs per problem of the first pass
    */
-  public record Result(List<List<Generation>> generations, List<List<Round>> rounds,
-      int firstPass) {
+  public record Result(
+      List<List<Generation>> generations, List<List<Round>> rounds, int firstPass) {
     public Result {
       generations = generations.stream().map(List::copyOf).toList();
       rounds = rounds.stream().map(List::copyOf).toList();
@@ -123,8 +126,8 @@ public final class CriticSampling {
    * @param n programs per problem, the budget (the paper: 200)
    * @param seed seeds every sampling call; round {@code i} uses {@code seed + i}
    */
-  public Result decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n,
-      long seed) {
+  public Result decode(
+      Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n, long seed) {
     if (inputs.size() != checks.size()) {
       throw new IllegalArgumentException(
           inputs.size() + " inputs but " + checks.size() + " example checks");
@@ -163,9 +166,14 @@ public final class CriticSampling {
         }
         List<Generation> seeds = seeds(input, passing);
         int[] counts = stackCounts(seeds.size(), quota);
-        trace.get(i).add(new Round(passing.size(), quota,
-            seeds.stream().map(g -> g.tokens().size()).toList(),
-            java.util.Arrays.stream(counts).boxed().toList()));
+        trace
+            .get(i)
+            .add(
+                new Round(
+                    passing.size(),
+                    quota,
+                    seeds.stream().map(g -> g.tokens().size()).toList(),
+                    java.util.Arrays.stream(counts).boxed().toList()));
         pool.addAll(regenerate(actor, input, seeds, counts, roundSeed));
       }
     }
@@ -177,7 +185,8 @@ public final class CriticSampling {
     List<Tokens> programs = pool.stream().map(Generation::tokens).toList();
     List<Boolean> ok = check.passes(programs);
     if (ok.size() != pool.size()) {
-      throw new IllegalStateException("example check answered " + ok.size() + " of " + pool.size() + " programs");
+      throw new IllegalStateException(
+          "example check answered " + ok.size() + " of " + pool.size() + " programs");
     }
     List<Generation> out = new ArrayList<>();
     for (int j = 0; j < pool.size(); j++) {
@@ -204,8 +213,12 @@ public final class CriticSampling {
       double[] pass = tail(p.tokenValues(labels.passedIndex()), offset);
       double[] fail = tail(p.tokenValues(labels.failedIndex()), offset);
       int len = seedLength(pass, fail);
-      out.add(new Generation(g.tokens().prefix(len), g.logProbs().subList(0, Math.min(len, g.logProbs().size())),
-          g.score(), false));
+      out.add(
+          new Generation(
+              g.tokens().prefix(len),
+              g.logProbs().subList(0, Math.min(len, g.logProbs().size())),
+              g.score(),
+              false));
     }
     return out;
   }
@@ -250,7 +263,8 @@ public final class CriticSampling {
     return counts;
   }
 
-  private List<Generation> regenerate(Actor actor, TokenPair input, List<Generation> seeds, int[] counts, long seed) {
+  private List<Generation> regenerate(
+      Actor actor, TokenPair input, List<Generation> seeds, int[] counts, long seed) {
     // Seeds with the same count go in one call (there are at most two counts), so that each
     // stacked copy is a separate draw of the strategy rather than a repeated input.
     List<Generation> out = new ArrayList<>();

@@ -25,15 +25,17 @@ import java.util.Set;
  * frozen) and report how well it predicts outcomes on problems held out from training.
  *
  * <p>Writes {@code four-class/} (the critic whose values weight the RL loss) and, if configured,
- * {@code binary/} (the {FailedTest, PassedTest} critic of Critic Sampling), each with its checkpoint,
- * metrics, {@code eval.json} (accuracy, confusion matrix, calibration), {@code eval.txt} and a
- * reliability diagram.
+ * {@code binary/} (the {FailedTest, PassedTest} critic of Critic Sampling), each with its
+ * checkpoint, metrics, {@code eval.json} (accuracy, confusion matrix, calibration), {@code
+ * eval.txt} and a reliability diagram.
  */
 public final class CriticStage {
   private CriticStage() {}
 
   /** The trained critics' checkpoints and held-out evaluations, by label set. */
-  public record Result(Map<LabelSet, Path> checkpoints, Map<LabelSet, CriticEvaluation> heldOut,
+  public record Result(
+      Map<LabelSet, Path> checkpoints,
+      Map<LabelSet, CriticEvaluation> heldOut,
       Map<LabelSet, TrainingLoop.Summary> training) {}
 
   /** The directory name of a label set's critic. */
@@ -45,14 +47,22 @@ public final class CriticStage {
   }
 
   /** Trains (or resumes) the critics. */
-  public static Result run(StageDir dir, CriticSource critics, List<TrainingTask> tasks,
-      List<SampleRecord> samples, Tasks codec, CriticStageConfig cfg, long seed) {
+  public static Result run(
+      StageDir dir,
+      CriticSource critics,
+      List<TrainingTask> tasks,
+      List<SampleRecord> samples,
+      Tasks codec,
+      CriticStageConfig cfg,
+      long seed) {
     Map<String, TrainingTask> byId = new HashMap<>();
     tasks.forEach(t -> byId.put(t.id(), t));
     List<String> ids = tasks.stream().map(TrainingTask::id).toList();
     List<String> shuffled = Batches.shuffled(ids, seed, -1);
-    int heldCount = cfg.heldOutFraction() == 0 || ids.size() < 2
-        ? 0 : Math.max(1, (int) Math.round(cfg.heldOutFraction() * ids.size()));
+    int heldCount =
+        cfg.heldOutFraction() == 0 || ids.size() < 2
+            ? 0
+            : Math.max(1, (int) Math.round(cfg.heldOutFraction() * ids.size()));
     Set<String> heldOut = new HashSet<>(shuffled.subList(0, heldCount));
 
     List<Item> train = new ArrayList<>();
@@ -72,14 +82,18 @@ public final class CriticStage {
     if (cfg.includeGroundTruth()) {
       for (TrainingTask t : tasks) {
         if (!heldOut.contains(t.id())) {
-          t.solutions().forEach(s -> train.add(new Item(new TokenPair(t.source(), s), OutcomeClass.PASSED)));
+          t.solutions()
+              .forEach(s -> train.add(new Item(new TokenPair(t.source(), s), OutcomeClass.PASSED)));
         }
       }
     }
     if (train.isEmpty()) {
       throw new IllegalArgumentException("critic: no training samples; run the sample stage first");
     }
-    List<LabelSet> sets = cfg.trainBinary() ? List.of(LabelSet.FOUR_CLASS, LabelSet.BINARY) : List.of(LabelSet.FOUR_CLASS);
+    List<LabelSet> sets =
+        cfg.trainBinary()
+            ? List.of(LabelSet.FOUR_CLASS, LabelSet.BINARY)
+            : List.of(LabelSet.FOUR_CLASS);
     Map<LabelSet, Path> checkpoints = new LinkedHashMap<>();
     Map<LabelSet, CriticEvaluation> evals = new LinkedHashMap<>();
     Map<LabelSet, TrainingLoop.Summary> summaries = new LinkedHashMap<>();
@@ -90,12 +104,18 @@ public final class CriticStage {
     dir.writeJson("split.json", split);
     for (LabelSet labels : sets) {
       StageDir sub = new StageDir(dir.resolve(dirName(labels)));
-      var settings = new TrainingLoop.Settings("critic-" + dirName(labels), cfg.epochs(), cfg.batchSize(),
-          cfg.maxSteps(), 0, seed);
-      var loop = new TrainingLoop<Item, LabelledSample>(settings,
-          batch -> batch.stream().map(i -> new LabelledSample(i.pair(), i.label())).toList(),
-          List::size, batch -> Map.of());
-      TrainingLoop.Summary s = loop.run(sub, from -> TrainingLoop.of(critics.open(labels, from)), Optional.empty(), train);
+      var settings =
+          new TrainingLoop.Settings(
+              "critic-" + dirName(labels), cfg.epochs(), cfg.batchSize(), cfg.maxSteps(), 0, seed);
+      var loop =
+          new TrainingLoop<Item, LabelledSample>(
+              settings,
+              batch -> batch.stream().map(i -> new LabelledSample(i.pair(), i.label())).toList(),
+              List::size,
+              batch -> Map.of());
+      TrainingLoop.Summary s =
+          loop.run(
+              sub, from -> TrainingLoop.of(critics.open(labels, from)), Optional.empty(), train);
       Path ckpt = sub.resolve(s.checkpoint());
       checkpoints.put(labels, ckpt);
       summaries.put(labels, s);
@@ -125,14 +145,21 @@ public final class CriticStage {
         p.advance(batch.size());
       }
     }
-    return CriticEvaluation.of(critic.labels(), items.stream().map(Item::label).toList(), preds, 10);
+    return CriticEvaluation.of(
+        critic.labels(), items.stream().map(Item::label).toList(), preds, 10);
   }
 
   /** A human-readable summary: accuracy, the confusion matrix and calibration. */
   public static String describe(CriticEvaluation e) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "held-out samples: %d%naccuracy: %.3f (majority class: %.3f)%nECE: %.3f%n%n",
-        e.count(), e.accuracy(), e.majorityAccuracy(), e.expectedCalibrationError()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "held-out samples: %d%naccuracy: %.3f (majority class: %.3f)%nECE: %.3f%n%n",
+            e.count(),
+            e.accuracy(),
+            e.majorityAccuracy(),
+            e.expectedCalibrationError()));
     List<String> names = e.labels().names();
     sb.append(String.format(Locale.ROOT, "%-14s", "true \\ pred"));
     names.forEach(n -> sb.append(String.format(Locale.ROOT, "%14s", n)));
@@ -147,8 +174,15 @@ public final class CriticStage {
     sb.append("\nconfidence bin   count  mean conf  accuracy\n");
     for (CriticEvaluation.Bin b : e.bins()) {
       if (b.count() > 0) {
-        sb.append(String.format(Locale.ROOT, "[%.1f, %.1f)  %7d  %9.3f  %8.3f%n", b.lower(), b.upper(), b.count(),
-            b.meanConfidence(), b.accuracy()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "[%.1f, %.1f)  %7d  %9.3f  %8.3f%n",
+                b.lower(),
+                b.upper(),
+                b.count(),
+                b.meanConfidence(),
+                b.accuracy()));
       }
     }
     return sb.toString();
@@ -163,8 +197,17 @@ public final class CriticStage {
         y.add(b.accuracy());
       }
     }
-    LinePlot.write(file, String.format(Locale.ROOT, "critic reliability (%s, ECE %.3f)", dirName(e.labels()),
-            e.expectedCalibrationError()), "mean confidence", "accuracy",
-        List.of(new LinePlot.Series("critic", x, y), new LinePlot.Series("perfect", List.of(0.0, 1.0), List.of(0.0, 1.0))));
+    LinePlot.write(
+        file,
+        String.format(
+            Locale.ROOT,
+            "critic reliability (%s, ECE %.3f)",
+            dirName(e.labels()),
+            e.expectedCalibrationError()),
+        "mean confidence",
+        "accuracy",
+        List.of(
+            new LinePlot.Series("critic", x, y),
+            new LinePlot.Series("perfect", List.of(0.0, 1.0), List.of(0.0, 1.0))));
   }
 }

@@ -22,8 +22,12 @@ import javax.imageio.ImageIO;
  */
 public final class LinePlot {
   private static final Color[] COLORS = {
-    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
-    new Color(0x9467bd), new Color(0x8c564b)
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0xff7f0e),
+    new Color(0x9467bd),
+    new Color(0x8c564b)
   };
 
   private LinePlot() {}
@@ -34,13 +38,15 @@ public final class LinePlot {
       x = List.copyOf(x);
       y = List.copyOf(y);
       if (x.size() != y.size()) {
-        throw new IllegalArgumentException("series " + name + ": " + x.size() + " x but " + y.size() + " y");
+        throw new IllegalArgumentException(
+            "series " + name + ": " + x.size() + " x but " + y.size() + " y");
       }
     }
   }
 
   /** Draws {@code series} to {@code file} (PNG, 800x500). */
-  public static void write(Path file, String title, String xLabel, String yLabel, List<Series> series) {
+  public static void write(
+      Path file, String title, String xLabel, String yLabel, List<Series> series) {
     System.setProperty("java.awt.headless", "true");
     int w = 800;
     int h = 500;

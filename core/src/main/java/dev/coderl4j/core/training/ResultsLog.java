@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * The one resumable results file of the run layer: JSON Lines of records of one type, appended and
- * flushed as each is finished, so that a killed run loses no finished work. Evaluation results,
- * the sample stage's {@code samples.jsonl} and generated samples files are all kept in one.
+ * flushed as each is finished, so that a killed run loses no finished work. Evaluation results, the
+ * sample stage's {@code samples.jsonl} and generated samples files are all kept in one.
  *
  * <p>Reopening a log resumes it: its records are read back, and a last line cut short by a kill is
  * dropped (and removed from the file), so that the work it recorded is simply redone; a damaged
@@ -58,8 +58,8 @@ public final class ResultsLog<R> implements AutoCloseable {
    * @param identity what must match to resume (e.g. benchmark, its params, the prompt format)
    * @param header the rest of the header of a new file (e.g. provenance)
    */
-  public static <R> ResultsLog<R> open(Path file, Class<R> type, Map<String, Object> identity,
-      Map<String, Object> header) {
+  public static <R> ResultsLog<R> open(
+      Path file, Class<R> type, Map<String, Object> identity, Map<String, Object> header) {
     Map<String, Object> h = new LinkedHashMap<>();
     h.put("identity", identity);
     h.putAll(header);
@@ -97,13 +97,20 @@ public final class ResultsLog<R> implements AutoCloseable {
     if (headerLine != null) {
       JsonNode header = parse(lines.getFirst());
       if (header == null || !header.has("header")) {
-        throw new IllegalArgumentException(file + " is not a results file of this kind (no header"
-            + " line); choose another output folder");
+        throw new IllegalArgumentException(
+            file
+                + " is not a results file of this kind (no header"
+                + " line); choose another output folder");
       }
       JsonNode found = header.get("header").get("identity");
       if (!identity.equals(found)) {
-        throw new IllegalArgumentException(file + " was written for " + found + ", not " + identity
-            + "; use another output folder for this configuration");
+        throw new IllegalArgumentException(
+            file
+                + " was written for "
+                + found
+                + ", not "
+                + identity
+                + "; use another output folder for this configuration");
       }
       first = 1;
     }
@@ -120,8 +127,13 @@ public final class ResultsLog<R> implements AutoCloseable {
           torn = true; // a line cut short by a kill: redo that work
           break;
         }
-        throw new IllegalArgumentException(file + ":" + (i + 1) + " is not a " + type.getSimpleName()
-            + " record; the file is damaged (delete it to start again)");
+        throw new IllegalArgumentException(
+            file
+                + ":"
+                + (i + 1)
+                + " is not a "
+                + type.getSimpleName()
+                + " record; the file is damaged (delete it to start again)");
       }
       records.add(r);
     }

@@ -13,15 +13,18 @@ import java.util.Objects;
  * @param reward {@code r(W^s)}, kept for the stage's metrics
  * @param returns the return estimator's weight for each sampled token (Eq. 8–10)
  */
-public record RlExample(TokenPair groundTruth, TokenPair sample, double reward,
-    TokenReturns returns) {
+public record RlExample(
+    TokenPair groundTruth, TokenPair sample, double reward, TokenReturns returns) {
   public RlExample {
     Objects.requireNonNull(groundTruth, "groundTruth");
     Objects.requireNonNull(sample, "sample");
     Objects.requireNonNull(returns, "returns");
     if (returns.weights().size() != sample.target().size()) {
-      throw new IllegalArgumentException("need one return per sampled token: "
-          + returns.weights().size() + " for " + sample.target().size());
+      throw new IllegalArgumentException(
+          "need one return per sampled token: "
+              + returns.weights().size()
+              + " for "
+              + sample.target().size());
     }
   }
 }

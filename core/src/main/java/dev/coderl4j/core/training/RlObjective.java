@@ -9,11 +9,11 @@ import java.util.List;
  * The actor's fine-tuning loss {@code L = L_ce + L_rl} with equal weights (§4.1) as token-weighted
  * sequences for {@link dev.coderl4j.core.lm.Actor#accumulateGradients}.
  *
- * <p>Each example contributes its ground truth with weight {@code ceWeight} on every token
- * ({@code L_ce}, Eq. 1) and its sample with its returns times {@code rlWeight} ({@code L_rl},
- * Eq. 10; the returns come from a {@link dev.coderl4j.core.returns.ReturnEstimator}). Both weights
- * are 1 in the paper. The returned list is a pure function of the examples, so splitting a batch
- * changes nothing but the order of the sum: a batch of N gives the gradients of N batches of one.
+ * <p>Each example contributes its ground truth with weight {@code ceWeight} on every token ({@code
+ * L_ce}, Eq. 1) and its sample with its returns times {@code rlWeight} ({@code L_rl}, Eq. 10; the
+ * returns come from a {@link dev.coderl4j.core.returns.ReturnEstimator}). Both weights are 1 in the
+ * paper. The returned list is a pure function of the examples, so splitting a batch changes nothing
+ * but the order of the sum: a batch of N gives the gradients of N batches of one.
  *
  * @param ceWeight the weight of {@code L_ce}
  * @param rlWeight the weight of {@code L_rl}
@@ -23,7 +23,9 @@ public record RlObjective(double ceWeight, double rlWeight) {
     if (!(ceWeight >= 0) || !(rlWeight >= 0) || ceWeight + rlWeight == 0) {
       throw new IllegalArgumentException(
           "ceWeight and rlWeight must be non-negative and not both 0 (the paper uses 1 and 1), got "
-              + ceWeight + ", " + rlWeight);
+              + ceWeight
+              + ", "
+              + rlWeight);
     }
   }
 
@@ -37,12 +39,14 @@ public record RlObjective(double ceWeight, double rlWeight) {
     List<WeightedSequence> out = new ArrayList<>(2 * batch.size());
     for (RlExample ex : batch) {
       if (ceWeight > 0 && ex.groundTruth().target().size() > 0) {
-        out.add(new WeightedSequence(ex.groundTruth(),
-            Collections.nCopies(ex.groundTruth().target().size(), ceWeight)));
+        out.add(
+            new WeightedSequence(
+                ex.groundTruth(), Collections.nCopies(ex.groundTruth().target().size(), ceWeight)));
       }
       if (rlWeight > 0 && ex.sample().target().size() > 0) {
-        out.add(new WeightedSequence(ex.sample(),
-            ex.returns().weights().stream().map(x -> x * rlWeight).toList()));
+        out.add(
+            new WeightedSequence(
+                ex.sample(), ex.returns().weights().stream().map(x -> x * rlWeight).toList()));
       }
     }
     return out;

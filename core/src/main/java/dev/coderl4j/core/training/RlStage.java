@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The RL stage (§3.3, Fig. 2, Eq. 10; §4.1): fine-tune the warm-started actor with {@code L_ce + L_rl}
- * on sampled programs.
+ * The RL stage (§3.3, Fig. 2, Eq. 10; §4.1): fine-tune the warm-started actor with {@code L_ce +
+ * L_rl} on sampled programs.
  *
  * <p>In the offline setting (one round, as CodeRL's released trainer) the samples are those of the
  * sample stage, drawn once from the warm-started actor; online rounds draw them again from the
@@ -41,8 +41,13 @@ public final class RlStage {
    *
    * @param critic the frozen four-class critic; required when the estimator uses one
    */
-  public static List<RlExample> examples(List<TrainingTask> tasks, List<SampleRecord> samples,
-      Tasks codec, RewardScheme reward, ReturnEstimator estimator, int batchSize,
+  public static List<RlExample> examples(
+      List<TrainingTask> tasks,
+      List<SampleRecord> samples,
+      Tasks codec,
+      RewardScheme reward,
+      ReturnEstimator estimator,
+      int batchSize,
       Optional<Critic> critic) {
     Map<String, TrainingTask> byId = new HashMap<>();
     tasks.forEach(t -> byId.put(t.id(), t));
@@ -56,7 +61,9 @@ public final class RlStage {
     List<Candidate> candidates = new ArrayList<>();
     for (SampleRecord r : samples) {
       TrainingTask t = byId.get(r.problemId());
-      if (!r.kind().equals(SampleRecord.SAMPLE) || t == null || t.solutions().isEmpty()
+      if (!r.kind().equals(SampleRecord.SAMPLE)
+          || t == null
+          || t.solutions().isEmpty()
           || (estimator.usesGreedyBaseline() && !greedy.containsKey(r.problemId()))) {
         continue;
       }
@@ -64,14 +71,22 @@ public final class RlStage {
       if (target.isEmpty()) {
         continue;
       }
-      candidates.add(new Candidate(t, r, new TokenPair(t.source(), target),
-          reward.reward(r.outcome(), r.tests(), r.suiteSize())));
+      candidates.add(
+          new Candidate(
+              t,
+              r,
+              new TokenPair(t.source(), target),
+              reward.reward(r.outcome(), r.tests(), r.suiteSize())));
     }
     List<List<Double>> values = new ArrayList<>();
     if (estimator.usesCritic()) {
-      Critic c = critic.orElseThrow(() -> new IllegalArgumentException("the return estimator"
-          + " weights tokens by the critic's values: run the critic stage, or choose returns:"
-          + " {type: greedy-baseline} (or greedy-baseline-decay, group-mean)"));
+      Critic c =
+          critic.orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "the return estimator weights tokens by the critic's values: run the critic"
+                          + " stage, or choose returns: {type: greedy-baseline} (or"
+                          + " greedy-baseline-decay, group-mean)"));
       try (Progress p = Progress.stderr("critic-values", candidates.size())) {
         for (int i = 0; i < candidates.size(); i += batchSize) {
           List<Candidate> batch = candidates.subList(i, Math.min(candidates.size(), i + batchSize));
@@ -90,49 +105,68 @@ public final class RlStage {
       byProblem.computeIfAbsent(candidates.get(i).task().id(), k -> new ArrayList<>()).add(i);
     }
     TokenReturns[] returns = new TokenReturns[candidates.size()];
-    byProblem.forEach((id, indices) -> {
-      List<Rollout> rollouts = new ArrayList<>();
-      for (int i : indices) {
-        Candidate c = candidates.get(i);
-        rollouts.add(new Rollout(c.reward(), c.sample().target().size(),
-            values.isEmpty() ? List.of() : values.get(i)));
-      }
-      Double g = greedy.get(id);
-      List<TokenReturns> est = estimator.estimate(new ProblemRollouts(
-          g == null ? OptionalDouble.empty() : OptionalDouble.of(g), rollouts));
-      for (int k = 0; k < indices.size(); k++) {
-        returns[indices.get(k)] = est.get(k);
-      }
-    });
+    byProblem.forEach(
+        (id, indices) -> {
+          List<Rollout> rollouts = new ArrayList<>();
+          for (int i : indices) {
+            Candidate c = candidates.get(i);
+            rollouts.add(
+                new Rollout(
+                    c.reward(),
+                    c.sample().target().size(),
+                    values.isEmpty() ? List.of() : values.get(i)));
+          }
+          Double g = greedy.get(id);
+          List<TokenReturns> est =
+              estimator.estimate(
+                  new ProblemRollouts(
+                      g == null ? OptionalDouble.empty() : OptionalDouble.of(g), rollouts));
+          for (int k = 0; k < indices.size(); k++) {
+            returns[indices.get(k)] = est.get(k);
+          }
+        });
     List<RlExample> out = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
       TrainingTask t = c.task();
-      TokenPair gt = new TokenPair(t.source(),
-          t.solutions().get(c.record().index() % t.solutions().size()));
+      TokenPair gt =
+          new TokenPair(t.source(), t.solutions().get(c.record().index() % t.solutions().size()));
       out.add(new RlExample(gt, c.sample(), c.reward(), returns[i]));
     }
     return out;
   }
 
   /** Trains (or resumes) the actor on {@code examples}. */
-  public static TrainingLoop.Summary run(StageDir dir, ActorSource actors, Optional<Path> initial,
-      List<RlExample> examples, RlConfig cfg, long seed) {
+  public static TrainingLoop.Summary run(
+      StageDir dir,
+      ActorSource actors,
+      Optional<Path> initial,
+      List<RlExample> examples,
+      RlConfig cfg,
+      long seed) {
     return run(dir, actors, initial, examples, cfg, seed, "rl-" + cfg.returns().type());
   }
 
   /** Trains (or resumes) the actor on {@code examples}, its progress named {@code name}. */
-  public static TrainingLoop.Summary run(StageDir dir, ActorSource actors, Optional<Path> initial,
-      List<RlExample> examples, RlConfig cfg, long seed, String name) {
+  public static TrainingLoop.Summary run(
+      StageDir dir,
+      ActorSource actors,
+      Optional<Path> initial,
+      List<RlExample> examples,
+      RlConfig cfg,
+      long seed,
+      String name) {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException(
-          "rl: no examples (every problem needs a reference solution, a baseline and samples); run the sample stage");
+          "rl: no examples (every problem needs a reference solution, a baseline and samples); run"
+              + " the sample stage");
     }
     RlObjective objective = new RlObjective(cfg.ceWeight(), cfg.rlWeight());
-    var settings = new TrainingLoop.Settings(name, cfg.epochs(), cfg.batchSize(), cfg.maxSteps(),
-        0, seed);
-    var loop = new TrainingLoop<RlExample, WeightedSequence>(settings, objective::sequences,
-        TrainingLoop::tokens, RlStage::batchMetrics);
+    var settings =
+        new TrainingLoop.Settings(name, cfg.epochs(), cfg.batchSize(), cfg.maxSteps(), 0, seed);
+    var loop =
+        new TrainingLoop<RlExample, WeightedSequence>(
+            settings, objective::sequences, TrainingLoop::tokens, RlStage::batchMetrics);
     return loop.run(dir, from -> TrainingLoop.of(actors.open(from)), initial, examples);
   }
 

@@ -26,8 +26,16 @@ import java.util.Objects;
  * @param millis execution wall time
  */
 public record SampleRecord(
-    String problemId, String kind, int index, List<Integer> tokens, boolean finished, String program,
-    Outcome outcome, List<TestResult> tests, int suiteSize, long millis) {
+    String problemId,
+    String kind,
+    int index,
+    List<Integer> tokens,
+    boolean finished,
+    String program,
+    Outcome outcome,
+    List<TestResult> tests,
+    int suiteSize,
+    long millis) {
 
   public static final String SAMPLE = "sample";
   public static final String BASELINE = "baseline";
@@ -42,10 +50,26 @@ public record SampleRecord(
   }
 
   /** The record of a generated program and its execution. */
-  public static SampleRecord of(String problemId, String kind, int index, Tokens tokens, boolean finished,
-      String program, ExecutionResult result, int suiteSize) {
-    return new SampleRecord(problemId, kind, index, tokens.stream().boxed().toList(), finished, program,
-        result.outcome(), result.tests(), suiteSize, result.millis());
+  public static SampleRecord of(
+      String problemId,
+      String kind,
+      int index,
+      Tokens tokens,
+      boolean finished,
+      String program,
+      ExecutionResult result,
+      int suiteSize) {
+    return new SampleRecord(
+        problemId,
+        kind,
+        index,
+        tokens.stream().boxed().toList(),
+        finished,
+        program,
+        result.outcome(),
+        result.tests(),
+        suiteSize,
+        result.millis());
   }
 
   /** The generated ids. */

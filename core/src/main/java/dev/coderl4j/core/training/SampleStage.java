@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The sample stage (§3.3, Fig. 2; §4.1): for every training problem, N programs from the sampler and
- * the greedy baseline {@code W^b}, each run against the hidden tests; written to
- * {@code samples.jsonl} one problem at a time, so that a killed run resumes at the next problem.
+ * The sample stage (§3.3, Fig. 2; §4.1): for every training problem, N programs from the sampler
+ * and the greedy baseline {@code W^b}, each run against the hidden tests; written to {@code
+ * samples.jsonl} one problem at a time, so that a killed run resumes at the next problem.
  */
 public final class SampleStage {
   /** The stage's records, a {@link ResultsLog} of {@link SampleRecord}s. */
@@ -33,18 +33,39 @@ public final class SampleStage {
   /**
    * Samples (or resumes) and returns every record of the stage.
    *
-   * @param checkpoint the actor to sample from (normally the warm-start's); empty for the configured one
+   * @param checkpoint the actor to sample from (normally the warm-start's); empty for the
+   *     configured one
    */
-  public static List<SampleRecord> run(StageDir dir, ActorSource actors, Optional<Path> checkpoint,
-      List<TrainingTask> tasks, SampleConfig cfg, DecodingStrategy sampler, DecodingStrategy baseline,
-      Tasks codec, Benchmark benchmark, ProgramRunner runner, long seed) {
+  public static List<SampleRecord> run(
+      StageDir dir,
+      ActorSource actors,
+      Optional<Path> checkpoint,
+      List<TrainingTask> tasks,
+      SampleConfig cfg,
+      DecodingStrategy sampler,
+      DecodingStrategy baseline,
+      Tasks codec,
+      Benchmark benchmark,
+      ProgramRunner runner,
+      long seed) {
     Optional<StageDir.State> state = dir.state();
     if (state.isPresent() && state.get().done()) {
       return records(dir);
     }
     try (ResultsLog<SampleRecord> log = ResultsLog.open(dir.resolve(FILE), SampleRecord.class)) {
-      return sample(dir, log, actors, checkpoint, tasks, cfg, sampler, baseline, codec, benchmark,
-          runner, seed);
+      return sample(
+          dir,
+          log,
+          actors,
+          checkpoint,
+          tasks,
+          cfg,
+          sampler,
+          baseline,
+          codec,
+          benchmark,
+          runner,
+          seed);
     }
   }
 
@@ -53,20 +74,30 @@ public final class SampleStage {
     return StageDir.readJsonLines(dir.resolve(FILE), SampleRecord.class);
   }
 
-  private static List<SampleRecord> sample(StageDir dir, ResultsLog<SampleRecord> log,
-      ActorSource actors, Optional<Path> checkpoint, List<TrainingTask> tasks, SampleConfig cfg,
-      DecodingStrategy sampler, DecodingStrategy baseline, Tasks codec, Benchmark benchmark,
-      ProgramRunner runner, long seed) {
+  private static List<SampleRecord> sample(
+      StageDir dir,
+      ResultsLog<SampleRecord> log,
+      ActorSource actors,
+      Optional<Path> checkpoint,
+      List<TrainingTask> tasks,
+      SampleConfig cfg,
+      DecodingStrategy sampler,
+      DecodingStrategy baseline,
+      Tasks codec,
+      Benchmark benchmark,
+      ProgramRunner runner,
+      long seed) {
     // Keep only complete problems (the baseline and every sample), in case a run was killed
     // between them.
     Map<String, Integer> counts = new LinkedHashMap<>();
     log.records().forEach(r -> counts.merge(r.problemId(), 1, Integer::sum));
     Set<String> done = new HashSet<>();
-    counts.forEach((id, n) -> {
-      if (n == cfg.samplesPerProblem() + 1) {
-        done.add(id);
-      }
-    });
+    counts.forEach(
+        (id, n) -> {
+          if (n == cfg.samplesPerProblem() + 1) {
+            done.add(id);
+          }
+        });
     log.retain(r -> done.contains(r.problemId()));
     List<SampleRecord> kept = log.records();
     List<TrainingTask> pending = tasks.stream().filter(t -> !done.contains(t.id())).toList();
@@ -85,7 +116,8 @@ public final class SampleStage {
           // The seed depends on the problem, not on how far an earlier run got.
           long batchSeed = seed * 31 + batch.get(0).id().hashCode();
           long t0 = System.nanoTime();
-          List<List<Generation>> samples = sampler.decode(actor, prompts, cfg.samplesPerProblem(), batchSeed);
+          List<List<Generation>> samples =
+              sampler.decode(actor, prompts, cfg.samplesPerProblem(), batchSeed);
           List<List<Generation>> greedy = baseline.decode(actor, prompts, 1, batchSeed);
           genSeconds += (System.nanoTime() - t0) / 1e9;
           List<Tasks.Run> runs = new ArrayList<>();
@@ -102,23 +134,35 @@ public final class SampleStage {
               genTokens += g.tokens().size();
               String kind = j == 0 ? SampleRecord.BASELINE : SampleRecord.SAMPLE;
               int index = j == 0 ? 0 : j - 1;
-              runs.add(new Tasks.Run(t.id() + "#" + kind + "#" + index, t.problem(),
-                  codec.program(t.problem(), g.tokens()), t.problem().hiddenTests()));
+              runs.add(
+                  new Tasks.Run(
+                      t.id() + "#" + kind + "#" + index,
+                      t.problem(),
+                      codec.program(t.problem(), g.tokens()),
+                      t.problem().hiddenTests()));
               gens.add(g);
               kinds.add(kind);
               indices.add(index);
             }
           }
           long t1 = System.nanoTime();
-          List<ExecutionResult> results = Tasks.execute(benchmark, runner, runs, ProgramRunner.RunListener.NONE);
+          List<ExecutionResult> results =
+              Tasks.execute(benchmark, runner, runs, ProgramRunner.RunListener.NONE);
           execSeconds += (System.nanoTime() - t1) / 1e9;
           programs += runs.size();
           List<SampleRecord> recs = new ArrayList<>();
           for (int k = 0; k < runs.size(); k++) {
             Tasks.Run r = runs.get(k);
-            recs.add(SampleRecord.of(r.problem().id(), kinds.get(k), indices.get(k),
-                gens.get(k).tokens(), gens.get(k).finished(), r.program(), results.get(k),
-                r.tests().size()));
+            recs.add(
+                SampleRecord.of(
+                    r.problem().id(),
+                    kinds.get(k),
+                    indices.get(k),
+                    gens.get(k).tokens(),
+                    gens.get(k).finished(),
+                    r.program(),
+                    results.get(k),
+                    r.tests().size()));
           }
           log.appendAll(recs);
           all.addAll(recs);
@@ -144,7 +188,8 @@ public final class SampleStage {
   public static Map<String, Map<String, Integer>> outcomeCounts(List<SampleRecord> records) {
     Map<String, Map<String, Integer>> out = new TreeMap<>();
     for (SampleRecord r : records) {
-      out.computeIfAbsent(r.kind(), k -> new TreeMap<>()).merge(r.outcome().label(), 1, Integer::sum);
+      out.computeIfAbsent(r.kind(), k -> new TreeMap<>())
+          .merge(r.outcome().label(), 1, Integer::sum);
     }
     return out;
   }

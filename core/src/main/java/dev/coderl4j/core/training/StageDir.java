@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stage's output directory: {@code state.json} (how far it got, for resuming),
- * {@code metrics.jsonl} (one line per step), {@code provenance.json}, checkpoints and plots.
+ * A stage's output directory: {@code state.json} (how far it got, for resuming), {@code
+ * metrics.jsonl} (one line per step), {@code provenance.json}, checkpoints and plots.
  *
  * <p>Files are replaced atomically (write, then move) so that a run killed at any point leaves a
  * directory it can resume from.
@@ -31,7 +31,8 @@ public final class StageDir {
 
   /** A JSON mapper for the stages' files (records, {@code Optional}). */
   public static ObjectMapper mapper() {
-    return new ObjectMapper().registerModule(new Jdk8Module())
+    return new ObjectMapper()
+        .registerModule(new Jdk8Module())
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   }
 
@@ -120,8 +121,12 @@ public final class StageDir {
 
   /** Appends one JSON line to {@code name} (e.g. {@code metrics.jsonl}) and flushes it. */
   public void appendJsonLine(String name, Object value) {
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(name), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(
+            dir.resolve(name),
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND)) {
       w.write(json.writeValueAsString(value));
       w.write('\n');
     } catch (IOException e) {
@@ -129,7 +134,9 @@ public final class StageDir {
     }
   }
 
-  /** Reads a JSON-lines file as {@code type}; a missing file is empty; a torn last line is dropped. */
+  /**
+   * Reads a JSON-lines file as {@code type}; a missing file is empty; a torn last line is dropped.
+   */
   public static <T> List<T> readJsonLines(Path file, Class<T> type) {
     ObjectMapper json = mapper();
     List<T> out = new ArrayList<>();
@@ -149,7 +156,8 @@ public final class StageDir {
           if (i == lines.size() - 1) {
             break; // a line cut off by a killed run; the stage redoes that item
           }
-          throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getOriginalMessage(), e);
+          throw new IllegalArgumentException(
+              file + ":" + (i + 1) + ": " + e.getOriginalMessage(), e);
         }
       }
     } catch (IOException e) {

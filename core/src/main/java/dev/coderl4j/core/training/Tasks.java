@@ -22,7 +22,8 @@ import java.util.List;
  * @param maxSourceTokens prompt tokens kept (the first ones, as CodeRL truncates)
  * @param maxTargetTokens solution tokens kept, end of sequence included
  */
-public record Tasks(PromptFormat format, TextTokenizer tokenizer, int maxSourceTokens, int maxTargetTokens) {
+public record Tasks(
+    PromptFormat format, TextTokenizer tokenizer, int maxSourceTokens, int maxTargetTokens) {
 
   /** The prompt's token ids, truncated. */
   public Tokens source(Problem problem) {
@@ -35,10 +36,14 @@ public record Tasks(PromptFormat format, TextTokenizer tokenizer, int maxSourceT
    */
   public Tokens target(String solution) {
     Tokens ids = tokenizer.encode(solution, false);
-    return ids.size() < maxTargetTokens ? ids.append(tokenizer.eosId()) : ids.prefix(maxTargetTokens);
+    return ids.size() < maxTargetTokens
+        ? ids.append(tokenizer.eosId())
+        : ids.prefix(maxTargetTokens);
   }
 
-  /** A generated sequence as a training target: end of sequence appended when generation ended so. */
+  /**
+   * A generated sequence as a training target: end of sequence appended when generation ended so.
+   */
   public Tokens generated(Tokens ids, boolean finished) {
     Tokens t = finished ? ids.append(tokenizer.eosId()) : ids;
     return t.prefix(maxTargetTokens);
@@ -48,16 +53,18 @@ public record Tasks(PromptFormat format, TextTokenizer tokenizer, int maxSourceT
   public List<TrainingTask> encode(List<Problem> problems, int solutionsPerProblem) {
     List<TrainingTask> out = new ArrayList<>(problems.size());
     for (Problem p : problems) {
-      List<String> sols = solutionsPerProblem > 0 && p.solutions().size() > solutionsPerProblem
-          ? p.solutions().subList(0, solutionsPerProblem) : p.solutions();
+      List<String> sols =
+          solutionsPerProblem > 0 && p.solutions().size() > solutionsPerProblem
+              ? p.solutions().subList(0, solutionsPerProblem)
+              : p.solutions();
       out.add(new TrainingTask(p, source(p), sols.stream().map(this::target).toList()));
     }
     return out;
   }
 
   /**
-   * The completion that generated ids stand for: decoded and cut at the format's stop sequences,
-   * as a samples file holds it ({@link PromptFormat#program} turns it into the program).
+   * The completion that generated ids stand for: decoded and cut at the format's stop sequences, as
+   * a samples file holds it ({@link PromptFormat#program} turns it into the program).
    */
   public String completion(Tokens generated) {
     return Completions.cutAtStops(tokenizer.decode(generated), format.stopSequences());
@@ -72,7 +79,10 @@ public record Tasks(PromptFormat format, TextTokenizer tokenizer, int maxSourceT
   public record Run(String jobId, Problem problem, String program, TestSuite tests) {}
 
   /** Runs programs through the benchmark's jobs on {@code runner}, results in input order. */
-  public static List<ExecutionResult> execute(Benchmark benchmark, ProgramRunner runner, List<Run> runs,
+  public static List<ExecutionResult> execute(
+      Benchmark benchmark,
+      ProgramRunner runner,
+      List<Run> runs,
       ProgramRunner.RunListener listener) {
     List<ExecutionJob> jobs = new ArrayList<>(runs.size());
     for (Run r : runs) {

@@ -21,10 +21,10 @@ import java.util.stream.Stream;
  * The optimiser loop shared by warm-start, critic training and RL: seeded epochs of batches,
  * metrics per step, checkpoints, and resumption from the last checkpoint.
  *
- * <p>Each step's loss is divided by the batch's {@code weight}: its target tokens for the actor (the
- * token mean of Hugging Face's cross-entropy, which CodeRL trains with), its samples for the critic.
- * Resuming reopens the model from the last checkpoint and skips the steps before it in the same
- * seeded order; optimiser moments are not part of a checkpoint and restart from zero.
+ * <p>Each step's loss is divided by the batch's {@code weight}: its target tokens for the actor
+ * (the token mean of Hugging Face's cross-entropy, which CodeRL trains with), its samples for the
+ * critic. Resuming reopens the model from the last checkpoint and skips the steps before it in the
+ * same seeded order; optimiser moments are not part of a checkpoint and restart from zero.
  *
  * @param <T> a training item
  * @param <S> what the model trains on (weighted sequences, labelled samples)
@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 public final class TrainingLoop<T, S> {
 
   /** What a loop needs besides its items. */
-  public record Settings(String stage, int epochs, int batchSize, int maxSteps, int checkpointEvery, long seed) {}
+  public record Settings(
+      String stage, int epochs, int batchSize, int maxSteps, int checkpointEvery, long seed) {}
 
   /**
    * The end of a loop: where the model is and how fast it trained.
@@ -40,8 +41,15 @@ public final class TrainingLoop<T, S> {
    * @param weight tokens (actor) or samples (critic) trained on in this run
    * @param perSecond {@code weight} per second of optimiser time
    */
-  public record Summary(String stage, long steps, long weight, double seconds, double perSecond,
-      double firstLoss, double lastLoss, String checkpoint) {}
+  public record Summary(
+      String stage,
+      long steps,
+      long weight,
+      double seconds,
+      double perSecond,
+      double firstLoss,
+      double lastLoss,
+      String checkpoint) {}
 
   /** A model being trained: an {@link Actor} or a {@link dev.coderl4j.core.critic.Critic}. */
   public interface Trainee<S> extends AutoCloseable {
@@ -81,10 +89,12 @@ public final class TrainingLoop<T, S> {
   }
 
   /** A critic as a trainee on labelled samples. */
-  public static Trainee<dev.coderl4j.core.critic.LabelledSample> of(dev.coderl4j.core.critic.Critic critic) {
+  public static Trainee<dev.coderl4j.core.critic.LabelledSample> of(
+      dev.coderl4j.core.critic.Critic critic) {
     return new Trainee<>() {
       @Override
-      public double accumulateGradients(List<dev.coderl4j.core.critic.LabelledSample> batch, double scale) {
+      public double accumulateGradients(
+          List<dev.coderl4j.core.critic.LabelledSample> batch, double scale) {
         return critic.accumulateGradients(batch, scale);
       }
 
@@ -115,8 +125,11 @@ public final class TrainingLoop<T, S> {
    * @param weight the divisor of a batch's summed loss (tokens, or samples)
    * @param extraMetrics more values for a step's metrics line (e.g. mean reward), may return empty
    */
-  public TrainingLoop(Settings settings, Function<List<T>, List<S>> sequences,
-      java.util.function.ToLongFunction<List<S>> weight, Function<List<T>, Map<String, Object>> extraMetrics) {
+  public TrainingLoop(
+      Settings settings,
+      Function<List<T>, List<S>> sequences,
+      java.util.function.ToLongFunction<List<S>> weight,
+      Function<List<T>, Map<String, Object>> extraMetrics) {
     this.settings = settings;
     this.sequences = sequences;
     this.weight = weight;
@@ -142,18 +155,23 @@ public final class TrainingLoop<T, S> {
    *     configured actor)
    * @return the final checkpoint and throughput
    */
-  public Summary run(StageDir dir, Function<Optional<Path>, Trainee<S>> source, Optional<Path> initial,
+  public Summary run(
+      StageDir dir,
+      Function<Optional<Path>, Trainee<S>> source,
+      Optional<Path> initial,
       List<T> items) {
     Optional<StageDir.State> state = dir.state();
     if (state.isPresent() && state.get().done()) {
       return readSummary(dir);
     }
     if (items.isEmpty()) {
-      throw new IllegalArgumentException(settings.stage() + ": nothing to train on; check the data config");
+      throw new IllegalArgumentException(
+          settings.stage() + ": nothing to train on; check the data config");
     }
     long resume = 0;
     Optional<Path> from = initial;
-    if (state.isPresent() && !state.get().checkpoint().isEmpty()
+    if (state.isPresent()
+        && !state.get().checkpoint().isEmpty()
         && Files.isDirectory(dir.resolve(state.get().checkpoint()))) {
       resume = state.get().step();
       from = Optional.of(dir.resolve(state.get().checkpoint()));
@@ -171,7 +189,8 @@ public final class TrainingLoop<T, S> {
       progress.advance(Math.min(resume, total));
       outer:
       for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-        for (List<T> batch : Batches.of(Batches.shuffled(items, settings.seed(), epoch), settings.batchSize())) {
+        for (List<T> batch :
+            Batches.of(Batches.shuffled(items, settings.seed(), epoch), settings.batchSize())) {
           if (settings.maxSteps() > 0 && step >= settings.maxSteps()) {
             break outer;
           }
@@ -219,8 +238,16 @@ public final class TrainingLoop<T, S> {
         checkpoint = checkpoint(dir, actor, step, checkpoint);
       }
     }
-    Summary s = new Summary(settings.stage(), step - resume, tokensSeen, seconds,
-        tokensSeen / Math.max(seconds, 1e-9), firstLoss, lastLoss, checkpoint);
+    Summary s =
+        new Summary(
+            settings.stage(),
+            step - resume,
+            tokensSeen,
+            seconds,
+            tokensSeen / Math.max(seconds, 1e-9),
+            firstLoss,
+            lastLoss,
+            checkpoint);
     dir.writeJson("summary.json", s);
     dir.saveState(new StageDir.State(step, true, checkpoint));
     plotLoss(dir);
@@ -229,8 +256,11 @@ public final class TrainingLoop<T, S> {
 
   /** The final checkpoint of a finished stage directory. */
   public static Path finalCheckpoint(StageDir dir) {
-    return dir.state().filter(StageDir.State::done).map(s -> dir.resolve(s.checkpoint()))
-        .orElseThrow(() -> new IllegalStateException(dir.path() + " has no finished stage; run it first"));
+    return dir.state()
+        .filter(StageDir.State::done)
+        .map(s -> dir.resolve(s.checkpoint()))
+        .orElseThrow(
+            () -> new IllegalStateException(dir.path() + " has no finished stage; run it first"));
   }
 
   private static Summary readSummary(StageDir dir) {
@@ -268,7 +298,9 @@ public final class TrainingLoop<T, S> {
 
   private void plotLoss(StageDir dir) {
     List<Map<String, Object>> lines = new ArrayList<>();
-    for (var node : StageDir.readJsonLines(dir.resolve("metrics.jsonl"), com.fasterxml.jackson.databind.JsonNode.class)) {
+    for (var node :
+        StageDir.readJsonLines(
+            dir.resolve("metrics.jsonl"), com.fasterxml.jackson.databind.JsonNode.class)) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("step", node.path("step").asDouble());
       m.put("loss", node.path("loss").asDouble());
@@ -276,8 +308,14 @@ public final class TrainingLoop<T, S> {
     }
     List<Double> x = lines.stream().map(m -> (Double) m.get("step")).toList();
     List<Double> y = lines.stream().map(m -> (Double) m.get("loss")).toList();
-    LinePlot.write(dir.resolve("loss.png"), settings.stage() + ": training loss", "step", "loss",
-        List.of(new LinePlot.Series("loss", x, y), new LinePlot.Series("moving mean (10)", x, movingMean(y, 10))));
+    LinePlot.write(
+        dir.resolve("loss.png"),
+        settings.stage() + ": training loss",
+        "step",
+        "loss",
+        List.of(
+            new LinePlot.Series("loss", x, y),
+            new LinePlot.Series("moving mean (10)", x, movingMean(y, 10))));
   }
 
   static List<Double> movingMean(List<Double> y, int window) {

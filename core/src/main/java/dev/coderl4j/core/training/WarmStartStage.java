@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Warm-start (§4.1): imitation learning with {@code L_ce} (Eq. 1) on the ground-truth programs of the
- * training problems, "for up to 10 epochs", before any RL.
+ * Warm-start (§4.1): imitation learning with {@code L_ce} (Eq. 1) on the ground-truth programs of
+ * the training problems, "for up to 10 epochs", before any RL.
  */
 public final class WarmStartStage {
   private WarmStartStage() {}
@@ -21,8 +21,13 @@ public final class WarmStartStage {
    *
    * @param initial the checkpoint to start from; empty for the configured actor
    */
-  public static TrainingLoop.Summary run(StageDir dir, ActorSource actors, Optional<Path> initial,
-      List<TrainingTask> tasks, WarmStartConfig cfg, long seed) {
+  public static TrainingLoop.Summary run(
+      StageDir dir,
+      ActorSource actors,
+      Optional<Path> initial,
+      List<TrainingTask> tasks,
+      WarmStartConfig cfg,
+      long seed) {
     List<TokenPair> pairs = new ArrayList<>();
     for (TrainingTask t : tasks) {
       for (var sol : t.solutions()) {
@@ -31,13 +36,23 @@ public final class WarmStartStage {
     }
     if (pairs.isEmpty()) {
       throw new IllegalArgumentException(
-          "warmstart: the training problems have no reference solutions; choose a split with solutions");
+          "warmstart: the training problems have no reference solutions; choose a split with"
+              + " solutions");
     }
-    var settings = new TrainingLoop.Settings("warmstart", cfg.epochs(), cfg.batchSize(), cfg.maxSteps(),
-        cfg.checkpointEvery(), seed);
-    var loop = new TrainingLoop<TokenPair, WeightedSequence>(settings,
-        batch -> batch.stream().map(WeightedSequence::crossEntropy).toList(),
-        TrainingLoop::tokens, batch -> Map.of());
+    var settings =
+        new TrainingLoop.Settings(
+            "warmstart",
+            cfg.epochs(),
+            cfg.batchSize(),
+            cfg.maxSteps(),
+            cfg.checkpointEvery(),
+            seed);
+    var loop =
+        new TrainingLoop<TokenPair, WeightedSequence>(
+            settings,
+            batch -> batch.stream().map(WeightedSequence::crossEntropy).toList(),
+            TrainingLoop::tokens,
+            batch -> Map.of());
     return loop.run(dir, from -> TrainingLoop.of(actors.open(from)), initial, pairs);
   }
 }

@@ -41,8 +41,10 @@ public interface PromptFormatContract {
 
   /** Whatever follows a stop sequence does not change the program. */
   @Property(tries = 200)
-  default void textAfterAStopSequenceIsIgnored(@ForAll("problemsToFormat") Problem p,
-      @ForAll("completions") String completion, @ForAll("completions") String junk) {
+  default void textAfterAStopSequenceIsIgnored(
+      @ForAll("problemsToFormat") Problem p,
+      @ForAll("completions") String completion,
+      @ForAll("completions") String junk) {
     List<String> stops = format().stopSequences();
     String head = Completions.cutAtStops(completion, stops);
     for (String stop : stops) {
@@ -54,6 +56,8 @@ public interface PromptFormatContract {
   @Property(tries = 100)
   default void codeFencesAreUnwrapped(@ForAll("problemsToFormat") Problem p) {
     String code = "def f(x):\n    return x\n";
-    assertEquals(format().program(p, code), format().program(p, "Here you go:\n```python\n" + code + "```\nDone."));
+    assertEquals(
+        format().program(p, code),
+        format().program(p, "Here you go:\n```python\n" + code + "```\nDone."));
   }
 }

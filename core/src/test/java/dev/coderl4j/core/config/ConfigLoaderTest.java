@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
-  private static final String OK = """
+  private static final String OK =
+      """
       seed: 7
       out: runs/test
       actor:
@@ -55,7 +56,8 @@ class ConfigLoaderTest {
   @Test
   void anUnknownKeyFailsWithItsLineAndTheKnownKeys() {
     String bad = OK.replace("    batchSize: 4", "    batchsize: 4");
-    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
     assertTrue(e.getMessage().startsWith("bad.yaml:17:"), e.getMessage());
     assertTrue(e.getMessage().contains("unknown key 'stages.rl.batchsize'"), e.getMessage());
     assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
@@ -64,7 +66,8 @@ class ConfigLoaderTest {
   @Test
   void anInvalidValueFailsWithItsLineAndHowToFixIt() {
     String bad = OK.replace("heldOutFraction: 0.25", "heldOutFraction: 1.5");
-    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
     assertTrue(e.getMessage().startsWith("bad.yaml:14:"), e.getMessage());
     assertTrue(e.getMessage().contains("critic.heldOutFraction must be in [0, 1)"), e.getMessage());
   }
@@ -72,29 +75,39 @@ class ConfigLoaderTest {
   @Test
   void theOldVariantKeyNamesTheEstimatorToUseInstead() {
     String bad = OK.replace("returns: {type: critic-values}", "variant: B");
-    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
     assertTrue(e.getMessage().startsWith("bad.yaml:"), e.getMessage());
     assertTrue(e.getMessage().contains("returns: {type: critic-values}"), e.getMessage());
   }
 
   @Test
   void roundsMustBePositive() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> loader.parse(OK, "ok.yaml", List.of("stages.rl.rounds=0")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.parse(OK, "ok.yaml", List.of("stages.rl.rounds=0")));
     assertTrue(e.getMessage().contains("rl.rounds"), e.getMessage());
   }
 
   @Test
   void aMissingSlotSaysWhatToAdd() {
     String bad = OK.replace("critic: {type: codet5-critic}\n", "");
-    ConfigException e = assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> loader.parse(bad, "bad.yaml", List.of()));
     assertTrue(e.getMessage().contains("add critic:"), e.getMessage());
   }
 
   @Test
   void overridesReplaceValuesAndAddKeys() {
-    RunConfig c = loader.parse(OK, "ok.yaml", List.of("stages.rl.returns={type: greedy-baseline}", "out=runs/other",
-        "stages.rl.epochs=3"));
+    RunConfig c =
+        loader.parse(
+            OK,
+            "ok.yaml",
+            List.of(
+                "stages.rl.returns={type: greedy-baseline}",
+                "out=runs/other",
+                "stages.rl.epochs=3"));
     assertEquals("greedy-baseline", c.stages().rl().returns().type());
     assertEquals(3, c.stages().rl().epochs());
     assertEquals(4, c.stages().rl().batchSize());
@@ -103,8 +116,10 @@ class ConfigLoaderTest {
 
   @Test
   void syntaxErrorsHaveALine() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> loader.parse("out: x\nactor: {type: a\n", "broken.yaml", List.of()));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> loader.parse("out: x\nactor: {type: a\n", "broken.yaml", List.of()));
     assertTrue(e.getMessage().matches("(?s)broken\\.yaml:\\d+:\\d+: .*"), e.getMessage());
   }
 }

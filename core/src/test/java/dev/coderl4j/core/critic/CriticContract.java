@@ -34,14 +34,19 @@ public interface CriticContract {
 
   @Provide
   default Arbitrary<List<TokenPair>> batches() {
-    Arbitrary<Tokens> ids = Arbitraries.integers().between(1, 30).list().ofMinSize(1).ofMaxSize(6)
-        .map(l -> Tokens.of(l.stream().mapToInt(Integer::intValue).toArray()));
+    Arbitrary<Tokens> ids =
+        Arbitraries.integers()
+            .between(1, 30)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(6)
+            .map(l -> Tokens.of(l.stream().mapToInt(Integer::intValue).toArray()));
     return Combinators.combine(ids, ids).as(TokenPair::new).list().ofMinSize(1).ofMaxSize(3);
   }
 
   @Property(tries = 3)
-  default void predictionsAreDistributionsOverTheLabelSet(@ForAll("batches") List<TokenPair> batch,
-      @ForAll LabelSet labels) {
+  default void predictionsAreDistributionsOverTheLabelSet(
+      @ForAll("batches") List<TokenPair> batch, @ForAll LabelSet labels) {
     try (Critic c = critic(labels)) {
       assertEquals(labels, c.labels());
       List<CriticPrediction> preds = c.predict(batch);
@@ -80,10 +85,12 @@ public interface CriticContract {
 
   @Example
   default void aStepLowersTheLossOfItsBatch() {
-    List<LabelledSample> batch = List.of(
-        new LabelledSample(new TokenPair(Tokens.of(3, 4, 5), Tokens.of(6, 7)), OutcomeClass.PASSED),
-        new LabelledSample(new TokenPair(Tokens.of(3, 4), Tokens.of(8, 9, 10)),
-            OutcomeClass.COMPILE_ERROR));
+    List<LabelledSample> batch =
+        List.of(
+            new LabelledSample(
+                new TokenPair(Tokens.of(3, 4, 5), Tokens.of(6, 7)), OutcomeClass.PASSED),
+            new LabelledSample(
+                new TokenPair(Tokens.of(3, 4), Tokens.of(8, 9, 10)), OutcomeClass.COMPILE_ERROR));
     try (Critic c = critic(LabelSet.FOUR_CLASS)) {
       double before = c.accumulateGradients(batch, 1.0);
       c.step();

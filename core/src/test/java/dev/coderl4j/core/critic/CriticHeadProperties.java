@@ -17,13 +17,23 @@ class CriticHeadProperties {
 
   @Provide
   Arbitrary<float[][]> states() {
-    return Arbitraries.floats().between(-3, 3).array(float[].class).ofSize(H)
-        .array(float[][].class).ofMinSize(1).ofMaxSize(8);
+    return Arbitraries.floats()
+        .between(-3, 3)
+        .array(float[].class)
+        .ofSize(H)
+        .array(float[][].class)
+        .ofMinSize(1)
+        .ofMaxSize(8);
   }
 
   @Provide
   Arbitrary<float[][]> weights() {
-    return Arbitraries.floats().between(-1, 1).array(float[].class).ofSize(H).array(float[][].class).ofSize(4);
+    return Arbitraries.floats()
+        .between(-1, 1)
+        .array(float[].class)
+        .ofSize(H)
+        .array(float[][].class)
+        .ofSize(4);
   }
 
   private static CriticHead head(float[][] w) {
@@ -31,7 +41,8 @@ class CriticHeadProperties {
   }
 
   @Property
-  void everyTokenValueAndTheOutcomeAreDistributions(@ForAll("states") float[][] h, @ForAll("weights") float[][] w) {
+  void everyTokenValueAndTheOutcomeAreDistributions(
+      @ForAll("states") float[][] h, @ForAll("weights") float[][] w) {
     CriticPrediction p = head(w).predict(h);
     assertEquals(h.length, p.tokenValues().rows());
     assertEquals(1.0, p.outcome().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
@@ -63,7 +74,8 @@ class CriticHeadProperties {
   }
 
   @Property
-  void theOutcomeIsTheTokenValueOfThePooledState(@ForAll("states") float[][] h, @ForAll("weights") float[][] w) {
+  void theOutcomeIsTheTokenValueOfThePooledState(
+      @ForAll("states") float[][] h, @ForAll("weights") float[][] w) {
     CriticHead head = head(w);
     CriticPrediction whole = head.predict(h);
     CriticPrediction pooledOnly = head.predict(new float[][] {CriticHead.maxPool(h)});
@@ -73,7 +85,8 @@ class CriticHeadProperties {
   }
 
   @Property
-  void aTokenValueDependsOnlyOnItsOwnState(@ForAll("states") float[][] h, @ForAll("weights") float[][] w) {
+  void aTokenValueDependsOnlyOnItsOwnState(
+      @ForAll("states") float[][] h, @ForAll("weights") float[][] w) {
     CriticHead head = head(w);
     CriticPrediction whole = head.predict(h);
     int t = h.length - 1;

@@ -24,9 +24,13 @@ class ConcurrentRunsTest {
   void resultsComeBackInInputOrderAndEachIsReportedOnce() {
     ConcurrentHashMap<Integer, String> reported = new ConcurrentHashMap<>();
     List<ExecutionResult> out =
-        ConcurrentRuns.runAll(jobs(50), (i, r) -> reported.merge(i, r.jobId(), (a, b) -> a + "," + b), 4,
+        ConcurrentRuns.runAll(
+            jobs(50),
+            (i, r) -> reported.merge(i, r.jobId(), (a, b) -> a + "," + b),
+            4,
             ConcurrentRunsTest::result);
-    assertEquals(IntStream.range(0, 50).mapToObj(i -> "j" + i).toList(),
+    assertEquals(
+        IntStream.range(0, 50).mapToObj(i -> "j" + i).toList(),
         out.stream().map(ExecutionResult::jobId).toList());
     assertEquals(50, reported.size());
     reported.forEach((i, id) -> assertEquals("j" + i, id));
@@ -34,19 +38,28 @@ class ConcurrentRunsTest {
 
   @Test
   void aBrokenRunnerStopsTheRunAndItsErrorIsRethrown() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ConcurrentRuns.runAll(jobs(10), ProgramRunner.RunListener.NONE, 2, job -> {
-          if (job.id().equals("j3")) {
-            throw new IllegalStateException("worker pool is gone");
-          }
-          return result(job);
-        }));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                ConcurrentRuns.runAll(
+                    jobs(10),
+                    ProgramRunner.RunListener.NONE,
+                    2,
+                    job -> {
+                      if (job.id().equals("j3")) {
+                        throw new IllegalStateException("worker pool is gone");
+                      }
+                      return result(job);
+                    }));
     assertEquals("worker pool is gone", e.getMessage());
   }
 
   @Test
   void anEmptyListIsFine() {
-    assertEquals(List.of(), ConcurrentRuns.runAll(List.of(), ProgramRunner.RunListener.NONE, 2,
-        ConcurrentRunsTest::result));
+    assertEquals(
+        List.of(),
+        ConcurrentRuns.runAll(
+            List.of(), ProgramRunner.RunListener.NONE, 2, ConcurrentRunsTest::result));
   }
 }

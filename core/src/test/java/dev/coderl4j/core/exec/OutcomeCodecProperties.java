@@ -13,7 +13,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** {@link OutcomeCodec}: every outcome and test result survives the JSON round trip, details kept. */
+/**
+ * {@link OutcomeCodec}: every outcome and test result survives the JSON round trip, details kept.
+ */
 class OutcomeCodecProperties {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,14 +35,17 @@ class OutcomeCodecProperties {
 
   @Provide
   Arbitrary<List<TestResult>> tests() {
-    return Arbitraries.oneOf(Arbitraries.just(TestResult.PASS), Arbitraries.just(TestResult.FAIL),
-        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(TestResult.Error::new))
-        .list().ofMaxSize(6);
+    return Arbitraries.oneOf(
+            Arbitraries.just(TestResult.PASS),
+            Arbitraries.just(TestResult.FAIL),
+            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(TestResult.Error::new))
+        .list()
+        .ofMaxSize(6);
   }
 
   @Property
-  void recordsHoldingOutcomesRoundTrip(@ForAll("outcomes") Outcome o,
-      @ForAll("tests") List<TestResult> tests) throws Exception {
+  void recordsHoldingOutcomesRoundTrip(
+      @ForAll("outcomes") Outcome o, @ForAll("tests") List<TestResult> tests) throws Exception {
     Held h = new Held(o, tests);
     assertEquals(h, JSON.readValue(JSON.writeValueAsString(h), Held.class));
     assertEquals(o, OutcomeCodec.readOutcome(OutcomeCodec.outcomeNode(o)));
@@ -48,8 +53,8 @@ class OutcomeCodecProperties {
   }
 
   @Property
-  void jobLinesWriteTheSameTestsAndLabel(@ForAll("outcomes") Outcome o,
-      @ForAll("tests") List<TestResult> tests) {
+  void jobLinesWriteTheSameTestsAndLabel(
+      @ForAll("outcomes") Outcome o, @ForAll("tests") List<TestResult> tests) {
     var line = new JobLines().resultNode(new ExecutionResult("j", o, tests, 3, "x", ""));
     assertEquals(o.label(), line.get("outcome").asText());
     assertEquals(OutcomeCodec.testsNode(tests), line.get("tests"));

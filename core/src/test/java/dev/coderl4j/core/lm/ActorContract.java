@@ -39,8 +39,13 @@ public interface ActorContract {
 
   @Provide
   default Arbitrary<TokenPair> pairs() {
-    Arbitrary<Tokens> ids = Arbitraries.integers().between(1, maxTokenId()).list().ofMinSize(1)
-        .ofMaxSize(5).map(l -> Tokens.of(l.stream().mapToInt(Integer::intValue).toArray()));
+    Arbitrary<Tokens> ids =
+        Arbitraries.integers()
+            .between(1, maxTokenId())
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(5)
+            .map(l -> Tokens.of(l.stream().mapToInt(Integer::intValue).toArray()));
     return Combinators.combine(ids, ids).as(TokenPair::new);
   }
 
@@ -82,7 +87,8 @@ public interface ActorContract {
   }
 
   @Property(tries = 6)
-  default void aBatchScoresAsItsPairsAlone(@ForAll("pairs") TokenPair a, @ForAll("pairs") TokenPair b) {
+  default void aBatchScoresAsItsPairsAlone(
+      @ForAll("pairs") TokenPair a, @ForAll("pairs") TokenPair b) {
     List<float[]> batch = actor().tokenLogProbs(List.of(a, b));
     float[] alone = actor().tokenLogProbs(List.of(b)).get(0);
     for (int t = 0; t < alone.length; t++) {
@@ -110,8 +116,10 @@ public interface ActorContract {
   default void aStepOnASequenceLowersItsLoss() {
     TokenPair p = new TokenPair(Tokens.of(1, 2, 3), Tokens.of(3, 1, 2, 1));
     double before = -sum(actor().tokenLogProbs(List.of(p)).get(0));
-    double loss = actor().accumulateGradients(
-        List.of(new WeightedSequence(p, List.of(1.0, 1.0, 1.0, 1.0))), 1.0);
+    double loss =
+        actor()
+            .accumulateGradients(
+                List.of(new WeightedSequence(p, List.of(1.0, 1.0, 1.0, 1.0))), 1.0);
     assertEquals(before, loss, 1e-3 * Math.max(1, before));
     actor().step();
     double after = -sum(actor().tokenLogProbs(List.of(p)).get(0));

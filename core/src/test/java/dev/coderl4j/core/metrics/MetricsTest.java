@@ -45,12 +45,18 @@ class MetricsTest {
   @Test
   void byDifficultyGroupsInFirstSeenOrder() {
     Metrics m = new Metrics(List.of(1), List.of(), Bootstrap.defaults());
-    Map<String, GroupMetrics> by = m.byDifficulty(List.of(
-        p("a", "interview", 2, 1), p("b", "introductory", 2, 2), p("c", "interview", 2, 0),
-        p("d", null, 2, 2)));
+    Map<String, GroupMetrics> by =
+        m.byDifficulty(
+            List.of(
+                p("a", "interview", 2, 1),
+                p("b", "introductory", 2, 2),
+                p("c", "interview", 2, 0),
+                p("d", null, 2, 2)));
     assertEquals(List.of("interview", "introductory"), List.copyOf(by.keySet()));
-    assertEquals(0.25, ((AtK.Value) by.get("interview").passAtK().get(1)).estimate().value(), 1e-12);
-    assertEquals(1.0, ((AtK.Value) by.get("introductory").passAtK().get(1)).estimate().value(), 1e-12);
+    assertEquals(
+        0.25, ((AtK.Value) by.get("interview").passAtK().get(1)).estimate().value(), 1e-12);
+    assertEquals(
+        1.0, ((AtK.Value) by.get("introductory").passAtK().get(1)).estimate().value(), 1e-12);
   }
 
   @Test
@@ -70,10 +76,12 @@ class MetricsTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> PassAtK.estimate(3, 1, 5));
     assertTrue(e.getMessage().contains("smaller k"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new Metrics(List.of(), List.of(), Bootstrap.defaults()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Metrics(List.of(), List.of(), Bootstrap.defaults()));
     assertThrows(IllegalArgumentException.class, () -> new Bootstrap(10, 0.95, 0));
-    assertThrows(IllegalArgumentException.class,
-        () -> new ProblemCounts("x", Optional.empty(), 3, 2, 1, 2));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ProblemCounts("x", Optional.empty(), 3, 2, 1, 2));
   }
 
   @Test

@@ -21,8 +21,13 @@ class NAtKProperties {
   }
 
   @Property
-  void atMostPassAtK(@ForAll @IntRange(min = 1, max = 300) int total, @ForAll int r1,
-      @ForAll int r2, @ForAll int r3, @ForAll int r4, @ForAll int r5) {
+  void atMostPassAtK(
+      @ForAll @IntRange(min = 1, max = 300) int total,
+      @ForAll int r1,
+      @ForAll int r2,
+      @ForAll int r3,
+      @ForAll int r4,
+      @ForAll int r5) {
     int filtered = in(r1, 0, total);
     int fc = in(r2, 0, filtered);
     int correct = fc + in(r3, 0, total - filtered);
@@ -34,8 +39,11 @@ class NAtKProperties {
   }
 
   @Property
-  void kAtKIsPassAtKOfTheFilteredCorrect(@ForAll @IntRange(min = 1, max = 400) int total,
-      @ForAll int r1, @ForAll int r2, @ForAll int r3) {
+  void kAtKIsPassAtKOfTheFilteredCorrect(
+      @ForAll @IntRange(min = 1, max = 400) int total,
+      @ForAll int r1,
+      @ForAll int r2,
+      @ForAll int r3) {
     int filtered = in(r1, 0, total);
     int fc = in(r2, 0, filtered);
     int k = in(r3, 1, total);
@@ -43,28 +51,41 @@ class NAtKProperties {
   }
 
   @Property
-  void withoutFilteringItIsPassAtN(@ForAll @IntRange(min = 1, max = 400) int total,
-      @ForAll int r1, @ForAll int r2, @ForAll int r3) {
+  void withoutFilteringItIsPassAtN(
+      @ForAll @IntRange(min = 1, max = 400) int total,
+      @ForAll int r1,
+      @ForAll int r2,
+      @ForAll int r3) {
     int correct = in(r1, 0, total);
     int k = in(r2, 1, total);
     int n = in(r3, 1, k);
-    assertEquals(PassAtK.estimate(total, correct, n), NAtK.estimate(total, total, correct, n, k), 1e-9);
+    assertEquals(
+        PassAtK.estimate(total, correct, n), NAtK.estimate(total, total, correct, n, k), 1e-9);
   }
 
   @Property
-  void nonDecreasingInN(@ForAll @IntRange(min = 2, max = 200) int total, @ForAll int r1,
-      @ForAll int r2, @ForAll int r3, @ForAll int r4) {
+  void nonDecreasingInN(
+      @ForAll @IntRange(min = 2, max = 200) int total,
+      @ForAll int r1,
+      @ForAll int r2,
+      @ForAll int r3,
+      @ForAll int r4) {
     int filtered = in(r1, 0, total);
     int fc = in(r2, 0, filtered);
     int k = in(r3, 2, total);
     int n = in(r4, 1, k - 1);
-    assertTrue(NAtK.estimate(total, filtered, fc, n, k)
-        <= NAtK.estimate(total, filtered, fc, n + 1, k) + 1e-12);
+    assertTrue(
+        NAtK.estimate(total, filtered, fc, n, k)
+            <= NAtK.estimate(total, filtered, fc, n + 1, k) + 1e-12);
   }
 
   @Property
-  void stableForLargePools(@ForAll @IntRange(min = 1000, max = 50000) int total, @ForAll int r1,
-      @ForAll int r2, @ForAll int r3, @ForAll int r4) {
+  void stableForLargePools(
+      @ForAll @IntRange(min = 1000, max = 50000) int total,
+      @ForAll int r1,
+      @ForAll int r2,
+      @ForAll int r3,
+      @ForAll int r4) {
     int filtered = in(r1, 0, total);
     int fc = in(r2, 0, Math.min(filtered, 50));
     int k = in(r3, 1, total);
@@ -76,13 +97,18 @@ class NAtKProperties {
 
   /** Enumerates every ordering of the samples: the definition itself, for small pools. */
   @Property(tries = 300)
-  void equalsExhaustiveEnumeration(@ForAll @IntRange(min = 1, max = 6) int total,
-      @ForAll int r1, @ForAll int r2, @ForAll int r3, @ForAll int r4) {
+  void equalsExhaustiveEnumeration(
+      @ForAll @IntRange(min = 1, max = 6) int total,
+      @ForAll int r1,
+      @ForAll int r2,
+      @ForAll int r3,
+      @ForAll int r4) {
     int filtered = in(r1, 0, total);
     int fc = in(r2, 0, filtered);
     int k = in(r3, 1, total);
     int n = in(r4, 1, 6);
-    // Samples 0..fc-1 are filtered and correct, fc..filtered-1 filtered and wrong, the rest unfiltered.
+    // Samples 0..fc-1 are filtered and correct, fc..filtered-1 filtered and wrong, the rest
+    // unfiltered.
     List<int[]> perms = new ArrayList<>();
     permute(new int[total], new boolean[total], 0, perms);
     double solved = 0;

@@ -17,8 +17,8 @@ class PassAtKProperties {
   }
 
   @Property
-  void withinUnitInterval(@ForAll @IntRange(min = 1, max = 2000) int n, @ForAll int rc,
-      @ForAll int rk) {
+  void withinUnitInterval(
+      @ForAll @IntRange(min = 1, max = 2000) int n, @ForAll int rc, @ForAll int rk) {
     int c = in(rc, 0, n);
     int k = in(rk, 1, n);
     double p = PassAtK.estimate(n, c, k);
@@ -26,16 +26,16 @@ class PassAtKProperties {
   }
 
   @Property
-  void nonDecreasingInK(@ForAll @IntRange(min = 2, max = 1000) int n, @ForAll int rc,
-      @ForAll int rk) {
+  void nonDecreasingInK(
+      @ForAll @IntRange(min = 2, max = 1000) int n, @ForAll int rc, @ForAll int rk) {
     int c = in(rc, 0, n);
     int k = in(rk, 1, n - 1);
     assertTrue(PassAtK.estimate(n, c, k) <= PassAtK.estimate(n, c, k + 1) + 1e-15);
   }
 
   @Property
-  void nonDecreasingInC(@ForAll @IntRange(min = 1, max = 1000) int n, @ForAll int rc,
-      @ForAll int rk) {
+  void nonDecreasingInC(
+      @ForAll @IntRange(min = 1, max = 1000) int n, @ForAll int rc, @ForAll int rk) {
     int c = in(rc, 0, n - 1);
     int k = in(rk, 1, n);
     assertTrue(PassAtK.estimate(n, c, k) <= PassAtK.estimate(n, c + 1, k) + 1e-15);
@@ -48,12 +48,13 @@ class PassAtKProperties {
   }
 
   @Property
-  void equalsTheBinomialDefinition(@ForAll @IntRange(min = 1, max = 200) int n, @ForAll int rc,
-      @ForAll int rk) {
+  void equalsTheBinomialDefinition(
+      @ForAll @IntRange(min = 1, max = 200) int n, @ForAll int rc, @ForAll int rk) {
     int c = in(rc, 0, n);
     int k = in(rk, 1, n);
-    BigDecimal ratio = new BigDecimal(choose(n - c, k))
-        .divide(new BigDecimal(choose(n, k)), MathContext.DECIMAL128);
+    BigDecimal ratio =
+        new BigDecimal(choose(n - c, k))
+            .divide(new BigDecimal(choose(n, k)), MathContext.DECIMAL128);
     double exact = BigDecimal.ONE.subtract(ratio).doubleValue();
     assertEquals(exact, PassAtK.estimate(n, c, k), 1e-12);
   }

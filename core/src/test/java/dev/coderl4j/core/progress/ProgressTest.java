@@ -14,7 +14,12 @@ class ProgressTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
   private Progress progress(long total) {
-    return new Progress("exec", total, new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 1000,
+    return new Progress(
+        "exec",
+        total,
+        new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        false,
+        1000,
         clock::get);
   }
 

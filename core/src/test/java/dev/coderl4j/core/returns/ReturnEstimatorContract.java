@@ -16,8 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties every {@link ReturnEstimator} has (§3.3, Eq. 8–10; Table 2); each estimator's
- * {@code *Properties} test implements this with {@link #estimator()}.
+ * Properties every {@link ReturnEstimator} has (§3.3, Eq. 8–10; Table 2); each estimator's {@code
+ * *Properties} test implements this with {@link #estimator()}.
  */
 public interface ReturnEstimatorContract {
 
@@ -27,12 +27,17 @@ public interface ReturnEstimatorContract {
   /** Rollouts with critic values in [0, 1] and a greedy reward: what every estimator accepts. */
   @Provide
   default Arbitrary<ProblemRollouts> problems() {
-    Arbitrary<Rollout> rollout = Arbitraries.integers().between(0, 8).flatMap(len ->
-        Combinators.combine(
-            Arbitraries.oneOf(Arbitraries.of(-1.0, -0.6, -0.3, 1.0),
-                Arbitraries.doubles().between(-1, 1)),
-            Arbitraries.doubles().between(0, 1).list().ofSize(len))
-            .as((r, q) -> new Rollout(r, len, q)));
+    Arbitrary<Rollout> rollout =
+        Arbitraries.integers()
+            .between(0, 8)
+            .flatMap(
+                len ->
+                    Combinators.combine(
+                            Arbitraries.oneOf(
+                                Arbitraries.of(-1.0, -0.6, -0.3, 1.0),
+                                Arbitraries.doubles().between(-1, 1)),
+                            Arbitraries.doubles().between(0, 1).list().ofSize(len))
+                        .as((r, q) -> new Rollout(r, len, q)));
     return Combinators.combine(Arbitraries.doubles().between(-1, 1), rollout.list().ofMaxSize(6))
         .as((g, rs) -> new ProblemRollouts(OptionalDouble.of(g), rs));
   }
@@ -69,7 +74,8 @@ public interface ReturnEstimatorContract {
     TokenReturns before = estimator().estimate(p).get(0);
     TokenReturns after = estimator().estimate(new ProblemRollouts(p.greedyReward(), raised)).get(0);
     for (int t = 0; t < before.weights().size(); t++) {
-      assertTrue(after.weights().get(t) >= before.weights().get(t) - 1e-12,
+      assertTrue(
+          after.weights().get(t) >= before.weights().get(t) - 1e-12,
           "token " + t + ": " + before.weights() + " -> " + after.weights());
     }
   }
@@ -77,13 +83,13 @@ public interface ReturnEstimatorContract {
   @Property
   default void criticValuesMatterOnlyToEstimatorsThatUseThem(
       @ForAll("problems") ProblemRollouts p) {
-    List<Rollout> bare = p.rollouts().stream().map(r -> Rollout.of(r.reward(), r.length()))
-        .toList();
+    List<Rollout> bare =
+        p.rollouts().stream().map(r -> Rollout.of(r.reward(), r.length())).toList();
     ProblemRollouts without = new ProblemRollouts(p.greedyReward(), bare);
     if (estimator().usesCritic()) {
       if (bare.stream().anyMatch(r -> r.length() > 0)) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> estimator().estimate(without));
+        IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> estimator().estimate(without));
         assertTrue(e.getMessage().contains("critic"), e.getMessage());
       }
     } else {
@@ -100,8 +106,8 @@ public interface ReturnEstimatorContract {
       @ForAll("problems") ProblemRollouts p) {
     ProblemRollouts without = new ProblemRollouts(OptionalDouble.empty(), p.rollouts());
     if (estimator().usesGreedyBaseline()) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> estimator().estimate(without));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> estimator().estimate(without));
       assertTrue(e.getMessage().contains("baseline"), e.getMessage());
     } else {
       List<TokenReturns> a = estimator().estimate(p);

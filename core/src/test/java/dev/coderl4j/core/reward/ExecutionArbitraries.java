@@ -30,33 +30,44 @@ public final class ExecutionArbitraries {
 
   /** Executions that passed every test. */
   public static Arbitrary<Execution> passed() {
-    return Arbitraries.integers().between(1, 12)
+    return Arbitraries.integers()
+        .between(1, 12)
         .map(n -> new Execution(new Outcome.Passed(), Collections.nCopies(n, TestResult.PASS), n));
   }
 
   /** Executions that did not pass: compile errors, runtime errors and failed tests. */
   public static Arbitrary<Execution> notPassed() {
-    Arbitrary<Execution> compile = Arbitraries.integers().between(1, 12)
-        .map(n -> new Execution(new Outcome.CompileError("invalid syntax"), List.of(), n));
-    Arbitrary<Execution> loadError = Arbitraries.integers().between(1, 12)
-        .map(n -> new Execution(new Outcome.RuntimeError("NameError", -1), List.of(), n));
-    Arbitrary<Execution> failedOrError = Combinators.combine(
-            Arbitraries.integers().between(1, 12),
-            Arbitraries.integers().between(0, 11),
-            Arbitraries.of(true, false),
-            Arbitraries.of(true, false))
-        .filter((n, at, fail, rest) -> at < n)
-        .as((n, at, fail, rest) -> {
-          List<TestResult> tests = new ArrayList<>(Collections.nCopies(at, TestResult.PASS));
-          tests.add(fail ? TestResult.FAIL : new TestResult.Error("ZeroDivisionError"));
-          if (rest) {
-            for (int i = at + 1; i < n; i++) {
-              tests.add(i % 2 == 0 ? TestResult.PASS : TestResult.FAIL);
-            }
-          }
-          Outcome o = fail ? new Outcome.FailedTest(at) : new Outcome.RuntimeError("ZeroDivisionError", at);
-          return new Execution(o, tests, n);
-        });
+    Arbitrary<Execution> compile =
+        Arbitraries.integers()
+            .between(1, 12)
+            .map(n -> new Execution(new Outcome.CompileError("invalid syntax"), List.of(), n));
+    Arbitrary<Execution> loadError =
+        Arbitraries.integers()
+            .between(1, 12)
+            .map(n -> new Execution(new Outcome.RuntimeError("NameError", -1), List.of(), n));
+    Arbitrary<Execution> failedOrError =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 12),
+                Arbitraries.integers().between(0, 11),
+                Arbitraries.of(true, false),
+                Arbitraries.of(true, false))
+            .filter((n, at, fail, rest) -> at < n)
+            .as(
+                (n, at, fail, rest) -> {
+                  List<TestResult> tests =
+                      new ArrayList<>(Collections.nCopies(at, TestResult.PASS));
+                  tests.add(fail ? TestResult.FAIL : new TestResult.Error("ZeroDivisionError"));
+                  if (rest) {
+                    for (int i = at + 1; i < n; i++) {
+                      tests.add(i % 2 == 0 ? TestResult.PASS : TestResult.FAIL);
+                    }
+                  }
+                  Outcome o =
+                      fail
+                          ? new Outcome.FailedTest(at)
+                          : new Outcome.RuntimeError("ZeroDivisionError", at);
+                  return new Execution(o, tests, n);
+                });
     return Arbitraries.oneOf(compile, loadError, failedOrError);
   }
 }

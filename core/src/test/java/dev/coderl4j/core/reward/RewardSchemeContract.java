@@ -10,8 +10,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties every {@link RewardScheme} has (§3.3, Eq. 4–7); each reward plugin's
- * {@code *Properties} test implements this with {@link #scheme()}.
+ * Properties every {@link RewardScheme} has (§3.3, Eq. 4–7); each reward plugin's {@code
+ * *Properties} test implements this with {@link #scheme()}.
  */
 public interface RewardSchemeContract {
 
@@ -37,7 +37,8 @@ public interface RewardSchemeContract {
   default void rewardIsFiniteAndWithinRange(@ForAll("executions") Execution e) {
     double r = scheme().reward(e.outcome(), e.tests(), e.suiteSize());
     assertTrue(Double.isFinite(r), "reward " + r + " is not finite");
-    assertTrue(r >= scheme().min() && r <= scheme().max(),
+    assertTrue(
+        r >= scheme().min() && r <= scheme().max(),
         "reward " + r + " outside [" + scheme().min() + ", " + scheme().max() + "] for " + e);
   }
 
@@ -61,6 +62,7 @@ public interface RewardSchemeContract {
 
   @Property(tries = 1)
   default void rangeIsNotEmpty() {
-    assertTrue(scheme().min() < scheme().max(), "min " + scheme().min() + " ≥ max " + scheme().max());
+    assertTrue(
+        scheme().min() < scheme().max(), "min " + scheme().min() + " ≥ max " + scheme().max());
   }
 }

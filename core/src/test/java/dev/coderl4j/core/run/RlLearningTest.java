@@ -22,9 +22,15 @@ class RlLearningTest {
 
   /** Mean reward of each round's samples: round 1's are the warm-started actor's. */
   private static List<Double> meanRewards(Path out, String returns) throws IOException {
-    TrainPipelineTest.runAll(TrainPipelineTest.injector(), TrainPipelineTest.config(out,
-        "stages.rl.rounds=4", "stages.rl.returns={type: " + returns + "}", "stages.rl.ceWeight=0",
-        "stages.rl.epochs=3", "stages.sample.samplesPerProblem=6"));
+    TrainPipelineTest.runAll(
+        TrainPipelineTest.injector(),
+        TrainPipelineTest.config(
+            out,
+            "stages.rl.rounds=4",
+            "stages.rl.returns={type: " + returns + "}",
+            "stages.rl.ceWeight=0",
+            "stages.rl.epochs=3",
+            "stages.sample.samplesPerProblem=6"));
     List<Double> rewards = new ArrayList<>();
     for (String line : Files.readAllLines(out.resolve("rl/metrics.jsonl"))) {
       JsonNode m = StageDir.mapper().readTree(line);
@@ -34,14 +40,15 @@ class RlLearningTest {
   }
 
   @Test
-  void rlRaisesTheRewardOfFreshSamplesAndAFlippedSignDoesNot(@TempDir Path dir)
-      throws IOException {
+  void rlRaisesTheRewardOfFreshSamplesAndAFlippedSignDoesNot(@TempDir Path dir) throws IOException {
     List<Double> learned = meanRewards(dir.resolve("rl"), ScriptedPlugins.RETURNS_PLAIN);
     List<Double> flipped = meanRewards(dir.resolve("flipped"), ScriptedPlugins.RETURNS_FLIPPED);
     double warm = learned.get(0);
-    assertTrue(learned.get(learned.size() - 1) > warm + 0.1,
+    assertTrue(
+        learned.get(learned.size() - 1) > warm + 0.1,
         "fresh samples after RL should earn more than the warm-started actor's: " + learned);
-    assertTrue(flipped.get(flipped.size() - 1) < warm,
+    assertTrue(
+        flipped.get(flipped.size() - 1) < warm,
         "with the return's sign flipped the reward should fall: " + flipped);
   }
 }

@@ -44,8 +44,8 @@ import java.util.Random;
 /**
  * Scripted plugins for testing the run layer end to end in milliseconds: a tabular actor and critic
  * (real models with exact SGD, so a resumed run ends where an uninterrupted one does), a sampler, a
- * scripted runner, a reward, and a toy benchmark with its prompt format. A {@link Recorder} (one per
- * injector) notes what the models were given and can make them fail part-way, as a killed run.
+ * scripted runner, a reward, and a toy benchmark with its prompt format. A {@link Recorder} (one
+ * per injector) notes what the models were given and can make them fail part-way, as a killed run.
  *
  * <p>Tests install the module explicitly; it is deliberately not in a services file.
  */
@@ -55,41 +55,52 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
   public static final String DECODING = "tabular-sampling";
   public static final String RUNNER = "scripted";
   public static final String REWARD = "scripted-reward";
+
   /** CodeRL's return (greedy baseline, critic values), written out for the run layer's tests. */
   public static final String RETURNS = "scripted-returns";
+
   /** The greedy baseline without a critic (Table 2's A). */
   public static final String RETURNS_PLAIN = "scripted-returns-plain";
+
   /** {@link #RETURNS_PLAIN} with the sign flipped: what the learning test must catch. */
   public static final String RETURNS_FLIPPED = "scripted-returns-flipped";
+
   public static final String BENCHMARK = "toy";
   public static final String FORMAT = "toy";
 
   /** A run config over the scripted plugins; statements are longer than every source limit. */
   public static String runConfig(Path out) {
     return """
-        seed: 7
-        out: %s
-        actor: {type: tabular}
-        runner: {type: scripted, params: {hiddenMarker: a, exampleMarker: b}}
-        reward: {type: scripted-reward}
-        critic: {type: tabular-critic}
-        train: {benchmark: {type: toy, params: {split: train, problems: 6}}}
-        stages:
-          warmstart: {epochs: 2, batchSize: 2, maxSourceTokens: 7, maxTargetTokens: 3, checkpointEvery: 1}
-          sample:
-            samplesPerProblem: 3
-            decoding: {type: tabular-sampling, params: {maxNewTokens: 5}}
-            baseline: {type: tabular-sampling, params: {maxNewTokens: 5, temperature: 0}}
-            batchSize: 2
-            maxSourceTokens: 6
-          critic: {epochs: 2, batchSize: 4, heldOutFraction: 0.34}
-          rl: {returns: {type: scripted-returns}, epochs: 2, batchSize: 4, maxSourceTokens: 4, maxTargetTokens: 2}
-          generate:
-            data: {benchmark: {type: toy, params: {split: test, problems: 4}}}
-            decoding: {type: tabular-sampling, params: {maxNewTokens: 5}}
-            samplesPerProblem: 4
-            maxSourceTokens: 5
-        """.formatted(out.toString().replace("\\", "/"));
+    seed: 7
+    out: %s
+    actor: {type: tabular}
+    runner: {type: scripted, params: {hiddenMarker: a, exampleMarker: b}}
+    reward: {type: scripted-reward}
+    critic: {type: tabular-critic}
+    train: {benchmark: {type: toy, params: {split: train, problems: 6}}}
+    stages:
+      warmstart:
+        {epochs: 2, batchSize: 2, maxSourceTokens: 7, maxTargetTokens: 3, checkpointEvery: 1}
+      sample:
+        samplesPerProblem: 3
+        decoding: {type: tabular-sampling, params: {maxNewTokens: 5}}
+        baseline: {type: tabular-sampling, params: {maxNewTokens: 5, temperature: 0}}
+        batchSize: 2
+        maxSourceTokens: 6
+      critic: {epochs: 2, batchSize: 4, heldOutFraction: 0.34}
+      rl:
+        returns: {type: scripted-returns}
+        epochs: 2
+        batchSize: 4
+        maxSourceTokens: 4
+        maxTargetTokens: 2
+      generate:
+        data: {benchmark: {type: toy, params: {split: test, problems: 4}}}
+        decoding: {type: tabular-sampling, params: {maxNewTokens: 5}}
+        samplesPerProblem: 4
+        maxSourceTokens: 5
+    """
+        .formatted(out.toString().replace("\\", "/"));
   }
 
   @Override
@@ -97,7 +108,8 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
     bind(Recorder.class).in(Singleton.class);
     Plugins.mapBinder(binder(), Actor.class).addBinding(ACTOR).to(ActorFactory.class);
     Plugins.mapBinder(binder(), Critic.class).addBinding(CRITIC).to(CriticFactory.class);
-    Plugins.mapBinder(binder(), DecodingStrategy.class).addBinding(DECODING)
+    Plugins.mapBinder(binder(), DecodingStrategy.class)
+        .addBinding(DECODING)
         .to(SamplingFactory.class);
     Plugins.mapBinder(binder(), ProgramRunner.class).addBinding(RUNNER).to(RunnerFactory.class);
     Plugins.mapBinder(binder(), RewardScheme.class).addBinding(REWARD).to(RewardFactory.class);
@@ -122,10 +134,13 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
   public static final class Recorder {
     /** Every sequence the actor trained on, in order. */
     public final List<TokenPair> trained = Collections.synchronizedList(new ArrayList<>());
+
     /** Every input a decoding session was started on. */
     public final List<TokenPair> decoded = Collections.synchronizedList(new ArrayList<>());
+
     /** Optimiser steps (actor and critic) before the next one fails; negative: never. */
     public volatile int failAfterSteps = -1;
+
     /** Decoding sessions before the next one fails; negative: never. */
     public volatile int failAfterDecodes = -1;
 
@@ -251,8 +266,8 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
 
     @Override
     protected Critic build(CriticParams p) {
-      return new Stepped(new TabularCritic(p.labels(), p.vocab(), p.learningRate(), p.seed()),
-          recorder);
+      return new Stepped(
+          new TabularCritic(p.labels(), p.vocab(), p.learningRate(), p.seed()), recorder);
     }
 
     @Override
@@ -307,7 +322,8 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
   }
 
   /** Builds {@code tabular-sampling}. */
-  public static final class SamplingFactory extends ParamsFactory<DecodingStrategy, SamplingParams> {
+  public static final class SamplingFactory
+      extends ParamsFactory<DecodingStrategy, SamplingParams> {
     public SamplingFactory() {
       super(SamplingParams.class);
     }
@@ -346,8 +362,12 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
             }
           }
           double score = lps.stream().mapToDouble(Float::doubleValue).sum();
-          row.add(new Generation(Tokens.of(ids.stream().mapToInt(Integer::intValue).toArray()), lps,
-              score, finished));
+          row.add(
+              new Generation(
+                  Tokens.of(ids.stream().mapToInt(Integer::intValue).toArray()),
+                  lps,
+                  score,
+                  finished));
         }
         out.add(row);
       }
@@ -402,8 +422,12 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
    * Params of the scripted runner: programs pass when they hold the marker; {@code timeoutSeconds}
    * and {@code workers} are accepted (and ignored) as a real runner's are.
    */
-  public record RunnerParams(String hiddenMarker, String exampleMarker, Integer stopAfter,
-      Double timeoutSeconds, Integer workers) {
+  public record RunnerParams(
+      String hiddenMarker,
+      String exampleMarker,
+      Integer stopAfter,
+      Double timeoutSeconds,
+      Integer workers) {
     public RunnerParams {
       hiddenMarker = hiddenMarker == null ? "HIDDEN_OK" : hiddenMarker;
       exampleMarker = exampleMarker == null ? "EXAMPLE_OK" : exampleMarker;
@@ -452,9 +476,13 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
         @Override
         public List<TokenReturns> estimate(ProblemRollouts problem) {
           double b = problem.greedyReward().orElseThrow();
-          return problem.rollouts().stream().map(r -> critic
-              ? TokenReturns.scaled(sign * (r.reward() - b), r.criticValues())
-              : TokenReturns.constant(sign * (r.reward() - b), r.length())).toList();
+          return problem.rollouts().stream()
+              .map(
+                  r ->
+                      critic
+                          ? TokenReturns.scaled(sign * (r.reward() - b), r.criticValues())
+                          : TokenReturns.constant(sign * (r.reward() - b), r.length()))
+              .toList();
         }
       };
     }
@@ -531,11 +559,17 @@ public final class ScriptedPlugins extends AbstractModule implements PluginModul
     public List<Problem> problems() {
       List<Problem> out = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        out.add(new Problem(BENCHMARK + "/" + split + "/" + i, BENCHMARK,
-            "write f" + "x".repeat(3 + i), "", Optional.empty(),
-            new TestSuite.Asserts("", List.of("assert g()")),
-            new TestSuite.Asserts("", List.of("assert f()")),
-            List.of("def f" + "y".repeat(1 + i % 4)), Map.of()));
+        out.add(
+            new Problem(
+                BENCHMARK + "/" + split + "/" + i,
+                BENCHMARK,
+                "write f" + "x".repeat(3 + i),
+                "",
+                Optional.empty(),
+                new TestSuite.Asserts("", List.of("assert g()")),
+                new TestSuite.Asserts("", List.of("assert f()")),
+                List.of("def f" + "y".repeat(1 + i % 4)),
+                Map.of()));
       }
       return out;
     }

@@ -10,16 +10,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A test double of the runner for the evaluator's bookkeeping (not for program semantics, which
- * the evidence tests check with the real runner): a program passes a job's tests when it contains
- * {@code HIDDEN_OK} (for a hidden-test job) or {@code EXAMPLE_OK} (for an example-test job), or
- * the markers given instead; a program containing {@code BOOM} raises and one containing
- * {@code SYNTAX} does not compile. It can stop after a number of results, as a killed run.
+ * A test double of the runner for the evaluator's bookkeeping (not for program semantics, which the
+ * evidence tests check with the real runner): a program passes a job's tests when it contains
+ * {@code HIDDEN_OK} (for a hidden-test job) or {@code EXAMPLE_OK} (for an example-test job), or the
+ * markers given instead; a program containing {@code BOOM} raises and one containing {@code SYNTAX}
+ * does not compile. It can stop after a number of results, as a killed run.
  */
 public final class ScriptedRunner implements ProgramRunner {
   private final int stopAfter;
   private final String hiddenMarker;
   private final String exampleMarker;
+
   /** The ids of the jobs run, in order. */
   public final List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
@@ -54,12 +55,22 @@ public final class ScriptedRunner implements ProgramRunner {
     int n = Math.max(1, job.tests().size());
     boolean example = job.id().endsWith("/" + SampleResult.EXAMPLE);
     if (job.program().contains("SYNTAX")) {
-      return new ExecutionResult(job.id(), new Outcome.CompileError("invalid syntax (line 1)"),
-          List.of(), 1, "scripted", "invalid syntax (line 1)");
+      return new ExecutionResult(
+          job.id(),
+          new Outcome.CompileError("invalid syntax (line 1)"),
+          List.of(),
+          1,
+          "scripted",
+          "invalid syntax (line 1)");
     }
     if (job.program().contains("BOOM")) {
-      return new ExecutionResult(job.id(), new Outcome.RuntimeError("ZeroDivisionError", 0),
-          List.of(new TestResult.Error("ZeroDivisionError")), 1, "scripted", "");
+      return new ExecutionResult(
+          job.id(),
+          new Outcome.RuntimeError("ZeroDivisionError", 0),
+          List.of(new TestResult.Error("ZeroDivisionError")),
+          1,
+          "scripted",
+          "");
     }
     boolean ok = job.program().contains(example ? exampleMarker : hiddenMarker);
     List<TestResult> tests = new ArrayList<>();
@@ -69,8 +80,8 @@ public final class ScriptedRunner implements ProgramRunner {
         break;
       }
     }
-    return new ExecutionResult(job.id(), ok ? new Outcome.Passed() : new Outcome.FailedTest(0), tests, 1,
-        "scripted", "");
+    return new ExecutionResult(
+        job.id(), ok ? new Outcome.Passed() : new Outcome.FailedTest(0), tests, 1, "scripted", "");
   }
 
   @Override

@@ -17,8 +17,8 @@ import dev.coderl4j.core.training.SampleRecord;
 import dev.coderl4j.core.training.SampleStage;
 import dev.coderl4j.core.training.StageDir;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,19 +125,30 @@ class TrainPipelineTest {
     assertEquals("toy/test/0", first.get("task_id").asText());
 
     Path other = dir.resolve("other");
-    RunConfig changed = config(other, "stages.warmstart.maxSteps=2", "stages.critic.trainBinary=false",
-        "stages.critic.heldOutFraction=0", "stages.rl.returns={type: scripted-returns-plain}", "train.offset=1", "train.limit=4",
-        "stages.sample.samplesPerProblem=2", "stages.generate.samplesPerProblem=3",
-        "stages.generate.output=samples/mine.jsonl", "stages.generate.data.limit=2");
+    RunConfig changed =
+        config(
+            other,
+            "stages.warmstart.maxSteps=2",
+            "stages.critic.trainBinary=false",
+            "stages.critic.heldOutFraction=0",
+            "stages.rl.returns={type: scripted-returns-plain}",
+            "train.offset=1",
+            "train.limit=4",
+            "stages.sample.samplesPerProblem=2",
+            "stages.generate.samplesPerProblem=3",
+            "stages.generate.output=samples/mine.jsonl",
+            "stages.generate.data.limit=2");
     runAll(injector(), changed);
     assertEquals(2, json(other.resolve("warmstart/summary.json")).get("steps").asInt());
     List<SampleRecord> fewer = SampleStage.records(new StageDir(other.resolve("sample")));
     assertEquals(4 * 3, fewer.size());
-    assertEquals(Set.of("toy/train/1", "toy/train/2", "toy/train/3", "toy/train/4"),
+    assertEquals(
+        Set.of("toy/train/1", "toy/train/2", "toy/train/3", "toy/train/4"),
         Set.copyOf(fewer.stream().map(SampleRecord::problemId).toList()));
     assertFalse(Files.exists(other.resolve("critic/binary")));
     assertEquals(0, json(other.resolve("critic/split.json")).get("heldOutProblems").size());
-    assertEquals("rl-scripted-returns-plain", json(other.resolve("rl/summary.json")).get("stage").asText());
+    assertEquals(
+        "rl-scripted-returns-plain", json(other.resolve("rl/summary.json")).get("stage").asText());
     assertEquals(2 * 3, Files.readAllLines(other.resolve("samples/mine.jsonl")).size());
   }
 
@@ -146,37 +157,66 @@ class TrainPipelineTest {
     Path base = dir.resolve("base");
     runAll(injector(), config(base));
     Path other = dir.resolve("other");
-    runAll(injector(), config(other, "seed=8", "stages.critic.includeGroundTruth=false",
-        "stages.critic.maxSteps=2", "stages.critic.epochs=1", "stages.rl.maxSteps=3",
-        "stages.rl.ceWeight=0", "stages.warmstart.batchSize=3", "stages.warmstart.epochs=1",
-        "stages.warmstart.checkpointEvery=0"));
+    runAll(
+        injector(),
+        config(
+            other,
+            "seed=8",
+            "stages.critic.includeGroundTruth=false",
+            "stages.critic.maxSteps=2",
+            "stages.critic.epochs=1",
+            "stages.rl.maxSteps=3",
+            "stages.rl.ceWeight=0",
+            "stages.warmstart.batchSize=3",
+            "stages.warmstart.epochs=1",
+            "stages.warmstart.checkpointEvery=0"));
     // warmstart: 1 epoch of ceil(6 / 3) steps.
     assertEquals(2, json(other.resolve("warmstart/summary.json")).get("steps").asInt());
-    assertEquals(json(base.resolve("critic/split.json")).get("trainSamples").asInt()
-        - 4, json(other.resolve("critic/split.json")).get("trainSamples").asInt(),
+    assertEquals(
+        json(base.resolve("critic/split.json")).get("trainSamples").asInt() - 4,
+        json(other.resolve("critic/split.json")).get("trainSamples").asInt(),
         "without the 4 training problems' reference solutions");
     assertEquals(2, json(other.resolve("critic/four-class/summary.json")).get("steps").asInt());
     assertEquals(3, json(other.resolve("rl/summary.json")).get("steps").asInt());
     // Another seed draws other programs.
-    assertFalse(SampleStage.records(new StageDir(base.resolve("sample")))
-        .equals(SampleStage.records(new StageDir(other.resolve("sample")))));
+    assertFalse(
+        SampleStage.records(new StageDir(base.resolve("sample")))
+            .equals(SampleStage.records(new StageDir(other.resolve("sample")))));
     // generate.checkpoint: the warm-start's actor instead of the latest (RL's) one.
-    Path warm = base.resolve("warmstart").resolve(
-        json(base.resolve("warmstart/summary.json")).get("checkpoint").asText());
-    RunConfig fromWarm = config(base, "stages.generate.checkpoint=" + warm,
-        "stages.generate.output=samples/warm.jsonl");
+    Path warm =
+        base.resolve("warmstart")
+            .resolve(json(base.resolve("warmstart/summary.json")).get("checkpoint").asText());
+    RunConfig fromWarm =
+        config(
+            base,
+            "stages.generate.checkpoint=" + warm,
+            "stages.generate.output=samples/warm.jsonl");
     try (RunContext ctx = new RunContext(fromWarm, injector())) {
       GenerateFromConfig.run(ctx, fromWarm.stages().generate(), QUIET);
     }
-    assertFalse(Files.readAllLines(base.resolve("samples/warm.jsonl"))
-        .equals(Files.readAllLines(base.resolve("samples/sampling.jsonl"))));
+    assertFalse(
+        Files.readAllLines(base.resolve("samples/warm.jsonl"))
+            .equals(Files.readAllLines(base.resolve("samples/sampling.jsonl"))));
   }
 
   @Test
   void sampleRecordsKeepTheOutcomeWithItsMessage() throws IOException {
-    SampleRecord r = SampleRecord.of("p", SampleRecord.SAMPLE, 0, dev.coderl4j.core.lm.Tokens.of(1),
-        true, "x", new dev.coderl4j.core.exec.ExecutionResult("j",
-            new Outcome.CompileError("invalid syntax (line 1)"), List.of(), 1, "scripted", ""), 1);
+    SampleRecord r =
+        SampleRecord.of(
+            "p",
+            SampleRecord.SAMPLE,
+            0,
+            dev.coderl4j.core.lm.Tokens.of(1),
+            true,
+            "x",
+            new dev.coderl4j.core.exec.ExecutionResult(
+                "j",
+                new Outcome.CompileError("invalid syntax (line 1)"),
+                List.of(),
+                1,
+                "scripted",
+                ""),
+            1);
     String line = StageDir.mapper().writeValueAsString(r);
     assertEquals(r, StageDir.mapper().readValue(line, SampleRecord.class));
     assertTrue(line.contains("invalid syntax (line 1)"), line);
@@ -191,25 +231,34 @@ class TrainPipelineTest {
     int four = json(whole.resolve("critic/four-class/summary.json")).get("steps").asInt();
     int binary = json(whole.resolve("critic/binary/summary.json")).get("steps").asInt();
     int rl = json(whole.resolve("rl/summary.json")).get("steps").asInt();
-    assertTrue(warm > 2 && four > 1 && binary > 1 && rl > 2, warm + " " + four + " " + binary + " " + rl);
+    assertTrue(
+        warm > 2 && four > 1 && binary > 1 && rl > 2, warm + " " + four + " " + binary + " " + rl);
 
     // Optimiser steps before the kill: mid warm-start, in the binary critic, in RL's second epoch.
-    Map<String, Integer> killSteps = Map.of("warmstart", warm / 2, "critic", warm + four + 1,
-        "rl", warm + four + binary + rl * 3 / 4);
+    Map<String, Integer> killSteps =
+        Map.of(
+            "warmstart",
+            warm / 2,
+            "critic",
+            warm + four + 1,
+            "rl",
+            warm + four + binary + rl * 3 / 4);
     for (var kill : killSteps.entrySet()) {
       Path out = dir.resolve("killed-" + kill.getKey());
       Injector injector = injector();
       recorder(injector).failAfterSteps = kill.getValue();
       assertThrows(ScriptedPlugins.Killed.class, () -> runAll(injector, config(out)));
-      assertFalse(new StageDir(out.resolve(kill.getKey())).state().map(StageDir.State::done)
-          .orElse(false), kill.getKey());
+      assertFalse(
+          new StageDir(out.resolve(kill.getKey())).state().map(StageDir.State::done).orElse(false),
+          kill.getKey());
       recorder(injector).failAfterSteps = -1;
       runAll(injector, config(out));
       assertSameRun(whole, out);
     }
     // The sample stage, killed by its runner after 10 programs.
     Path sampled = dir.resolve("killed-sample");
-    assertThrows(ScriptedRunner.Killed.class,
+    assertThrows(
+        ScriptedRunner.Killed.class,
         () -> runAll(injector(), config(sampled, "runner.params.stopAfter=10")));
     assertTrue(SampleStage.records(new StageDir(sampled.resolve("sample"))).size() > 0);
     runAll(injector(), config(sampled));
@@ -227,22 +276,32 @@ class TrainPipelineTest {
   }
 
   private static void assertSameRun(Path expected, Path actual) throws IOException {
-    for (String file : List.of("warmstart/summary.json", "rl/summary.json",
-        "critic/four-class/summary.json", "critic/binary/summary.json")) {
+    for (String file :
+        List.of(
+            "warmstart/summary.json",
+            "rl/summary.json",
+            "critic/four-class/summary.json",
+            "critic/binary/summary.json")) {
       String ckpt = json(expected.resolve(file)).get("checkpoint").asText();
       Path stage = expected.resolve(file).getParent();
       Path other = actual.resolve(file).getParent();
       try (Stream<Path> s = Files.list(stage.resolve(ckpt))) {
         for (Path f : s.toList()) {
-          assertEquals(Files.readString(f), Files.readString(other.resolve(ckpt).resolve(f.getFileName())),
+          assertEquals(
+              Files.readString(f),
+              Files.readString(other.resolve(ckpt).resolve(f.getFileName())),
               actual + ": " + file + " " + f.getFileName());
         }
       }
     }
-    assertEquals(SampleStage.records(new StageDir(expected.resolve("sample"))),
-        SampleStage.records(new StageDir(actual.resolve("sample"))), actual + ": samples");
-    assertEquals(Files.readAllLines(expected.resolve("samples/sampling.jsonl")),
-        Files.readAllLines(actual.resolve("samples/sampling.jsonl")), actual + ": generation");
+    assertEquals(
+        SampleStage.records(new StageDir(expected.resolve("sample"))),
+        SampleStage.records(new StageDir(actual.resolve("sample"))),
+        actual + ": samples");
+    assertEquals(
+        Files.readAllLines(expected.resolve("samples/sampling.jsonl")),
+        Files.readAllLines(actual.resolve("samples/sampling.jsonl")),
+        actual + ": generation");
   }
 
   private static <T> List<T> iterable(java.util.Iterator<T> it) {
@@ -252,8 +311,7 @@ class TrainPipelineTest {
   }
 
   @Test
-  void onlineRoundsSampleFromTheCurrentActorAndResumeByRound(@TempDir Path dir)
-      throws IOException {
+  void onlineRoundsSampleFromTheCurrentActorAndResumeByRound(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("online");
     RunConfig cfg = config(out, "stages.rl.rounds=2", "stages.rl.retrainCritic=true");
     runAll(injector(), cfg);
@@ -263,7 +321,8 @@ class TrainPipelineTest {
     for (int round = 1; round <= 2; round++) {
       JsonNode line = StageDir.mapper().readTree(lines.get(round - 1));
       assertEquals(round, line.get("round").asInt());
-      assertTrue(line.has("meanReward") && line.has("passRate") && line.has("lastLoss"), line.toString());
+      assertTrue(
+          line.has("meanReward") && line.has("passRate") && line.has("lastLoss"), line.toString());
     }
     assertTrue(Files.size(rl.resolve("rounds.png")) > 0);
     // Round 2 sampled again (from round 1's actor) and retrained the critic on those samples.
@@ -280,8 +339,8 @@ class TrainPipelineTest {
     long before = Files.getLastModifiedTime(rl.resolve("round-2/sample/samples.jsonl")).toMillis();
     String metrics = Files.readString(rl.resolve("metrics.jsonl"));
     runAll(injector(), cfg);
-    assertEquals(before,
-        Files.getLastModifiedTime(rl.resolve("round-2/sample/samples.jsonl")).toMillis());
+    assertEquals(
+        before, Files.getLastModifiedTime(rl.resolve("round-2/sample/samples.jsonl")).toMillis());
     assertEquals(metrics, Files.readString(rl.resolve("metrics.jsonl")));
   }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.coderl4j.core.lm.Actor;
-import dev.coderl4j.core.lm.ExampleCheck;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.lm.ExampleCheck;
 import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
@@ -60,16 +60,22 @@ class CriticSamplingTest {
   }
 
   // p(PassedTest) by token id: 1 → 0.6, 2 → 0.9 (the peak), 3 → 0.3 (doubtful), others 0.55.
-  private static final ScriptedCritic CRITIC = new ScriptedCritic(t -> switch (t) {
-    case 1 -> 0.6;
-    case 2 -> 0.9;
-    case 3 -> 0.3;
-    default -> 0.55;
-  });
+  private static final ScriptedCritic CRITIC =
+      new ScriptedCritic(
+          t ->
+              switch (t) {
+                case 1 -> 0.6;
+                case 2 -> 0.9;
+                case 3 -> 0.3;
+                default -> 0.55;
+              });
 
   @Test
   void seedEndsAtTheHighestValuedToken() {
-    assertEquals(3, CriticSampling.seedLength(new double[] {0.6, 0.7, 0.9, 0.8}, new double[] {0.4, 0.3, 0.1, 0.2}));
+    assertEquals(
+        3,
+        CriticSampling.seedLength(
+            new double[] {0.6, 0.7, 0.9, 0.8}, new double[] {0.4, 0.3, 0.1, 0.2}));
   }
 
   @Test
@@ -81,17 +87,19 @@ class CriticSamplingTest {
 
   @Test
   void aFailureLeaningTokenAfterTheMaximumDoesNotMatter() {
-    assertEquals(2, CriticSampling.seedLength(new double[] {0.6, 0.9, 0.2}, new double[] {0.4, 0.1, 0.8}));
+    assertEquals(
+        2, CriticSampling.seedLength(new double[] {0.6, 0.9, 0.2}, new double[] {0.4, 0.1, 0.8}));
   }
 
   @Test
   void theFirstOfEqualMaximaIsTaken() {
-    assertEquals(1, CriticSampling.seedLength(new double[] {0.7, 0.6, 0.7}, new double[] {0.3, 0.4, 0.3}));
+    assertEquals(
+        1, CriticSampling.seedLength(new double[] {0.7, 0.6, 0.7}, new double[] {0.3, 0.4, 0.3}));
   }
 
   @Property
-  void stackingGivesNProgramsSpreadEvenly(@ForAll @IntRange(min = 1, max = 40) int seeds,
-      @ForAll @IntRange(min = 0, max = 300) int n) {
+  void stackingGivesNProgramsSpreadEvenly(
+      @ForAll @IntRange(min = 1, max = 40) int seeds, @ForAll @IntRange(min = 0, max = 300) int n) {
     int[] counts = CriticSampling.stackCounts(seeds, n);
     assertEquals(n, java.util.Arrays.stream(counts).sum());
     int min = java.util.Arrays.stream(counts).min().orElseThrow();
@@ -129,12 +137,15 @@ class CriticSamplingTest {
     // Programs: [1,2,3,4] passes, [3,3] fails, [4,1,2] passes.
     List<List<Generation>> pool = List.of(List.of(gen(1, 2, 3, 4), gen(3, 3), gen(4, 1, 2)));
     ScriptedStrategy base = new ScriptedStrategy(pool);
-    ScriptedCritic critic = new ScriptedCritic(t -> switch (t) {
-      case 1 -> 0.6;
-      case 2 -> 0.9;
-      case 3 -> 0.3;
-      default -> 0.55;
-    });
+    ScriptedCritic critic =
+        new ScriptedCritic(
+            t ->
+                switch (t) {
+                  case 1 -> 0.6;
+                  case 2 -> 0.9;
+                  case 3 -> 0.3;
+                  default -> 0.55;
+                });
     ExampleCheck check = programs -> programs.stream().map(p -> p.get(0) != 3).toList();
     // A budget of 8 with 3/8 of it in the first pass: 3 first, 5 regenerated.
     CriticSampling cs = new CriticSampling(base, critic, 1, 0.375);
@@ -142,8 +153,11 @@ class CriticSamplingTest {
     assertEquals(3, base.ns.get(0));
 
     // Step 3: the critic saw only the two passing programs, each with the prompt as source.
-    assertEquals(List.of(new TokenPair(PROMPT.source(), Tokens.of(1, 2, 3, 4)),
-        new TokenPair(PROMPT.source(), Tokens.of(4, 1, 2))), critic.asked);
+    assertEquals(
+        List.of(
+            new TokenPair(PROMPT.source(), Tokens.of(1, 2, 3, 4)),
+            new TokenPair(PROMPT.source(), Tokens.of(4, 1, 2))),
+        critic.asked);
     // Peak p(Pass) is at token 2 in both: seeds [1,2] and [4,1,2].
     CriticSampling.Round round = r.rounds().get(0).get(0);
     assertEquals(2, round.passing());
@@ -169,8 +183,8 @@ class CriticSamplingTest {
     List<List<Generation>> pool = List.of(List.of(gen(3, 2)));
     ScriptedStrategy base = new ScriptedStrategy(pool);
     CriticSampling cs = new CriticSampling(base, CRITIC, 1);
-    CriticSampling.Result r = cs.decode(null, List.of(PROMPT),
-        List.of(p -> Collections.nCopies(p.size(), true)), 2, 1);
+    CriticSampling.Result r =
+        cs.decode(null, List.of(PROMPT), List.of(p -> Collections.nCopies(p.size(), true)), 2, 1);
     assertEquals(List.of(0), r.rounds().get(0).get(0).seedLengths());
     assertEquals(Tokens.of(3, 2), r.generations().get(0).get(0).tokens());
     assertEquals(Tokens.of(99, 0), r.generations().get(0).get(1).tokens());
@@ -182,27 +196,29 @@ class CriticSamplingTest {
     ScriptedStrategy base = new ScriptedStrategy(pool);
     CriticSampling cs = new CriticSampling(base, CRITIC, 3, 0.25);
     List<Tokens> checked = new ArrayList<>();
-    ExampleCheck check = programs -> {
-      checked.addAll(programs);
-      return Collections.nCopies(programs.size(), true);
-    };
+    ExampleCheck check =
+        programs -> {
+          checked.addAll(programs);
+          return Collections.nCopies(programs.size(), true);
+        };
     CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(check), 4, 1);
     assertEquals(3, r.rounds().get(0).size());
     // Round 2 checks round 1's regenerated program only; the first pass was checked once.
-    assertEquals(List.of(Tokens.of(1, 2), Tokens.of(1, 2, 99, 0), Tokens.of(1, 2, 99, 0)),
-        checked);
-    assertEquals(List.of(1, 2, 3),
-        r.rounds().get(0).stream().map(CriticSampling.Round::passing).toList());
+    assertEquals(List.of(Tokens.of(1, 2), Tokens.of(1, 2, 99, 0), Tokens.of(1, 2, 99, 0)), checked);
+    assertEquals(
+        List.of(1, 2, 3), r.rounds().get(0).stream().map(CriticSampling.Round::passing).toList());
     assertEquals(4, r.generations().get(0).size());
     assertEquals(4, base.calls.size());
   }
 
   @Property
   void theBudgetIsExactAndPassingFirstPassProgramsSurvive(
-      @ForAll @IntRange(min = 0, max = 30) int n, @ForAll @IntRange(min = 1, max = 4) int rounds,
-      @ForAll @IntRange(min = 1, max = 10) int firstTenths, @ForAll long pattern) {
-    CriticSampling probe = new CriticSampling(new ScriptedStrategy(List.of()), CRITIC, rounds,
-        firstTenths / 10.0);
+      @ForAll @IntRange(min = 0, max = 30) int n,
+      @ForAll @IntRange(min = 1, max = 4) int rounds,
+      @ForAll @IntRange(min = 1, max = 10) int firstTenths,
+      @ForAll long pattern) {
+    CriticSampling probe =
+        new CriticSampling(new ScriptedStrategy(List.of()), CRITIC, rounds, firstTenths / 10.0);
     int n1 = probe.firstPassSize(n);
     List<Generation> first = new ArrayList<>();
     for (int k = 0; k < n1; k++) {
@@ -210,8 +226,11 @@ class CriticSamplingTest {
     }
     ScriptedStrategy base = new ScriptedStrategy(List.of(first));
     CriticSampling cs = new CriticSampling(base, CRITIC, rounds, firstTenths / 10.0);
-    ExampleCheck check = programs -> programs.stream()
-        .map(p -> ((pattern >>> (Math.abs(p.hashCode()) % 63)) & 1) == 1).toList();
+    ExampleCheck check =
+        programs ->
+            programs.stream()
+                .map(p -> ((pattern >>> (Math.abs(p.hashCode()) % 63)) & 1) == 1)
+                .toList();
     CriticSampling.Result r = cs.decode(null, List.of(PROMPT), List.of(check), n, 7);
     List<Generation> out = r.generations().get(0);
     assertEquals(n, out.size());

@@ -8,7 +8,6 @@ import dev.coderl4j.core.lm.Tokens;
 import dev.coderl4j.core.lm.WeightedSequence;
 import dev.coderl4j.core.returns.TokenReturns;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,11 +28,18 @@ class RlObjectiveTest {
 
   @Provide
   Arbitrary<RlExample> examples() {
-    Arbitrary<int[]> seq = Arbitraries.integers().between(1, V - 1).array(int[].class).ofMinSize(1).ofMaxSize(5);
+    Arbitrary<int[]> seq =
+        Arbitraries.integers().between(1, V - 1).array(int[].class).ofMinSize(1).ofMaxSize(5);
     Arbitrary<Double> reward = Arbitraries.of(-1.0, -0.6, -0.3, 1.0);
-    return Combinators.combine(seq, seq, seq, reward, reward, Arbitraries.doubles().between(0.01, 1.0))
-        .as((src, gt, sample, r, rb, q) -> new RlExample(pair(src, gt), pair(src, sample), r,
-            TokenReturns.constant((r - rb) * q, sample.length)));
+    return Combinators.combine(
+            seq, seq, seq, reward, reward, Arbitraries.doubles().between(0.01, 1.0))
+        .as(
+            (src, gt, sample, r, rb, q) ->
+                new RlExample(
+                    pair(src, gt),
+                    pair(src, sample),
+                    r,
+                    TokenReturns.constant((r - rb) * q, sample.length)));
   }
 
   @Provide
@@ -42,8 +48,7 @@ class RlObjectiveTest {
   }
 
   @Property(tries = 50)
-  void aBatchOfNGivesTheGradientsOfNBatchesOfOne(
-      @ForAll("batches") List<RlExample> batch) {
+  void aBatchOfNGivesTheGradientsOfNBatchesOfOne(@ForAll("batches") List<RlExample> batch) {
     RlObjective objective = RlObjective.paper();
     TabularActor whole = new TabularActor(V, 7, 0.1);
     TabularActor split = new TabularActor(V, 7, 0.1);
@@ -66,8 +71,12 @@ class RlObjectiveTest {
       @ForAll("examples") RlExample ex, @ForAll @IntRange(min = 0, max = 3) int rewardIndex) {
     double r = List.of(-1.0, -0.6, -0.3, 1.0).get(rewardIndex);
     // The REINFORCE return (Eq. 3): the reward itself on every token.
-    RlExample unit = new RlExample(ex.groundTruth(), ex.sample(), r,
-        TokenReturns.constant(r, ex.sample().target().size()));
+    RlExample unit =
+        new RlExample(
+            ex.groundTruth(),
+            ex.sample(),
+            r,
+            TokenReturns.constant(r, ex.sample().target().size()));
     RlObjective rlOnly = new RlObjective(0.0, 1.0);
     TabularActor actor = new TabularActor(V, 3, 0.1);
     double loss = actor.accumulateGradients(rlOnly.sequences(List.of(unit)), 1.0);
@@ -90,8 +99,12 @@ class RlObjectiveTest {
 
   @Test
   void equalWeightsAddCrossEntropyOnTheGroundTruthToTheRlLoss() {
-    RlExample ex = new RlExample(pair(new int[] {1}, new int[] {2, 3}), pair(new int[] {1}, new int[] {4, 5, 0}),
-        -0.3, TokenReturns.scaled(-0.3 - -1.0, List.of(0.5, 0.5, 1.0)));
+    RlExample ex =
+        new RlExample(
+            pair(new int[] {1}, new int[] {2, 3}),
+            pair(new int[] {1}, new int[] {4, 5, 0}),
+            -0.3,
+            TokenReturns.scaled(-0.3 - -1.0, List.of(0.5, 0.5, 1.0)));
     List<WeightedSequence> seqs = RlObjective.paper().sequences(List.of(ex));
     assertEquals(2, seqs.size());
     assertEquals(List.of(1.0, 1.0), seqs.get(0).weights());

@@ -14,8 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A real, tiny actor for tests: a bigram softmax policy {@code p(w_t | w_{t−1}) = softmax(θ[w_{t−1}])}
- * with exact gradients and plain SGD, so that losses and gradients can be checked by hand.
+ * A real, tiny actor for tests: a bigram softmax policy {@code p(w_t | w_{t−1}) =
+ * softmax(θ[w_{t−1}])} with exact gradients and plain SGD, so that losses and gradients can be
+ * checked by hand.
  *
  * <p>The context of the first target token is the last source token (or a start row when the source
  * is empty), so the source matters. Token 0 is padding and end of sequence.
@@ -79,7 +80,8 @@ public final class TabularActor implements Actor {
 
   @Override
   public ModelInfo info() {
-    return new ModelInfo("tabular", true, vocab, vocab, Integer.MAX_VALUE, (long) theta.length * vocab);
+    return new ModelInfo(
+        "tabular", true, vocab, vocab, Integer.MAX_VALUE, (long) theta.length * vocab);
   }
 
   @Override

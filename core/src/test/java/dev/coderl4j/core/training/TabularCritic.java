@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A real, tiny critic for tests: class logits {@code b + mean_t W[w_t]} for the outcome and
- * {@code b + W[w_t]} for each token's values, with exact gradients and plain SGD (so a resumed run
- * ends exactly where an uninterrupted one does). Saved as {@code critic.json}.
+ * A real, tiny critic for tests: class logits {@code b + mean_t W[w_t]} for the outcome and {@code
+ * b + W[w_t]} for each token's values, with exact gradients and plain SGD (so a resumed run ends
+ * exactly where an uninterrupted one does). Saved as {@code critic.json}.
  */
 public final class TabularCritic implements Critic {
   private final LabelSet labels;
@@ -173,10 +173,14 @@ public final class TabularCritic implements Critic {
     }
   }
 
-  /** The critic {@link #save} wrote to {@code dir} (a finished critic stage's directory works too). */
+  /**
+   * The critic {@link #save} wrote to {@code dir} (a finished critic stage's directory works too).
+   */
   public static TabularCritic load(Path dir, double learningRate) {
-    Path d = Files.exists(dir.resolve("state.json"))
-        ? TrainingLoop.finalCheckpoint(new StageDir(dir)) : dir;
+    Path d =
+        Files.exists(dir.resolve("state.json"))
+            ? TrainingLoop.finalCheckpoint(new StageDir(dir))
+            : dir;
     try {
       JsonNode n = new ObjectMapper().readTree(d.resolve("critic.json").toFile());
       LabelSet labels = LabelSet.valueOf(n.get("labels").asText());

@@ -30,34 +30,47 @@ class TrainingLoopTest {
     return out;
   }
 
-  private static TrainingLoop<TokenPair, WeightedSequence> loop(int checkpointEvery, AtomicInteger crashAt) {
+  private static TrainingLoop<TokenPair, WeightedSequence> loop(
+      int checkpointEvery, AtomicInteger crashAt) {
     var settings = new TrainingLoop.Settings("test", 2, 2, 0, checkpointEvery, 5);
     AtomicInteger calls = new AtomicInteger();
-    return new TrainingLoop<>(settings, batch -> {
-      if (calls.incrementAndGet() == crashAt.get()) {
-        throw new IllegalStateException("simulated crash");
-      }
-      return batch.stream().map(WeightedSequence::crossEntropy).toList();
-    }, TrainingLoop::tokens, batch -> Map.of("size", batch.size()));
+    return new TrainingLoop<>(
+        settings,
+        batch -> {
+          if (calls.incrementAndGet() == crashAt.get()) {
+            throw new IllegalStateException("simulated crash");
+          }
+          return batch.stream().map(WeightedSequence::crossEntropy).toList();
+        },
+        TrainingLoop::tokens,
+        batch -> Map.of("size", batch.size()));
   }
 
   private static TrainingLoop.Trainee<WeightedSequence> open(Optional<Path> from) {
-    return TrainingLoop.of(from.map(p -> TabularActor.load(p, LR)).orElseGet(() -> new TabularActor(6, 1, LR)));
+    return TrainingLoop.of(
+        from.map(p -> TabularActor.load(p, LR)).orElseGet(() -> new TabularActor(6, 1, LR)));
   }
 
   @Test
   void anInterruptedRunResumesToTheSameModel(@TempDir Path tmp) throws Exception {
     StageDir straight = new StageDir(tmp.resolve("straight"));
-    TrainingLoop.Summary s = loop(1, new AtomicInteger(-1)).run(straight, TrainingLoopTest::open, Optional.empty(), items());
+    TrainingLoop.Summary s =
+        loop(1, new AtomicInteger(-1))
+            .run(straight, TrainingLoopTest::open, Optional.empty(), items());
     assertEquals(6, s.steps());
     assertEquals(6, Files.readAllLines(straight.resolve("metrics.jsonl")).size());
     assertTrue(Files.exists(straight.resolve("loss.png")));
 
     StageDir resumed = new StageDir(tmp.resolve("resumed"));
-    assertThrows(IllegalStateException.class,
-        () -> loop(1, new AtomicInteger(4)).run(resumed, TrainingLoopTest::open, Optional.empty(), items()));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            loop(1, new AtomicInteger(4))
+                .run(resumed, TrainingLoopTest::open, Optional.empty(), items()));
     assertEquals(3, resumed.state().orElseThrow().step());
-    TrainingLoop.Summary rest = loop(1, new AtomicInteger(-1)).run(resumed, TrainingLoopTest::open, Optional.empty(), items());
+    TrainingLoop.Summary rest =
+        loop(1, new AtomicInteger(-1))
+            .run(resumed, TrainingLoopTest::open, Optional.empty(), items());
     assertEquals(3, rest.steps());
     assertEquals(6, Files.readAllLines(resumed.resolve("metrics.jsonl")).size());
 
@@ -68,15 +81,18 @@ class TrainingLoopTest {
     }
     // Only the latest checkpoint is kept.
     try (var files = Files.list(resumed.path())) {
-      assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("checkpoint-")).count());
+      assertEquals(
+          1, files.filter(p -> p.getFileName().toString().startsWith("checkpoint-")).count());
     }
   }
 
   @Test
   void aFinishedStageIsNotRunAgain(@TempDir Path tmp) {
     StageDir dir = new StageDir(tmp);
-    TrainingLoop.Summary first = loop(0, new AtomicInteger(-1)).run(dir, TrainingLoopTest::open, Optional.empty(), items());
-    TrainingLoop.Summary again = loop(0, new AtomicInteger(1)).run(dir, TrainingLoopTest::open, Optional.empty(), items());
+    TrainingLoop.Summary first =
+        loop(0, new AtomicInteger(-1)).run(dir, TrainingLoopTest::open, Optional.empty(), items());
+    TrainingLoop.Summary again =
+        loop(0, new AtomicInteger(1)).run(dir, TrainingLoopTest::open, Optional.empty(), items());
     assertEquals(first, again);
     assertEquals(dir.resolve(first.checkpoint()), TrainingLoop.finalCheckpoint(dir));
   }
@@ -84,9 +100,14 @@ class TrainingLoopTest {
   @Test
   void trainingLowersTheLoss(@TempDir Path tmp) {
     var settings = new TrainingLoop.Settings("test", 20, 6, 0, 0, 5);
-    var loop = new TrainingLoop<TokenPair, WeightedSequence>(settings,
-        batch -> batch.stream().map(WeightedSequence::crossEntropy).toList(), TrainingLoop::tokens, b -> Map.of());
-    TrainingLoop.Summary s = loop.run(new StageDir(tmp), TrainingLoopTest::open, Optional.empty(), items());
+    var loop =
+        new TrainingLoop<TokenPair, WeightedSequence>(
+            settings,
+            batch -> batch.stream().map(WeightedSequence::crossEntropy).toList(),
+            TrainingLoop::tokens,
+            b -> Map.of());
+    TrainingLoop.Summary s =
+        loop.run(new StageDir(tmp), TrainingLoopTest::open, Optional.empty(), items());
     assertTrue(s.lastLoss() < s.firstLoss() - 0.1, s.toString());
   }
 }

@@ -42,15 +42,16 @@ import java.util.Set;
 /**
  * CodeRL's critic (§3.3, Eq. 9) on any decoder-only backbone, for GPT-style actors (§4.1: the paper
  * trains a GPT-2-small critic for its GPT actors): the backbone reads the problem then the program
- * as one sequence, the final hidden states {@code h_1..h_T} of the program tokens are max-pooled and
- * classified by one linear layer, {@code û = softmax(Linear(h^pool))}, and the same layer on each
- * {@code h_t} gives the token values {@code v̂_t}. Trained with AdamW on {@code −log p(u)}.
+ * as one sequence, the final hidden states {@code h_1..h_T} of the program tokens are max-pooled
+ * and classified by one linear layer, {@code û = softmax(Linear(h^pool))}, and the same layer on
+ * each {@code h_t} gives the token values {@code v̂_t}. Trained with AdamW on {@code −log p(u)}.
  *
  * <p>{@code h_t} is the state at the position whose input is {@code w_t}, so that it has read
  * {@code D, w_1..t} and {@code v̂_t} is a value of the prefix {@code w_1..t}, as the paper defines
- * it. Rows are right-padded, which changes no real position of a causal model. The LM head is not on
- * the critic's path and is neither trained nor needed; the classification head is saved beside the
- * backbone ({@code critic_head.weight}, {@code critic_head.bias}), as {@code codet5-critic} does.
+ * it. Rows are right-padded, which changes no real position of a causal model. The LM head is not
+ * on the critic's path and is neither trained nor needed; the classification head is saved beside
+ * the backbone ({@code critic_head.weight}, {@code critic_head.bias}), as {@code codet5-critic}
+ * does.
  */
 public final class CausalCritic implements Critic {
   /** The plugin name. */
@@ -84,8 +85,14 @@ public final class CausalCritic implements Critic {
     }
   }
 
-  private CausalCritic(CausalCriticParams params, NDManager manager, String configJson,
-      Path tokenizerDir, CausalLm model, NDArray headWeight, NDArray headBias) {
+  private CausalCritic(
+      CausalCriticParams params,
+      NDManager manager,
+      String configJson,
+      Path tokenizerDir,
+      CausalLm model,
+      NDArray headWeight,
+      NDArray headBias) {
     this.params = params;
     this.manager = manager;
     this.configJson = configJson;
@@ -100,11 +107,14 @@ public final class CausalCritic implements Critic {
     }
     lmHead.remove(model.tokenEmbedding()); // a tied head is the embedding, which the critic reads
     Map<String, NDArray> t = new LinkedHashMap<>();
-    model.parameters().forEach((k, v) -> {
-      if (!lmHead.contains(v)) {
-        t.put(k, v);
-      }
-    });
+    model
+        .parameters()
+        .forEach(
+            (k, v) -> {
+              if (!lmHead.contains(v)) {
+                t.put(k, v);
+              }
+            });
     t.put(T5Critic.HEAD_WEIGHT, headWeight);
     t.put(T5Critic.HEAD_BIAS, headBias);
     this.trainable = t;
@@ -114,9 +124,17 @@ public final class CausalCritic implements Critic {
     // The actor's AdamW (torch.optim.AdamW's update, clip_grad_norm_) with transformers' betas
     // and epsilon, as for the actor and the T5 critic.
     ActorParams defaults = ActorParams.of(tokenizerDir.toString());
-    this.optimizer = new AdamW(trainable, new AdamW.Settings(params.learningRate(),
-        params.weightDecay(), defaults.beta1(), defaults.beta2(), defaults.epsilon(),
-        params.maxGradNorm()), manager);
+    this.optimizer =
+        new AdamW(
+            trainable,
+            new AdamW.Settings(
+                params.learningRate(),
+                params.weightDecay(),
+                defaults.beta1(),
+                defaults.beta2(),
+                defaults.epsilon(),
+                params.maxGradNorm()),
+            manager);
   }
 
   /** Loads the backbone (and the head, if the folder has one) with the built-in backbones. */
@@ -136,12 +154,15 @@ public final class CausalCritic implements Critic {
       Map<String, NDArray> tensors = c.load(manager, DataType.FLOAT32);
       String json = c.configJson();
       LanguageModel lm = backbones.parse(json).build(new Weights(c, tensors), manager);
-      CausalLm model = switch (lm) {
-        case CausalLm m -> m;
-        case T5Model t -> throw new IllegalArgumentException(
-            "causal-critic needs a decoder-only checkpoint (gpt-neo, gptj, llama, qwen2); " + dir
-                + " is T5: use {type: codet5-critic} for it");
-      };
+      CausalLm model =
+          switch (lm) {
+            case CausalLm m -> m;
+            case T5Model t ->
+                throw new IllegalArgumentException(
+                    "causal-critic needs a decoder-only checkpoint (gpt-neo, gptj, llama, qwen2); "
+                        + dir
+                        + " is T5: use {type: codet5-critic} for it");
+          };
       int classes = params.labels().size();
       int d = model.config().hiddenSize();
       NDArray w = tensors.get(T5Critic.HEAD_WEIGHT);
@@ -158,8 +179,18 @@ public final class CausalCritic implements Critic {
         b = manager.zeros(new Shape(classes));
       } else if (w.getShape().get(0) != classes || w.getShape().get(1) != d) {
         throw new IllegalArgumentException(
-            "critic checkpoint " + dir + " has a head " + w.getShape() + " but labels "
-                + params.labels() + " over width " + d + " need (" + classes + ", " + d
+            "critic checkpoint "
+                + dir
+                + " has a head "
+                + w.getShape()
+                + " but labels "
+                + params.labels()
+                + " over width "
+                + d
+                + " need ("
+                + classes
+                + ", "
+                + d
                 + "); open it with the label set it was trained with");
       }
       return new CausalCritic(params, manager, json, dir, model, w, b);
@@ -190,8 +221,13 @@ public final class CausalCritic implements Critic {
    * A right-padded batch: ids and positions {@code [B, L]}, the program mask {@code [B, L, 1]}, and
    * per row where its program starts and how many of its tokens are read.
    */
-  private record Batch(NDArray ids, NDArray positions, NDArray programMask, int[] starts,
-      int[] lengths, int width) {}
+  private record Batch(
+      NDArray ids,
+      NDArray positions,
+      NDArray programMask,
+      int[] starts,
+      int[] lengths,
+      int width) {}
 
   private Batch batch(NDManager m, List<TokenPair> pairs) {
     int b = pairs.size();
@@ -210,8 +246,11 @@ public final class CausalCritic implements Critic {
     }
     if (width > model.maxPositions()) {
       throw new IllegalArgumentException(
-          "a problem and program of " + width + " tokens exceed the critic backbone's "
-              + model.maxPositions() + " positions; lower maxSourceTokens or maxProgramTokens");
+          "a problem and program of "
+              + width
+              + " tokens exceed the critic backbone's "
+              + model.maxPositions()
+              + " positions; lower maxSourceTokens or maxProgramTokens");
     }
     long[][] ids = new long[b][width];
     long[][] pos = new long[b][width];
@@ -230,8 +269,13 @@ public final class CausalCritic implements Critic {
         pos[i][j] = j;
       }
     }
-    return new Batch(Ops.ids(m, ids), Ops.ids(m, pos), m.create(mask, new Shape(b, width, 1)),
-        starts, lengths, width);
+    return new Batch(
+        Ops.ids(m, ids),
+        Ops.ids(m, pos),
+        m.create(mask, new Shape(b, width, 1)),
+        starts,
+        lengths,
+        width);
   }
 
   /** Final hidden states {@code [B, L, d]}; padding comes after every real token, so no mask. */
@@ -249,28 +293,30 @@ public final class CausalCritic implements Critic {
     if (pairs.isEmpty()) {
       return List.of();
     }
-    return Autograd.inference(() -> {
-      try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
-        Batch x = batch(m, pairs);
-        NDArray h = states(x);
-        float[] tokens = Ops.linear(h, headWeight, headBias).softmax(-1).toFloatArray();
-        float[] outcome = pooledLogits(h, x).softmax(-1).toFloatArray();
-        int c = params.labels().size();
-        List<CriticPrediction> out = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-          float[][] v = new float[x.lengths()[i]][c];
-          for (int t = 0; t < v.length; t++) {
-            System.arraycopy(tokens, (i * x.width() + x.starts()[i] + t) * c, v[t], 0, c);
+    return Autograd.inference(
+        () -> {
+          try (NDScope scope = new NDScope();
+              NDManager m = manager.newSubManager()) {
+            Batch x = batch(m, pairs);
+            NDArray h = states(x);
+            float[] tokens = Ops.linear(h, headWeight, headBias).softmax(-1).toFloatArray();
+            float[] outcome = pooledLogits(h, x).softmax(-1).toFloatArray();
+            int c = params.labels().size();
+            List<CriticPrediction> out = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+              float[][] v = new float[x.lengths()[i]][c];
+              for (int t = 0; t < v.length; t++) {
+                System.arraycopy(tokens, (i * x.width() + x.starts()[i] + t) * c, v[t], 0, c);
+              }
+              List<Double> o = new ArrayList<>(c);
+              for (int k = 0; k < c; k++) {
+                o.add((double) outcome[i * c + k]);
+              }
+              out.add(new CriticPrediction(o, ValueMatrix.of(v, c)));
+            }
+            return out;
           }
-          List<Double> o = new ArrayList<>(c);
-          for (int k = 0; k < c; k++) {
-            o.add((double) outcome[i * c + k]);
-          }
-          out.add(new CriticPrediction(o, ValueMatrix.of(v, c)));
-        }
-        return out;
-      }
-    });
+        });
   }
 
   @Override
@@ -278,19 +324,26 @@ public final class CausalCritic implements Critic {
     if (samples.isEmpty()) {
       return 0;
     }
-    double loss = Autograd.recording(() -> {
-      try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
-        Batch x = batch(m, samples.stream().map(LabelledSample::pair).toList());
-        long[] labels =
-            samples.stream().mapToLong(s -> params.labels().index(s.label())).toArray();
-        NDArray logits = pooledLogits(states(x), x);
-        NDArray nll = logits.logSoftmax(-1)
-            .gather(m.create(labels, new Shape(labels.length, 1)), -1).neg();
-        NDArray total = Ops.scale(nll.sum(), (float) scale); // Ops.scale: safe under autograd
-        Autograd.backward(total);
-        return (double) total.getFloat();
-      }
-    });
+    double loss =
+        Autograd.recording(
+            () -> {
+              try (NDScope scope = new NDScope();
+                  NDManager m = manager.newSubManager()) {
+                Batch x = batch(m, samples.stream().map(LabelledSample::pair).toList());
+                long[] labels =
+                    samples.stream().mapToLong(s -> params.labels().index(s.label())).toArray();
+                NDArray logits = pooledLogits(states(x), x);
+                NDArray nll =
+                    logits
+                        .logSoftmax(-1)
+                        .gather(m.create(labels, new Shape(labels.length, 1)), -1)
+                        .neg();
+                NDArray total =
+                    Ops.scale(nll.sum(), (float) scale); // Ops.scale: safe under autograd
+                Autograd.backward(total);
+                return (double) total.getFloat();
+              }
+            });
     accumulatedLoss += loss;
     accumulatedSamples += samples.size();
     return loss;
@@ -298,13 +351,14 @@ public final class CausalCritic implements Critic {
 
   @Override
   public StepStats step() {
-    double norm = Autograd.inference(() -> {
-      double n = optimizer.gradNorm();
-      optimizer.step(n);
-      return n;
-    });
-    StepStats s =
-        new StepStats(accumulatedLoss, accumulatedSamples, norm, params.learningRate());
+    double norm =
+        Autograd.inference(
+            () -> {
+              double n = optimizer.gradNorm();
+              optimizer.step(n);
+              return n;
+            });
+    StepStats s = new StepStats(accumulatedLoss, accumulatedSamples, norm, params.learningRate());
     accumulatedLoss = 0;
     accumulatedSamples = 0;
     return s;
@@ -317,9 +371,15 @@ public final class CausalCritic implements Critic {
     weights.put(T5Critic.HEAD_BIAS, headBias);
     CheckpointWriter.save(dir, weights, configJson, tokenizerDir);
     try {
-      Files.writeString(dir.resolve("critic.json"),
-          "{\"plugin\": \"" + NAME + "\", \"labels\": \"" + params.labels() + "\", \"classes\": "
-              + params.labels().names().stream().map(n -> "\"" + n + "\"").toList() + "}\n");
+      Files.writeString(
+          dir.resolve("critic.json"),
+          "{\"plugin\": \""
+              + NAME
+              + "\", \"labels\": \""
+              + params.labels()
+              + "\", \"classes\": "
+              + params.labels().names().stream().map(n -> "\"" + n + "\"").toList()
+              + "}\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write critic.json in " + dir, e);
     }

@@ -3,12 +3,12 @@ package dev.coderl4j.models.critic;
 import dev.coderl4j.core.critic.LabelSet;
 
 /**
- * Parameters of the {@code causal-critic} plugin (§3.2, §4.1: a decoder-only critic for GPT
- * actors, as the paper's GPT-2-small critic).
+ * Parameters of the {@code causal-critic} plugin (§3.2, §4.1: a decoder-only critic for GPT actors,
+ * as the paper's GPT-2-small critic).
  *
- * @param checkpoint a decoder-only Hugging Face folder (GPT-Neo, GPT-J, Llama, Qwen2) in the actor's
- *     vocabulary to start from (its head is then initialised), or a folder this critic saved
- *     (backbone and head); required, since no decoder-only backbone ships with the project
+ * @param checkpoint a decoder-only Hugging Face folder (GPT-Neo, GPT-J, Llama, Qwen2) in the
+ *     actor's vocabulary to start from (its head is then initialised), or a folder this critic
+ *     saved (backbone and head); required, since no decoder-only backbone ships with the project
  * @param labels the classes: {@code FOUR_CLASS} (Eq. 9) or {@code BINARY} (Critic Sampling)
  * @param learningRate AdamW's rate (the paper gives none for the critic; 5e-5 as for CodeT5)
  * @param weightDecay AdamW's decoupled weight decay
@@ -19,8 +19,15 @@ import dev.coderl4j.core.critic.LabelSet;
  * @param seed initialises a new classification head
  */
 public record CausalCriticParams(
-    String checkpoint, LabelSet labels, Double learningRate, Double weightDecay, Double maxGradNorm,
-    Integer maxSourceTokens, Integer maxProgramTokens, Integer threads, Long seed) {
+    String checkpoint,
+    LabelSet labels,
+    Double learningRate,
+    Double weightDecay,
+    Double maxGradNorm,
+    Integer maxSourceTokens,
+    Integer maxProgramTokens,
+    Integer threads,
+    Long seed) {
   public CausalCriticParams {
     if (checkpoint == null || checkpoint.isBlank()) {
       throw new IllegalArgumentException(
@@ -51,7 +58,15 @@ public record CausalCriticParams(
 
   /** These params with another checkpoint and label set (how stages reopen saved critics). */
   public CausalCriticParams with(String newCheckpoint, LabelSet newLabels) {
-    return new CausalCriticParams(newCheckpoint, newLabels, learningRate, weightDecay, maxGradNorm,
-        maxSourceTokens, maxProgramTokens, threads, seed);
+    return new CausalCriticParams(
+        newCheckpoint,
+        newLabels,
+        learningRate,
+        weightDecay,
+        maxGradNorm,
+        maxSourceTokens,
+        maxProgramTokens,
+        threads,
+        seed);
   }
 }

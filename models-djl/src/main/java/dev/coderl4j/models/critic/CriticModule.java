@@ -7,8 +7,8 @@ import dev.coderl4j.core.plugin.Plugins;
 import dev.coderl4j.models.lm.Backbones;
 
 /**
- * Registers the DJL critics (§3.2, Fig. 3): {@code codet5-critic} (T5 backbones) and
- * {@code causal-critic} (any decoder-only backbone, which it reads through {@link Backbones}).
+ * Registers the DJL critics (§3.2, Fig. 3): {@code codet5-critic} (T5 backbones) and {@code
+ * causal-critic} (any decoder-only backbone, which it reads through {@link Backbones}).
  */
 public final class CriticModule extends AbstractModule implements PluginModule {
   @Override

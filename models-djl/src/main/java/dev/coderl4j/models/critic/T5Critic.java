@@ -20,7 +20,6 @@ import dev.coderl4j.core.lm.Tokens;
 import dev.coderl4j.core.plugin.ParamsFactory;
 import dev.coderl4j.models.hf.Checkpoint;
 import dev.coderl4j.models.hf.CheckpointWriter;
-import dev.coderl4j.models.lm.Activation;
 import dev.coderl4j.models.lm.AdamW;
 import dev.coderl4j.models.lm.Autograd;
 import dev.coderl4j.models.lm.Ops;
@@ -38,15 +37,15 @@ import java.util.Random;
 
 /**
  * CodeRL's critic (§3.3): a T5 encoder-decoder that reads the problem (encoder) and a program
- * (decoder), max-pools the final decoder states {@code h_1..h_T} and classifies them with one linear
- * layer, {@code û = softmax(Linear(h^pool))}; the same layer on each {@code h_t} gives the token
- * values {@code v̂_t}. Trained with AdamW on {@code −log p(u)} (Eq. 9).
+ * (decoder), max-pools the final decoder states {@code h_1..h_T} and classifies them with one
+ * linear layer, {@code û = softmax(Linear(h^pool))}; the same layer on each {@code h_t} gives the
+ * token values {@code v̂_t}. Trained with AdamW on {@code −log p(u)} (Eq. 9).
  *
  * <p>The decoder reads {@code [start, w_1, …, w_T]} and {@code h_t} is taken at the position whose
  * input is {@code w_t}, so that {@code v̂_t} is a value of the prefix {@code w_1..t} as the paper
  * defines it ({@code p(PassedTest | w_1:t, D)}), not of {@code w_1..t−1}. The head is stored in the
- * same safetensors file as the backbone ({@code critic_head.weight}, {@code critic_head.bias}), which
- * Hugging Face loaders ignore.
+ * same safetensors file as the backbone ({@code critic_head.weight}, {@code critic_head.bias}),
+ * which Hugging Face loaders ignore.
  */
 public final class T5Critic implements Critic {
   /** The plugin name. */
@@ -93,8 +92,15 @@ public final class T5Critic implements Critic {
     }
   }
 
-  private T5Critic(T5CriticParams params, NDManager manager, T5Config config, String configJson, Path tokenizerDir,
-      T5Model model, NDArray headWeight, NDArray headBias) {
+  private T5Critic(
+      T5CriticParams params,
+      NDManager manager,
+      T5Config config,
+      String configJson,
+      Path tokenizerDir,
+      T5Model model,
+      NDArray headWeight,
+      NDArray headBias) {
     this.params = params;
     this.manager = manager;
     this.config = config;
@@ -104,20 +110,32 @@ public final class T5Critic implements Critic {
     this.headWeight = headWeight;
     this.headBias = headBias;
     Map<String, NDArray> t = new LinkedHashMap<>();
-    model.parameters().forEach((k, v) -> {
-      // The LM head is not part of the critic; only parameters on its path are trained.
-      if (!k.equals("lm_head.weight")) {
-        t.put(k, v);
-      }
-    });
+    model
+        .parameters()
+        .forEach(
+            (k, v) -> {
+              // The LM head is not part of the critic; only parameters on its path are trained.
+              if (!k.equals("lm_head.weight")) {
+                t.put(k, v);
+              }
+            });
     t.put(HEAD_WEIGHT, headWeight);
     t.put(HEAD_BIAS, headBias);
     this.trainable = t;
     for (NDArray p : trainable.values()) {
       p.setRequiresGradient(true);
     }
-    this.optimizer = new AdamW(trainable, new AdamW.Settings(params.learningRate(),
-        params.weightDecay(), BETA1, BETA2, EPS, params.maxGradNorm()), manager);
+    this.optimizer =
+        new AdamW(
+            trainable,
+            new AdamW.Settings(
+                params.learningRate(),
+                params.weightDecay(),
+                BETA1,
+                BETA2,
+                EPS,
+                params.maxGradNorm()),
+            manager);
   }
 
   /** Loads the backbone (and the head, if the folder has one) that {@code params} names. */
@@ -137,7 +155,8 @@ public final class T5Critic implements Critic {
       NDArray w = tensors.get(HEAD_WEIGHT);
       NDArray b = tensors.get(HEAD_BIAS);
       if (w == null || b == null) {
-        // A new head: small normal weights (T5's initialiser scale for d_model^-0.5 fan-in) and zero bias.
+        // A new head: small normal weights (T5's initialiser scale for d_model^-0.5 fan-in) and
+        // zero bias.
         Random r = new Random(params.seed());
         float[] init = new float[classes * config.dModel()];
         double std = Math.pow(config.dModel(), -0.5);
@@ -148,8 +167,15 @@ public final class T5Critic implements Critic {
         b = manager.zeros(new Shape(classes));
       } else if (w.getShape().get(0) != classes) {
         throw new IllegalArgumentException(
-            "critic checkpoint " + dir + " has a head for " + w.getShape().get(0) + " classes, but labels "
-                + params.labels() + " need " + classes + "; open it with the label set it was trained with");
+            "critic checkpoint "
+                + dir
+                + " has a head for "
+                + w.getShape().get(0)
+                + " classes, but labels "
+                + params.labels()
+                + " need "
+                + classes
+                + "; open it with the label set it was trained with");
       }
       return new T5Critic(params, manager, config, json, dir, model, w, b);
     } catch (RuntimeException e) {
@@ -160,16 +186,18 @@ public final class T5Critic implements Critic {
 
   /**
    * A model folder as given, or, for a critic stage's directory (one with {@code state.json} and no
-   * {@code config.json}), the checkpoint that stage finished with, so configs can name
-   * {@code runs/x/critic/binary} without knowing the step count.
+   * {@code config.json}), the checkpoint that stage finished with, so configs can name {@code
+   * runs/x/critic/binary} without knowing the step count.
    */
   static Path resolve(Path dir) {
-    if (java.nio.file.Files.exists(dir.resolve("config.json")) || !java.nio.file.Files.exists(dir.resolve("state.json"))) {
+    if (java.nio.file.Files.exists(dir.resolve("config.json"))
+        || !java.nio.file.Files.exists(dir.resolve("state.json"))) {
       return dir;
     }
     var state = new dev.coderl4j.core.training.StageDir(dir).state().orElseThrow();
     if (!state.done() || state.checkpoint().isEmpty()) {
-      throw new IllegalArgumentException(dir + " is a critic stage that has not finished; run the critic stage first");
+      throw new IllegalArgumentException(
+          dir + " is a critic stage that has not finished; run the critic stage first");
     }
     return dir.resolve(state.checkpoint());
   }
@@ -181,12 +209,21 @@ public final class T5Critic implements Critic {
       JsonNode saved = new ObjectMapper().readTree(file.toFile());
       return LabelSet.valueOf(saved.path("labels").asText());
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot read the label set of the critic saved in " + dir
-          + " (" + file + ": " + e.getMessage() + "); reopen a folder the critic's save wrote", e);
+      throw new IllegalArgumentException(
+          "cannot read the label set of the critic saved in "
+              + dir
+              + " ("
+              + file
+              + ": "
+              + e.getMessage()
+              + "); reopen a folder the critic's save wrote",
+          e);
     }
   }
 
-  /** Reads a T5 {@code config.json} with the model layer's parser; other architectures are refused. */
+  /**
+   * Reads a T5 {@code config.json} with the model layer's parser; other architectures are refused.
+   */
   static T5Config parseConfig(String json) {
     if (dev.coderl4j.models.lm.Backbones.builtIn().parse(json) instanceof T5Config t5) {
       return t5;
@@ -210,7 +247,13 @@ public final class T5Critic implements Critic {
     return CriticHead.of(rows, headBias.toFloatArray());
   }
 
-  private record Batch(NDArray src, NDArray srcMask, NDArray dec, NDArray decMask, NDArray progMask, int[] lengths,
+  private record Batch(
+      NDArray src,
+      NDArray srcMask,
+      NDArray dec,
+      NDArray decMask,
+      NDArray progMask,
+      int[] lengths,
       int maxLen) {}
 
   private Batch batch(NDManager m, List<TokenPair> pairs) {
@@ -223,7 +266,8 @@ public final class T5Critic implements Critic {
       s = Math.max(s, Math.min(p.source().size(), params.maxSourceTokens()));
       lengths[i] = Math.min(p.target().size(), params.maxProgramTokens());
       if (lengths[i] == 0) {
-        throw new IllegalArgumentException("the critic needs at least one program token (pair " + i + ")");
+        throw new IllegalArgumentException(
+            "the critic needs at least one program token (pair " + i + ")");
       }
       t = Math.max(t, lengths[i]);
     }
@@ -253,11 +297,19 @@ public final class T5Critic implements Critic {
         progMask[i * t + j] = 1f;
       }
     }
-    return new Batch(Ops.ids(m, src), Ops.ids(m, srcMask), Ops.ids(m, dec), Ops.ids(m, decMask),
-        m.create(progMask, new Shape(b, t, 1)), lengths, t);
+    return new Batch(
+        Ops.ids(m, src),
+        Ops.ids(m, srcMask),
+        Ops.ids(m, dec),
+        Ops.ids(m, decMask),
+        m.create(progMask, new Shape(b, t, 1)),
+        lengths,
+        t);
   }
 
-  /** Final decoder states of the program tokens, {@code [B, T, d]} (padded rows beyond each length). */
+  /**
+   * Final decoder states of the program tokens, {@code [B, T, d]} (padded rows beyond each length).
+   */
   private NDArray states(Batch x) {
     NDArray enc = model.encoder().encode(x.src(), x.srcMask());
     NDArray dec = model.decoder().decode(x.dec(), x.decMask(), enc, x.srcMask(), null);
@@ -271,23 +323,25 @@ public final class T5Critic implements Critic {
 
   /** The final decoder states of each program token, for tests and analysis. */
   public List<float[][]> hiddenStates(List<TokenPair> pairs) {
-    return Autograd.inference(() -> {
-      try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
-        Batch x = batch(m, pairs);
-        float[] h = states(x).toFloatArray();
-        int d = config.dModel();
-        List<float[][]> out = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-          float[][] rows = new float[x.lengths()[i]][];
-          for (int t = 0; t < rows.length; t++) {
-            int off = (i * x.maxLen() + t) * d;
-            rows[t] = java.util.Arrays.copyOfRange(h, off, off + d);
+    return Autograd.inference(
+        () -> {
+          try (NDScope scope = new NDScope();
+              NDManager m = manager.newSubManager()) {
+            Batch x = batch(m, pairs);
+            float[] h = states(x).toFloatArray();
+            int d = config.dModel();
+            List<float[][]> out = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+              float[][] rows = new float[x.lengths()[i]][];
+              for (int t = 0; t < rows.length; t++) {
+                int off = (i * x.maxLen() + t) * d;
+                rows[t] = java.util.Arrays.copyOfRange(h, off, off + d);
+              }
+              out.add(rows);
+            }
+            return out;
           }
-          out.add(rows);
-        }
-        return out;
-      }
-    });
+        });
   }
 
   @Override
@@ -295,28 +349,30 @@ public final class T5Critic implements Critic {
     if (pairs.isEmpty()) {
       return List.of();
     }
-    return Autograd.inference(() -> {
-      try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
-        Batch x = batch(m, pairs);
-        NDArray h = states(x);
-        float[] tokens = Ops.linear(h, headWeight, headBias).softmax(-1).toFloatArray();
-        float[] outcome = pooledLogits(h, x).softmax(-1).toFloatArray();
-        int c = params.labels().size();
-        List<CriticPrediction> out = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-          float[][] v = new float[x.lengths()[i]][c];
-          for (int t = 0; t < v.length; t++) {
-            System.arraycopy(tokens, (i * x.maxLen() + t) * c, v[t], 0, c);
+    return Autograd.inference(
+        () -> {
+          try (NDScope scope = new NDScope();
+              NDManager m = manager.newSubManager()) {
+            Batch x = batch(m, pairs);
+            NDArray h = states(x);
+            float[] tokens = Ops.linear(h, headWeight, headBias).softmax(-1).toFloatArray();
+            float[] outcome = pooledLogits(h, x).softmax(-1).toFloatArray();
+            int c = params.labels().size();
+            List<CriticPrediction> out = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i++) {
+              float[][] v = new float[x.lengths()[i]][c];
+              for (int t = 0; t < v.length; t++) {
+                System.arraycopy(tokens, (i * x.maxLen() + t) * c, v[t], 0, c);
+              }
+              List<Double> o = new ArrayList<>(c);
+              for (int k = 0; k < c; k++) {
+                o.add((double) outcome[i * c + k]);
+              }
+              out.add(new CriticPrediction(o, ValueMatrix.of(v, c)));
+            }
+            return out;
           }
-          List<Double> o = new ArrayList<>(c);
-          for (int k = 0; k < c; k++) {
-            o.add((double) outcome[i * c + k]);
-          }
-          out.add(new CriticPrediction(o, ValueMatrix.of(v, c)));
-        }
-        return out;
-      }
-    });
+        });
   }
 
   @Override
@@ -324,17 +380,26 @@ public final class T5Critic implements Critic {
     if (samples.isEmpty()) {
       return 0;
     }
-    double loss = Autograd.recording(() -> {
-      try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
-        Batch x = batch(m, samples.stream().map(LabelledSample::pair).toList());
-        long[] labels = samples.stream().mapToLong(s -> params.labels().index(s.label())).toArray();
-        NDArray logits = pooledLogits(states(x), x);
-        NDArray nll = logits.logSoftmax(-1).gather(m.create(labels, new Shape(labels.length, 1)), -1).neg();
-        NDArray total = Ops.scale(nll.sum(), (float) scale); // Ops.scale: safe under autograd
-        Autograd.backward(total);
-        return (double) total.getFloat();
-      }
-    });
+    double loss =
+        Autograd.recording(
+            () -> {
+              try (NDScope scope = new NDScope();
+                  NDManager m = manager.newSubManager()) {
+                Batch x = batch(m, samples.stream().map(LabelledSample::pair).toList());
+                long[] labels =
+                    samples.stream().mapToLong(s -> params.labels().index(s.label())).toArray();
+                NDArray logits = pooledLogits(states(x), x);
+                NDArray nll =
+                    logits
+                        .logSoftmax(-1)
+                        .gather(m.create(labels, new Shape(labels.length, 1)), -1)
+                        .neg();
+                NDArray total =
+                    Ops.scale(nll.sum(), (float) scale); // Ops.scale: safe under autograd
+                Autograd.backward(total);
+                return (double) total.getFloat();
+              }
+            });
     accumulatedLoss += loss;
     accumulatedSamples += samples.size();
     return loss;
@@ -343,11 +408,13 @@ public final class T5Critic implements Critic {
   @Override
   public StepStats step() {
     double lr = params.learningRate();
-    double norm = Autograd.inference(() -> {
-      double n = optimizer.gradNorm();
-      optimizer.step(n);
-      return n;
-    });
+    double norm =
+        Autograd.inference(
+            () -> {
+              double n = optimizer.gradNorm();
+              optimizer.step(n);
+              return n;
+            });
     StepStats s = new StepStats(accumulatedLoss, accumulatedSamples, norm, lr);
     accumulatedLoss = 0;
     accumulatedSamples = 0;
@@ -361,9 +428,15 @@ public final class T5Critic implements Critic {
     weights.put(HEAD_BIAS, headBias);
     CheckpointWriter.save(dir, weights, configJson, tokenizerDir);
     try {
-      java.nio.file.Files.writeString(dir.resolve("critic.json"),
-          "{\"plugin\": \"" + NAME + "\", \"labels\": \"" + params.labels() + "\", \"classes\": "
-              + params.labels().names().stream().map(n -> "\"" + n + "\"").toList() + "}\n");
+      java.nio.file.Files.writeString(
+          dir.resolve("critic.json"),
+          "{\"plugin\": \""
+              + NAME
+              + "\", \"labels\": \""
+              + params.labels()
+              + "\", \"classes\": "
+              + params.labels().names().stream().map(n -> "\"" + n + "\"").toList()
+              + "}\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write critic.json in " + dir, e);
     }

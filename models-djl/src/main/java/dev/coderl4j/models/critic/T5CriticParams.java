@@ -18,10 +18,18 @@ import dev.coderl4j.core.critic.LabelSet;
  * @param seed initialises a new classification head
  */
 public record T5CriticParams(
-    String checkpoint, LabelSet labels, Double learningRate, Double weightDecay, Double maxGradNorm,
-    Integer maxSourceTokens, Integer maxProgramTokens, Integer threads, Long seed) {
+    String checkpoint,
+    LabelSet labels,
+    Double learningRate,
+    Double weightDecay,
+    Double maxGradNorm,
+    Integer maxSourceTokens,
+    Integer maxProgramTokens,
+    Integer threads,
+    Long seed) {
   public T5CriticParams {
-    checkpoint = checkpoint == null || checkpoint.isBlank() ? "models/codet5-small-ntp-py" : checkpoint;
+    checkpoint =
+        checkpoint == null || checkpoint.isBlank() ? "models/codet5-small-ntp-py" : checkpoint;
     labels = labels == null ? LabelSet.FOUR_CLASS : labels;
     learningRate = learningRate == null ? 5e-5 : learningRate;
     weightDecay = weightDecay == null ? 0.0 : weightDecay;
@@ -31,19 +39,30 @@ public record T5CriticParams(
     threads = threads == null ? 0 : threads;
     seed = seed == null ? 42L : seed;
     if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("learningRate must be positive, e.g. 5e-5; got " + learningRate);
+      throw new IllegalArgumentException(
+          "learningRate must be positive, e.g. 5e-5; got " + learningRate);
     }
     if (!(weightDecay >= 0) || !(maxGradNorm >= 0)) {
-      throw new IllegalArgumentException("weightDecay and maxGradNorm must be ≥ 0 (0 turns them off)");
+      throw new IllegalArgumentException(
+          "weightDecay and maxGradNorm must be ≥ 0 (0 turns them off)");
     }
     if (maxSourceTokens < 1 || maxProgramTokens < 1 || threads < 0) {
-      throw new IllegalArgumentException("maxSourceTokens and maxProgramTokens must be ≥ 1 and threads ≥ 0");
+      throw new IllegalArgumentException(
+          "maxSourceTokens and maxProgramTokens must be ≥ 1 and threads ≥ 0");
     }
   }
 
   /** These params with another checkpoint and label set (how stages open saved critics). */
   public T5CriticParams with(String checkpoint, LabelSet labels) {
-    return new T5CriticParams(checkpoint, labels, learningRate, weightDecay, maxGradNorm, maxSourceTokens,
-        maxProgramTokens, threads, seed);
+    return new T5CriticParams(
+        checkpoint,
+        labels,
+        learningRate,
+        weightDecay,
+        maxGradNorm,
+        maxSourceTokens,
+        maxProgramTokens,
+        threads,
+        seed);
   }
 }

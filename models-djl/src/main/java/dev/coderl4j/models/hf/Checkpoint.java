@@ -26,23 +26,28 @@ import java.util.stream.Stream;
 /**
  * A Hugging Face model folder: {@code config.json} and weights in one of the formats the hub uses.
  *
- * <p>Weights are looked for in the order {@code transformers} prefers them: {@code model.safetensors},
- * then sharded safetensors ({@code model.safetensors.index.json}), then {@code pytorch_model.bin}, then
- * a sharded {@code pytorch_model.bin.index.json}. Opening reads headers only; {@link #load} reads the
- * data. Names are exactly those in the files. Ties are kept as the file has them: a safetensors file
- * stores a tied tensor once under one name (T5's {@code shared.weight}), so the model code resolves
- * the other names from its config; in a {@code .bin} every tied name is present, and names that view
- * the same storage bytes load as one {@link NDArray} instance.
+ * <p>Weights are looked for in the order {@code transformers} prefers them: {@code
+ * model.safetensors}, then sharded safetensors ({@code model.safetensors.index.json}), then {@code
+ * pytorch_model.bin}, then a sharded {@code pytorch_model.bin.index.json}. Opening reads headers
+ * only; {@link #load} reads the data. Names are exactly those in the files. Ties are kept as the
+ * file has them: a safetensors file stores a tied tensor once under one name (T5's {@code
+ * shared.weight}), so the model code resolves the other names from its config; in a {@code .bin}
+ * every tied name is present, and names that view the same storage bytes load as one {@link
+ * NDArray} instance.
  */
 public final class Checkpoint {
   /** The single-file safetensors weights. */
   public static final String SAFETENSORS = "model.safetensors";
+
   /** The index of sharded safetensors weights. */
   public static final String SAFETENSORS_INDEX = "model.safetensors.index.json";
+
   /** The PyTorch zip/pickle weights. */
   public static final String PYTORCH_BIN = "pytorch_model.bin";
+
   /** The index of sharded PyTorch weights. */
   public static final String PYTORCH_BIN_INDEX = "pytorch_model.bin.index.json";
+
   /** The model configuration. */
   public static final String CONFIG = "config.json";
 
@@ -53,7 +58,11 @@ public final class Checkpoint {
   private final Map<String, TensorSource> sources;
 
   private Checkpoint(
-      Path dir, String configJson, Path weightsFile, Map<String, TensorInfo> infos, Map<String, TensorSource> sources) {
+      Path dir,
+      String configJson,
+      Path weightsFile,
+      Map<String, TensorInfo> infos,
+      Map<String, TensorSource> sources) {
     this.dir = dir;
     this.configJson = configJson;
     this.weightsFile = weightsFile;
@@ -71,7 +80,9 @@ public final class Checkpoint {
     Objects.requireNonNull(dir, "dir");
     if (!Files.isDirectory(dir)) {
       throw new CheckpointException(
-          "checkpoint folder " + dir + " does not exist or is not a folder (pass the folder that holds"
+          "checkpoint folder "
+              + dir
+              + " does not exist or is not a folder (pass the folder that holds"
               + " config.json and the weights, as downloaded from the Hugging Face hub)");
     }
     Path config = dir.resolve(CONFIG);
@@ -108,48 +119,78 @@ public final class Checkpoint {
       readIndex(dir, weights, false, infos, sources);
     } else {
       throw new CheckpointException(
-          "checkpoint folder " + dir + " has no weights: expected one of " + SAFETENSORS + ", "
-              + SAFETENSORS_INDEX + " (sharded) or " + PYTORCH_BIN + " (found: " + listing(dir) + ")");
+          "checkpoint folder "
+              + dir
+              + " has no weights: expected one of "
+              + SAFETENSORS
+              + ", "
+              + SAFETENSORS_INDEX
+              + " (sharded) or "
+              + PYTORCH_BIN
+              + " (found: "
+              + listing(dir)
+              + ")");
     }
     return new Checkpoint(dir, configJson, weights, infos, sources);
   }
 
   private static void addSafetensors(
       SafetensorsFile f, Map<String, TensorInfo> infos, Map<String, TensorSource> sources) {
-    f.tensors().forEach((name, info) -> {
-      infos.put(name, info);
-      sources.put(name, f.slice(name));
-    });
+    f.tensors()
+        .forEach(
+            (name, info) -> {
+              infos.put(name, info);
+              sources.put(name, f.slice(name));
+            });
   }
 
-  private static void addTorch(TorchZip z, Map<String, TensorInfo> infos, Map<String, TensorSource> sources) {
-    z.tensors().forEach((name, info) -> {
-      infos.put(name, info);
-      sources.put(name, z.view(name));
-    });
+  private static void addTorch(
+      TorchZip z, Map<String, TensorInfo> infos, Map<String, TensorSource> sources) {
+    z.tensors()
+        .forEach(
+            (name, info) -> {
+              infos.put(name, info);
+              sources.put(name, z.view(name));
+            });
   }
 
   /** Reads a shard index ({@code {"weight_map": {name: file}}}) and every shard it names. */
   private static void readIndex(
-      Path dir, Path index, boolean safetensors, Map<String, TensorInfo> infos, Map<String, TensorSource> sources) {
+      Path dir,
+      Path index,
+      boolean safetensors,
+      Map<String, TensorInfo> infos,
+      Map<String, TensorSource> sources) {
     JsonNode map;
     try {
-      map = new ObjectMapper().readTree(Files.readString(index, StandardCharsets.UTF_8)).path("weight_map");
+      map =
+          new ObjectMapper()
+              .readTree(Files.readString(index, StandardCharsets.UTF_8))
+              .path("weight_map");
     } catch (JsonProcessingException e) {
       throw new CheckpointException(index + " is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new CheckpointException("cannot read " + index + ": " + e.getMessage(), e);
     }
     if (!map.isObject() || map.isEmpty()) {
-      throw new CheckpointException(index + " must have a non-empty \"weight_map\" object of name -> shard file");
+      throw new CheckpointException(
+          index + " must have a non-empty \"weight_map\" object of name -> shard file");
     }
     Map<String, List<String>> byShard = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : map.properties()) {
       String shard = e.getValue().asText();
-      if (!e.getValue().isTextual() || shard.isEmpty() || shard.contains("/") || shard.contains("\\")
-          || shard.equals("..") || shard.equals(".")) {
+      if (!e.getValue().isTextual()
+          || shard.isEmpty()
+          || shard.contains("/")
+          || shard.contains("\\")
+          || shard.equals("..")
+          || shard.equals(".")) {
         throw new CheckpointException(
-            index + ": shard of " + e.getKey() + " must be a file name in the same folder, found " + e.getValue());
+            index
+                + ": shard of "
+                + e.getKey()
+                + " must be a file name in the same folder, found "
+                + e.getValue());
       }
       byShard.computeIfAbsent(shard, k -> new ArrayList<>()).add(e.getKey());
     }
@@ -157,7 +198,14 @@ public final class Checkpoint {
       Path shard = dir.resolve(e.getKey());
       if (!Files.isRegularFile(shard)) {
         throw new CheckpointException(
-            index + " names shard " + e.getKey() + " but " + dir + " has no such file (found: " + listing(dir) + ")");
+            index
+                + " names shard "
+                + e.getKey()
+                + " but "
+                + dir
+                + " has no such file (found: "
+                + listing(dir)
+                + ")");
       }
       Map<String, TensorInfo> shardInfos = new LinkedHashMap<>();
       Map<String, TensorSource> shardSources = new LinkedHashMap<>();
@@ -170,14 +218,25 @@ public final class Checkpoint {
       for (String name : expected) {
         if (!shardInfos.containsKey(name)) {
           throw new CheckpointException(
-              index + " places parameter " + name + " in " + shard + ", but that file lacks it (found: "
-                  + TensorLoader.preview(shardInfos.keySet()) + ")");
+              index
+                  + " places parameter "
+                  + name
+                  + " in "
+                  + shard
+                  + ", but that file lacks it (found: "
+                  + TensorLoader.preview(shardInfos.keySet())
+                  + ")");
         }
       }
       for (String name : shardInfos.keySet()) {
         if (!expected.contains(name)) {
           throw new CheckpointException(
-              shard + " holds parameter " + name + " that " + index + " does not list (index and shards disagree;"
+              shard
+                  + " holds parameter "
+                  + name
+                  + " that "
+                  + index
+                  + " does not list (index and shards disagree;"
                   + " regenerate the index)");
         }
       }
@@ -245,20 +304,23 @@ public final class Checkpoint {
     Map<String, NDArray> out = new LinkedHashMap<>();
     for (Map.Entry<String, TensorSource> e : sources.entrySet()) {
       TensorInfo info = infos.get(e.getKey());
-      NDArray array = switch (e.getValue()) {
-        case TensorSource.FileSlice s -> loader.load(manager, info, s, dtype);
-        case TensorSource.StorageView v -> {
-          TensorLoader.StorageId id = new TensorLoader.StorageId(v.zip(), v.storageKey());
-          record ViewKey(TensorLoader.StorageId id, long offset, List<Long> shape, List<Long> strides) {}
-          NDArray a = views.computeIfAbsent(
-              new ViewKey(id, v.storageOffset(), info.shape(), v.strides()),
-              k -> loader.load(manager, info, v, dtype));
-          if (remaining.merge(id, -1, Integer::sum) == 0) {
-            loader.release(id);
-          }
-          yield a;
-        }
-      };
+      NDArray array =
+          switch (e.getValue()) {
+            case TensorSource.FileSlice s -> loader.load(manager, info, s, dtype);
+            case TensorSource.StorageView v -> {
+              TensorLoader.StorageId id = new TensorLoader.StorageId(v.zip(), v.storageKey());
+              record ViewKey(
+                  TensorLoader.StorageId id, long offset, List<Long> shape, List<Long> strides) {}
+              NDArray a =
+                  views.computeIfAbsent(
+                      new ViewKey(id, v.storageOffset(), info.shape(), v.strides()),
+                      k -> loader.load(manager, info, v, dtype));
+              if (remaining.merge(id, -1, Integer::sum) == 0) {
+                loader.release(id);
+              }
+              yield a;
+            }
+          };
       out.put(e.getKey(), array);
     }
     return out;
@@ -274,14 +336,26 @@ public final class Checkpoint {
     NDArray a = weights.get(name);
     if (a == null) {
       throw new CheckpointException(
-          "parameter " + name + " missing from " + weightsFile + " (found: "
-              + TensorLoader.preview(new TreeSet<>(weights.keySet())) + ")");
+          "parameter "
+              + name
+              + " missing from "
+              + weightsFile
+              + " (found: "
+              + TensorLoader.preview(new TreeSet<>(weights.keySet()))
+              + ")");
     }
     if (!a.getShape().equals(expected)) {
       TensorInfo info = infos.get(name);
       Path file = info == null ? weightsFile : info.file();
       throw new CheckpointException(
-          "parameter " + name + ": expected shape " + expected + ", found " + a.getShape() + " in " + file);
+          "parameter "
+              + name
+              + ": expected shape "
+              + expected
+              + ", found "
+              + a.getShape()
+              + " in "
+              + file);
     }
     return a;
   }

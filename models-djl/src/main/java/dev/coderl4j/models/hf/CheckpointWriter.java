@@ -24,36 +24,38 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Writes weights as a Hugging Face folder ({@code model.safetensors} + {@code config.json} + tokenizer
- * files) that {@link Checkpoint} and {@code transformers} load again.
+ * Writes weights as a Hugging Face folder ({@code model.safetensors} + {@code config.json} +
+ * tokenizer files) that {@link Checkpoint} and {@code transformers} load again.
  *
  * <p>Every file is written to a temporary name in the target folder and then moved over the final
- * name, so a crash leaves either the old file or the new one, never half of one. Tensors are written
- * in name order with 8-byte aligned data, and {@code __metadata__} carries {@code "format": "pt"},
- * which {@code transformers} requires of safetensors files. Names are written as given; tied arrays
- * passed under several names are written once per name (safetensors has no aliasing).
+ * name, so a crash leaves either the old file or the new one, never half of one. Tensors are
+ * written in name order with 8-byte aligned data, and {@code __metadata__} carries {@code "format":
+ * "pt"}, which {@code transformers} requires of safetensors files. Names are written as given; tied
+ * arrays passed under several names are written once per name (safetensors has no aliasing).
  */
 public final class CheckpointWriter {
   /** Tokenizer and generation files copied from the source folder when present. */
-  public static final List<String> COMPANION_FILES = List.of(
-      HfTokenizer.TOKENIZER_JSON,
-      HfTokenizer.TOKENIZER_CONFIG,
-      HfTokenizer.SPECIAL_TOKENS_MAP,
-      HfTokenizer.VOCAB_JSON,
-      HfTokenizer.MERGES_TXT,
-      HfTokenizer.ADDED_TOKENS,
-      "generation_config.json");
+  public static final List<String> COMPANION_FILES =
+      List.of(
+          HfTokenizer.TOKENIZER_JSON,
+          HfTokenizer.TOKENIZER_CONFIG,
+          HfTokenizer.SPECIAL_TOKENS_MAP,
+          HfTokenizer.VOCAB_JSON,
+          HfTokenizer.MERGES_TXT,
+          HfTokenizer.ADDED_TOKENS,
+          "generation_config.json");
 
   private CheckpointWriter() {}
 
   /**
-   * Saves {@code weights} as float32 safetensors, with {@code configJson} and the tokenizer files of
-   * {@code tokenizerSourceDir} (null for none).
+   * Saves {@code weights} as float32 safetensors, with {@code configJson} and the tokenizer files
+   * of {@code tokenizerSourceDir} (null for none).
    *
    * @throws CheckpointException if the config is not a JSON object, the source folder has no
    *     tokenizer, or a file cannot be written
    */
-  public static void save(Path dir, Map<String, NDArray> weights, String configJson, Path tokenizerSourceDir) {
+  public static void save(
+      Path dir, Map<String, NDArray> weights, String configJson, Path tokenizerSourceDir) {
     save(dir, weights, configJson, tokenizerSourceDir, TensorDType.F32);
   }
 
@@ -63,7 +65,11 @@ public final class CheckpointWriter {
    * config's {@code torch_dtype}/{@code dtype} is left as given.
    */
   public static void save(
-      Path dir, Map<String, NDArray> weights, String configJson, Path tokenizerSourceDir, TensorDType floatType) {
+      Path dir,
+      Map<String, NDArray> weights,
+      String configJson,
+      Path tokenizerSourceDir,
+      TensorDType floatType) {
     Objects.requireNonNull(configJson, "configJson");
     try {
       JsonNode node = new ObjectMapper().readTree(configJson);
@@ -71,17 +77,25 @@ public final class CheckpointWriter {
         throw new CheckpointException("config for " + dir + " must be a JSON object");
       }
     } catch (JsonProcessingException e) {
-      throw new CheckpointException("config for " + dir + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new CheckpointException(
+          "config for " + dir + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     List<Path> companions = new ArrayList<>();
     if (tokenizerSourceDir != null) {
-      boolean hasTokenizer = Files.isRegularFile(tokenizerSourceDir.resolve(HfTokenizer.TOKENIZER_JSON))
-          || (Files.isRegularFile(tokenizerSourceDir.resolve(HfTokenizer.VOCAB_JSON))
-              && Files.isRegularFile(tokenizerSourceDir.resolve(HfTokenizer.MERGES_TXT)));
+      boolean hasTokenizer =
+          Files.isRegularFile(tokenizerSourceDir.resolve(HfTokenizer.TOKENIZER_JSON))
+              || (Files.isRegularFile(tokenizerSourceDir.resolve(HfTokenizer.VOCAB_JSON))
+                  && Files.isRegularFile(tokenizerSourceDir.resolve(HfTokenizer.MERGES_TXT)));
       if (!hasTokenizer) {
         throw new CheckpointException(
-            "tokenizer source " + tokenizerSourceDir + " has neither " + HfTokenizer.TOKENIZER_JSON + " nor "
-                + HfTokenizer.VOCAB_JSON + " + " + HfTokenizer.MERGES_TXT);
+            "tokenizer source "
+                + tokenizerSourceDir
+                + " has neither "
+                + HfTokenizer.TOKENIZER_JSON
+                + " nor "
+                + HfTokenizer.VOCAB_JSON
+                + " + "
+                + HfTokenizer.MERGES_TXT);
       }
       for (String name : COMPANION_FILES) {
         Path p = tokenizerSourceDir.resolve(name);
@@ -92,7 +106,8 @@ public final class CheckpointWriter {
     }
     try {
       Files.createDirectories(dir);
-      writeSafetensors(dir.resolve(Checkpoint.SAFETENSORS), weights, Map.of("format", "pt"), floatType);
+      writeSafetensors(
+          dir.resolve(Checkpoint.SAFETENSORS), weights, Map.of("format", "pt"), floatType);
       writeAtomically(dir.resolve(Checkpoint.CONFIG), configJson.getBytes(StandardCharsets.UTF_8));
       for (Path p : companions) {
         Path target = dir.resolve(p.getFileName().toString());
@@ -101,7 +116,8 @@ public final class CheckpointWriter {
         }
       }
     } catch (IOException e) {
-      throw new CheckpointException("cannot write checkpoint folder " + dir + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          "cannot write checkpoint folder " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -114,20 +130,31 @@ public final class CheckpointWriter {
    *     an I/O error
    */
   public static void writeSafetensors(
-      Path file, Map<String, NDArray> tensors, Map<String, String> metadata, TensorDType floatType) {
+      Path file,
+      Map<String, NDArray> tensors,
+      Map<String, String> metadata,
+      TensorDType floatType) {
     Objects.requireNonNull(floatType, "floatType");
     if (!floatType.isFloatingPoint()) {
-      throw new IllegalArgumentException("floatType must be F16, BF16, F32 or F64, not " + floatType);
+      throw new IllegalArgumentException(
+          "floatType must be F16, BF16, F32 or F64, not " + floatType);
     }
     write(file, tensors, metadata, floatType);
   }
 
-  /** Writes one safetensors file, every array in its own type (e.g. a batch of ids and its logits). */
-  public static void writeSafetensors(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) {
+  /**
+   * Writes one safetensors file, every array in its own type (e.g. a batch of ids and its logits).
+   */
+  public static void writeSafetensors(
+      Path file, Map<String, NDArray> tensors, Map<String, String> metadata) {
     write(file, tensors, metadata, null);
   }
 
-  private static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata, TensorDType floatType) {
+  private static void write(
+      Path file,
+      Map<String, NDArray> tensors,
+      Map<String, String> metadata,
+      TensorDType floatType) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode header = json.createObjectNode();
     if (!metadata.isEmpty()) {
@@ -159,9 +186,11 @@ public final class CheckpointWriter {
     try {
       headerBytes = json.writeValueAsBytes(header);
     } catch (JsonProcessingException e) {
-      throw new CheckpointException("cannot encode the header of " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          "cannot encode the header of " + file + ": " + e.getMessage(), e);
     }
-    // Pad the header with spaces so the data starts 8-byte aligned, as the safetensors library does.
+    // Pad the header with spaces so the data starts 8-byte aligned, as the safetensors library
+    // does.
     int padded = (headerBytes.length + 7) / 8 * 8;
     ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
     head.putLong(padded).put(headerBytes);
@@ -171,7 +200,8 @@ public final class CheckpointWriter {
     head.flip();
     Path tmp = temporarySibling(file);
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch =
+          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         writeFully(ch, head);
         for (Map.Entry<String, TensorDType> e : types.entrySet()) {
           writeFully(ch, bytesOf(tensors.get(e.getKey()), e.getValue()));
@@ -193,7 +223,8 @@ public final class CheckpointWriter {
   /** The little-endian bytes of {@code a} as {@code type}. */
   private static ByteBuffer bytesOf(NDArray a, TensorDType type) {
     if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
-      throw new CheckpointException("writing checkpoints on a big-endian machine is not implemented");
+      throw new CheckpointException(
+          "writing checkpoints on a big-endian machine is not implemented");
     }
     if (a.getShape().size() == 0) {
       return ByteBuffer.allocate(0);
@@ -234,7 +265,8 @@ public final class CheckpointWriter {
       Files.createDirectories(parent);
       return Files.createTempFile(parent, "." + file.getFileName() + ".", ".tmp");
     } catch (IOException e) {
-      throw new CheckpointException("cannot create a temporary file beside " + file + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          "cannot create a temporary file beside " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -32,22 +32,27 @@ import java.util.OptionalInt;
  *
  * <p>Reads {@code tokenizer.json} when the folder has one; otherwise builds the equivalent
  * definition from {@code vocab.json} + {@code merges.txt}, which is how CodeT5's RoBERTa-style
- * byte-level BPE tokenizer is published (see {@link BpeDefinition}). Padding and end-of-sequence ids
- * come from {@code special_tokens_map.json} / {@code tokenizer_config.json}, then from the model's
- * {@code config.json}, then from the usual token names ({@code <pad>}, {@code </s>},
- * {@code <|endoftext|>}). No truncation or padding is configured: callers see every token.
+ * byte-level BPE tokenizer is published (see {@link BpeDefinition}). Padding and end-of-sequence
+ * ids come from {@code special_tokens_map.json} / {@code tokenizer_config.json}, then from the
+ * model's {@code config.json}, then from the usual token names ({@code <pad>}, {@code </s>}, {@code
+ * <|endoftext|>}). No truncation or padding is configured: callers see every token.
  */
 public final class HfTokenizer implements TextTokenizer, AutoCloseable {
   /** The tokenizer definition file. */
   public static final String TOKENIZER_JSON = "tokenizer.json";
+
   /** The BPE vocabulary of a slow (RoBERTa/GPT-2 style) tokenizer. */
   public static final String VOCAB_JSON = "vocab.json";
+
   /** The BPE merges of a slow tokenizer. */
   public static final String MERGES_TXT = "merges.txt";
+
   /** Special token names. */
   public static final String SPECIAL_TOKENS_MAP = "special_tokens_map.json";
+
   /** Tokenizer options, including special tokens. */
   public static final String TOKENIZER_CONFIG = "tokenizer_config.json";
+
   /** Extra tokens of a slow tokenizer. */
   public static final String ADDED_TOKENS = "added_tokens.json";
 
@@ -56,12 +61,15 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     /** Checks {@code 0 <= start <= end}. */
     public Span {
       if (start < 0 || end < start) {
-        throw new IllegalArgumentException("span needs 0 <= start <= end, found [" + start + ", " + end + ")");
+        throw new IllegalArgumentException(
+            "span needs 0 <= start <= end, found [" + start + ", " + end + ")");
       }
     }
   }
 
-  /** An encoding with the detail needed to check parity: ids, token strings and character offsets. */
+  /**
+   * An encoding with the detail needed to check parity: ids, token strings and character offsets.
+   */
   public record Encoded(Tokens ids, List<String> tokens, List<Span> offsets) {
     /** Copies the lists and checks they have one entry per id. */
     public Encoded {
@@ -70,7 +78,13 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
       offsets = List.copyOf(offsets);
       if (tokens.size() != ids.size() || offsets.size() != ids.size()) {
         throw new IllegalArgumentException(
-            "encoding has " + ids.size() + " ids, " + tokens.size() + " tokens and " + offsets.size() + " offsets");
+            "encoding has "
+                + ids.size()
+                + " ids, "
+                + tokens.size()
+                + " tokens and "
+                + offsets.size()
+                + " offsets");
       }
     }
   }
@@ -84,7 +98,12 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
   private final OptionalInt bosId;
 
   private HfTokenizer(
-      Path dir, HuggingFaceTokenizer tokenizer, Map<String, Integer> vocab, int padId, int eosId, OptionalInt bosId) {
+      Path dir,
+      HuggingFaceTokenizer tokenizer,
+      Map<String, Integer> vocab,
+      int padId,
+      int eosId,
+      OptionalInt bosId) {
     this.dir = dir;
     this.tokenizer = tokenizer;
     this.vocab = vocab;
@@ -95,15 +114,16 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
   }
 
   /**
-   * Loads the tokenizer of {@code dir}: {@code tokenizer.json}, or {@code vocab.json} +
-   * {@code merges.txt}.
+   * Loads the tokenizer of {@code dir}: {@code tokenizer.json}, or {@code vocab.json} + {@code
+   * merges.txt}.
    *
    * @throws CheckpointException if the folder has neither, a file is malformed, or the padding and
    *     end-of-sequence tokens cannot be determined
    */
   public static HfTokenizer load(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new CheckpointException("tokenizer folder " + dir + " does not exist or is not a folder");
+      throw new CheckpointException(
+          "tokenizer folder " + dir + " does not exist or is not a folder");
     }
     ObjectMapper json = new ObjectMapper();
     SpecialTokens special = SpecialTokens.read(dir, json);
@@ -111,19 +131,34 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     Path tokenizerJson = dir.resolve(TOKENIZER_JSON);
     if (Files.isRegularFile(tokenizerJson)) {
       definition = readText(tokenizerJson);
-    } else if (Files.isRegularFile(dir.resolve(VOCAB_JSON)) && Files.isRegularFile(dir.resolve(MERGES_TXT))) {
+    } else if (Files.isRegularFile(dir.resolve(VOCAB_JSON))
+        && Files.isRegularFile(dir.resolve(MERGES_TXT))) {
       definition = BpeDefinition.build(dir, special, json);
     } else {
       throw new CheckpointException(
-          "tokenizer folder " + dir + " has neither " + TOKENIZER_JSON + " nor " + VOCAB_JSON + " + " + MERGES_TXT
+          "tokenizer folder "
+              + dir
+              + " has neither "
+              + TOKENIZER_JSON
+              + " nor "
+              + VOCAB_JSON
+              + " + "
+              + MERGES_TXT
               + " (copy the tokenizer files of the model from the hub into it)");
     }
     Map<String, Integer> vocab = vocabulary(definition, dir, json);
     int pad = special.resolve("pad", vocab, dir).orElse(-1);
-    int eos = special.resolve("eos", vocab, dir).orElseThrow(
-        () -> new CheckpointException(
-            "tokenizer folder " + dir + ": cannot tell the end-of-sequence token; add " + SPECIAL_TOKENS_MAP
-                + " with \"eos_token\" (or eos_token_id to config.json)"));
+    int eos =
+        special
+            .resolve("eos", vocab, dir)
+            .orElseThrow(
+                () ->
+                    new CheckpointException(
+                        "tokenizer folder "
+                            + dir
+                            + ": cannot tell the end-of-sequence token; add "
+                            + SPECIAL_TOKENS_MAP
+                            + " with \"eos_token\" (or eos_token_id to config.json)"));
     if (pad < 0) {
       // GPT-2 style tokenizers have no padding token; transformers pads with EOS for generation.
       pad = eos;
@@ -136,11 +171,16 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     options.put("doLowerCase", "false");
     HuggingFaceTokenizer tok;
     try {
-      tok = HuggingFaceTokenizer.newInstance(
-          new ByteArrayInputStream(definition.getBytes(StandardCharsets.UTF_8)), options);
+      tok =
+          HuggingFaceTokenizer.newInstance(
+              new ByteArrayInputStream(definition.getBytes(StandardCharsets.UTF_8)), options);
     } catch (IOException | RuntimeException e) {
-      throw new CheckpointException("tokenizer folder " + dir + ": the tokenizers library rejected the definition: "
-          + e.getMessage(), e);
+      throw new CheckpointException(
+          "tokenizer folder "
+              + dir
+              + ": the tokenizers library rejected the definition: "
+              + e.getMessage(),
+          e);
     }
     return new HfTokenizer(dir, tok, vocab, pad, eos, bos);
   }
@@ -159,7 +199,8 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     try {
       root = json.readTree(definition);
     } catch (JsonProcessingException e) {
-      throw new CheckpointException(dir.resolve(TOKENIZER_JSON) + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new CheckpointException(
+          dir.resolve(TOKENIZER_JSON) + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     Map<String, Integer> vocab = new HashMap<>();
     JsonNode modelVocab = root.path("model").path("vocab");
@@ -190,7 +231,10 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     return toTokens(tokenizer.encode(text, addSpecialTokens, false).getIds());
   }
 
-  /** Encodes and also returns the token strings and character offsets (for parity checks and highlighting). */
+  /**
+   * Encodes and also returns the token strings and character offsets (for parity checks and
+   * highlighting).
+   */
   public Encoded encodeDetailed(String text, boolean addSpecialTokens) {
     Encoding e = tokenizer.encode(text, addSpecialTokens, false);
     List<Span> spans = new ArrayList<>();
@@ -243,7 +287,9 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     return id == null ? OptionalInt.empty() : OptionalInt.of(id);
   }
 
-  /** One more than the largest id the tokenizer can produce (the model's embedding may be larger). */
+  /**
+   * One more than the largest id the tokenizer can produce (the model's embedding may be larger).
+   */
   @Override
   public int vocabSize() {
     return vocabSize;
@@ -282,10 +328,13 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
   }
 
   /**
-   * Special tokens named by a folder's {@code special_tokens_map.json} and {@code tokenizer_config.json},
-   * with the ids of its {@code config.json} as a fallback.
+   * Special tokens named by a folder's {@code special_tokens_map.json} and {@code
+   * tokenizer_config.json}, with the ids of its {@code config.json} as a fallback.
    */
-  record SpecialTokens(Map<String, SpecialToken> named, Map<String, Integer> configIds, List<SpecialToken> additional) {
+  record SpecialTokens(
+      Map<String, SpecialToken> named,
+      Map<String, Integer> configIds,
+      List<SpecialToken> additional) {
     SpecialTokens {
       named = Map.copyOf(named);
       configIds = Map.copyOf(configIds);
@@ -293,17 +342,19 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
     }
 
     /** Conventional names, tried when a folder names no token of a kind. */
-    private static final Map<String, List<String>> CONVENTIONAL = Map.of(
-        "pad", List.of("<pad>"),
-        "eos", List.of("</s>", "<|endoftext|>"),
-        "bos", List.of("<s>", "<|endoftext|>"),
-        "unk", List.of("<unk>"),
-        "mask", List.of("<mask>"));
+    private static final Map<String, List<String>> CONVENTIONAL =
+        Map.of(
+            "pad", List.of("<pad>"),
+            "eos", List.of("</s>", "<|endoftext|>"),
+            "bos", List.of("<s>", "<|endoftext|>"),
+            "unk", List.of("<unk>"),
+            "mask", List.of("<mask>"));
 
     static SpecialTokens read(Path dir, ObjectMapper json) {
       Map<String, SpecialToken> named = new LinkedHashMap<>();
       List<SpecialToken> additional = new ArrayList<>();
-      // tokenizer_config.json first, then special_tokens_map.json, which transformers gives precedence.
+      // tokenizer_config.json first, then special_tokens_map.json, which transformers gives
+      // precedence.
       for (String file : List.of(TOKENIZER_CONFIG, SPECIAL_TOKENS_MAP)) {
         JsonNode root = readJson(dir.resolve(file), json);
         if (root == null) {
@@ -352,7 +403,13 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
         Integer id = vocab.get(t.content());
         if (id == null) {
           throw new CheckpointException(
-              "tokenizer folder " + dir + ": " + kind + "_token \"" + t.content() + "\" is not in the vocabulary");
+              "tokenizer folder "
+                  + dir
+                  + ": "
+                  + kind
+                  + "_token \""
+                  + t.content()
+                  + "\" is not in the vocabulary");
         }
         return OptionalInt.of(id);
       }
@@ -360,7 +417,9 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
       if (id != null) {
         return OptionalInt.of(id);
       }
-      return token(kind, vocab).map(s -> OptionalInt.of(vocab.get(s.content()))).orElse(OptionalInt.empty());
+      return token(kind, vocab)
+          .map(s -> OptionalInt.of(vocab.get(s.content())))
+          .orElse(OptionalInt.empty());
     }
 
     private static JsonNode readJson(Path file, ObjectMapper json) {
@@ -394,8 +453,11 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
         return Optional.of(plain(node.asText()));
       }
       if (node.isObject() && node.path("content").isTextual()) {
-        return Optional.of(new SpecialToken(
-            node.get("content").asText(), node.path("lstrip").asBoolean(false), node.path("rstrip").asBoolean(false)));
+        return Optional.of(
+            new SpecialToken(
+                node.get("content").asText(),
+                node.path("lstrip").asBoolean(false),
+                node.path("rstrip").asBoolean(false)));
       }
       return Optional.empty();
     }
@@ -404,8 +466,8 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
   /**
    * Builds a {@code tokenizer.json} definition from {@code vocab.json} + {@code merges.txt}, as
    * {@code transformers}' RoBERTa converter does for CodeT5's tokenizer: byte-level pre-tokenizer,
-   * BPE model without an unknown token (every byte has a symbol), RoBERTa post-processing
-   * ({@code <s> A </s>}) and a byte-level decoder.
+   * BPE model without an unknown token (every byte has a symbol), RoBERTa post-processing ({@code
+   * <s> A </s>}) and a byte-level decoder.
    *
    * <p>One deliberate difference: the post-processor's {@code trim_offsets} is false, so character
    * offsets include a token's leading space exactly as the {@code tokenizer.json} route reports
@@ -421,15 +483,18 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
       try {
         vocabNode = json.readTree(readText(vocabFile));
       } catch (JsonProcessingException e) {
-        throw new CheckpointException(vocabFile + " is not valid JSON: " + e.getOriginalMessage(), e);
+        throw new CheckpointException(
+            vocabFile + " is not valid JSON: " + e.getOriginalMessage(), e);
       }
       if (vocabNode == null || !vocabNode.isObject() || vocabNode.isEmpty()) {
-        throw new CheckpointException(vocabFile + " must be a non-empty JSON object of token -> id");
+        throw new CheckpointException(
+            vocabFile + " must be a non-empty JSON object of token -> id");
       }
       Map<String, Integer> vocab = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : vocabNode.properties()) {
         if (!e.getValue().isIntegralNumber() || e.getValue().asInt() < 0) {
-          throw new CheckpointException(vocabFile + ": id of \"" + e.getKey() + "\" must be a non-negative integer");
+          throw new CheckpointException(
+              vocabFile + ": id of \"" + e.getKey() + "\" must be a non-negative integer");
         }
         vocab.put(e.getKey(), e.getValue().asInt());
       }
@@ -437,9 +502,12 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
       Map<String, Integer> added = new LinkedHashMap<>();
       if (Files.isRegularFile(addedFile)) {
         try {
-          json.readTree(readText(addedFile)).properties().forEach(e -> added.put(e.getKey(), e.getValue().asInt()));
+          json.readTree(readText(addedFile))
+              .properties()
+              .forEach(e -> added.put(e.getKey(), e.getValue().asInt()));
         } catch (JsonProcessingException e) {
-          throw new CheckpointException(addedFile + " is not valid JSON: " + e.getOriginalMessage(), e);
+          throw new CheckpointException(
+              addedFile + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
       }
       Map<String, Integer> all = new HashMap<>(vocab);
@@ -460,7 +528,8 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
       specials.keySet().forEach(t -> toAdd.put(t, true));
       added.keySet().forEach(t -> toAdd.putIfAbsent(t, false));
       List<Map.Entry<String, Boolean>> ordered = new ArrayList<>(toAdd.entrySet());
-      ordered.sort((a, b) -> Integer.compare(idOf(all, a.getKey(), dir), idOf(all, b.getKey(), dir)));
+      ordered.sort(
+          (a, b) -> Integer.compare(idOf(all, a.getKey(), dir), idOf(all, b.getKey(), dir)));
       for (Map.Entry<String, Boolean> e : ordered) {
         SpecialToken t = specials.getOrDefault(e.getKey(), SpecialToken.plain(e.getKey()));
         ObjectNode n = addedTokens.addObject();
@@ -522,7 +591,8 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
       try {
         return json.writeValueAsString(root);
       } catch (JsonProcessingException e) {
-        throw new CheckpointException("cannot write the tokenizer definition for " + dir + ": " + e.getMessage(), e);
+        throw new CheckpointException(
+            "cannot write the tokenizer definition for " + dir + ": " + e.getMessage(), e);
       }
     }
 
@@ -530,7 +600,13 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
       Integer id = all.get(token);
       if (id == null) {
         throw new CheckpointException(
-            "tokenizer folder " + dir + ": special token \"" + token + "\" is in neither " + VOCAB_JSON + " nor "
+            "tokenizer folder "
+                + dir
+                + ": special token \""
+                + token
+                + "\" is in neither "
+                + VOCAB_JSON
+                + " nor "
                 + ADDED_TOKENS);
       }
       return id;
@@ -553,7 +629,12 @@ public final class HfTokenizer implements TextTokenizer, AutoCloseable {
         String[] parts = line.split(" ", -1);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
           throw new CheckpointException(
-              file + ": line " + (i + 1) + " must be two symbols separated by one space, found \"" + line + "\"");
+              file
+                  + ": line "
+                  + (i + 1)
+                  + " must be two symbols separated by one space, found \""
+                  + line
+                  + "\"");
         }
         out.add(List.of(parts[0], parts[1]));
       }

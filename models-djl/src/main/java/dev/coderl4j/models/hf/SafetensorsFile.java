@@ -63,20 +63,31 @@ public final class SafetensorsFile {
       fileSize = ch.size();
       if (fileSize < 8) {
         throw new CheckpointException(
-            file + ": truncated safetensors file: " + fileSize + " bytes, fewer than the 8-byte header length");
+            file
+                + ": truncated safetensors file: "
+                + fileSize
+                + " bytes, fewer than the 8-byte header length");
       }
       ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       readFully(ch, len, 0, file);
       long n = len.getLong(0);
       if (n <= 0 || n > MAX_HEADER_BYTES) {
         throw new CheckpointException(
-            file + ": safetensors header length " + Long.toUnsignedString(n)
-                + " is outside 1.." + MAX_HEADER_BYTES + "; this is not a safetensors file or it is corrupt");
+            file
+                + ": safetensors header length "
+                + Long.toUnsignedString(n)
+                + " is outside 1.."
+                + MAX_HEADER_BYTES
+                + "; this is not a safetensors file or it is corrupt");
       }
       if (8 + n > fileSize) {
         throw new CheckpointException(
-            file + ": truncated safetensors file: the header needs " + (8 + n)
-                + " bytes but the file has " + fileSize + " (download it again)");
+            file
+                + ": truncated safetensors file: the header needs "
+                + (8 + n)
+                + " bytes but the file has "
+                + fileSize
+                + " (download it again)");
       }
       headerBytes = ByteBuffer.allocate((int) n);
       readFully(ch, headerBytes, 8, file);
@@ -90,7 +101,8 @@ public final class SafetensorsFile {
     return parse(file, json, dataStart, fileSize);
   }
 
-  private static void readFully(FileChannel ch, ByteBuffer dst, long position, Path file) throws IOException {
+  private static void readFully(FileChannel ch, ByteBuffer dst, long position, Path file)
+      throws IOException {
     long pos = position;
     while (dst.hasRemaining()) {
       int r = ch.read(dst, pos);
@@ -106,7 +118,8 @@ public final class SafetensorsFile {
     try {
       root = new ObjectMapper().readTree(json);
     } catch (JsonProcessingException e) {
-      throw new CheckpointException(file + ": safetensors header is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new CheckpointException(
+          file + ": safetensors header is not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new CheckpointException(file + ": safetensors header must be a JSON object");
@@ -131,17 +144,23 @@ public final class SafetensorsFile {
         continue;
       }
       String where = file + ": tensor " + name;
-      if (!v.isObject() || !v.path("dtype").isTextual() || !v.path("shape").isArray()
-          || !v.path("data_offsets").isArray() || v.path("data_offsets").size() != 2) {
+      if (!v.isObject()
+          || !v.path("dtype").isTextual()
+          || !v.path("shape").isArray()
+          || !v.path("data_offsets").isArray()
+          || v.path("data_offsets").size() != 2) {
         throw new CheckpointException(
-            where + ": header entry must have \"dtype\" (string), \"shape\" (array) and"
-                + " \"data_offsets\" ([begin, end]); found " + v);
+            where
+                + ": header entry must have \"dtype\" (string), \"shape\" (array) and"
+                + " \"data_offsets\" ([begin, end]); found "
+                + v);
       }
       TensorDType dtype = TensorDType.fromSafetensors(v.get("dtype").asText(), where);
       List<Long> shape = new ArrayList<>();
       for (JsonNode d : v.get("shape")) {
         if (!d.canConvertToLong() || !d.isIntegralNumber() || d.asLong() < 0) {
-          throw new CheckpointException(where + ": shape entries must be non-negative integers; found " + v.get("shape"));
+          throw new CheckpointException(
+              where + ": shape entries must be non-negative integers; found " + v.get("shape"));
         }
         shape.add(d.asLong());
       }
@@ -160,12 +179,25 @@ public final class SafetensorsFile {
       }
       if (begin < 0 || end < begin || end - begin != expected) {
         throw new CheckpointException(
-            where + ": data_offsets " + off + " span " + (end - begin) + " bytes, but dtype "
-                + dtype.safetensorsName() + " and shape " + shape + " need " + expected);
+            where
+                + ": data_offsets "
+                + off
+                + " span "
+                + (end - begin)
+                + " bytes, but dtype "
+                + dtype.safetensorsName()
+                + " and shape "
+                + shape
+                + " need "
+                + expected);
       }
       if (dataStart + end > fileSize) {
         throw new CheckpointException(
-            where + ": data ends at byte " + (dataStart + end) + " but the file has " + fileSize
+            where
+                + ": data ends at byte "
+                + (dataStart + end)
+                + " but the file has "
+                + fileSize
                 + " bytes: the file is truncated (download it again)");
       }
       infos.put(name, info);
@@ -174,16 +206,20 @@ public final class SafetensorsFile {
     checkCoverage(file, ranges, fileSize - dataStart);
     Map<String, TensorSource.FileSlice> slices = new LinkedHashMap<>();
     ranges.forEach(
-        (name, r) -> slices.put(name, new TensorSource.FileSlice(file, dataStart + r[0], r[1] - r[0])));
+        (name, r) ->
+            slices.put(name, new TensorSource.FileSlice(file, dataStart + r[0], r[1] - r[0])));
     return new SafetensorsFile(
         file, Collections.unmodifiableMap(metadata), Collections.unmodifiableMap(infos), slices);
   }
 
-  /** Byte ranges must tile the data area without overlap or holes, as the safetensors spec requires. */
+  /**
+   * Byte ranges must tile the data area without overlap or holes, as the safetensors spec requires.
+   */
   private static void checkCoverage(Path file, Map<String, long[]> ranges, long dataBytes) {
     List<Map.Entry<String, long[]>> sorted = new ArrayList<>(ranges.entrySet());
-    sorted.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0])
-        .thenComparingLong(e -> e.getValue()[1]));
+    sorted.sort(
+        Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0])
+            .thenComparingLong(e -> e.getValue()[1]));
     long pos = 0;
     String previous = null;
     for (Map.Entry<String, long[]> e : sorted) {
@@ -194,7 +230,13 @@ public final class SafetensorsFile {
       }
       if (r[0] > pos) {
         throw new CheckpointException(
-            file + ": hole in the data area before tensor " + e.getKey() + " (bytes " + pos + ".." + r[0]
+            file
+                + ": hole in the data area before tensor "
+                + e.getKey()
+                + " (bytes "
+                + pos
+                + ".."
+                + r[0]
                 + " belong to no tensor)");
       }
       pos = r[1];
@@ -202,7 +244,11 @@ public final class SafetensorsFile {
     }
     if (pos != dataBytes) {
       throw new CheckpointException(
-          file + ": the header accounts for " + pos + " data bytes but the file has " + dataBytes
+          file
+              + ": the header accounts for "
+              + pos
+              + " data bytes but the file has "
+              + dataBytes
               + " after the header (truncated or trailing garbage)");
     }
   }
@@ -232,7 +278,13 @@ public final class SafetensorsFile {
     TensorInfo info = infos.get(name);
     if (info == null) {
       throw new CheckpointException(
-          "tensor " + name + " missing from " + file + " (found: " + TensorLoader.preview(infos.keySet()) + ")");
+          "tensor "
+              + name
+              + " missing from "
+              + file
+              + " (found: "
+              + TensorLoader.preview(infos.keySet())
+              + ")");
     }
     return TensorLoader.toNDArray(manager, info, slices.get(name), floatType);
   }

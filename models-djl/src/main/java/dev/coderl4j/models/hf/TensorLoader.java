@@ -27,16 +27,18 @@ final class TensorLoader {
   private final Map<StorageId, ByteBuffer> storages = new HashMap<>();
 
   /** Loads one tensor without sharing storages across calls. */
-  static NDArray toNDArray(NDManager manager, TensorInfo info, TensorSource source, DataType floatType) {
+  static NDArray toNDArray(
+      NDManager manager, TensorInfo info, TensorSource source, DataType floatType) {
     return new TensorLoader().load(manager, info, source, floatType);
   }
 
   NDArray load(NDManager manager, TensorInfo info, TensorSource source, DataType floatType) {
     checkFloatType(floatType);
-    ByteBuffer contiguous = switch (source) {
-      case TensorSource.FileSlice s -> TensorSource.map(s.file(), s.offset(), s.length());
-      case TensorSource.StorageView v -> gather(info, v);
-    };
+    ByteBuffer contiguous =
+        switch (source) {
+          case TensorSource.FileSlice s -> TensorSource.map(s.file(), s.offset(), s.length());
+          case TensorSource.StorageView v -> gather(info, v);
+        };
     return create(manager, info, contiguous, floatType);
   }
 
@@ -50,14 +52,17 @@ final class TensorLoader {
     }
     if (!floatType.isFloating()) {
       throw new IllegalArgumentException(
-          "load dtype must be a floating-point type (float32, float16 or float64), not " + floatType);
+          "load dtype must be a floating-point type (float32, float16 or float64), not "
+              + floatType);
     }
   }
 
-  static NDArray create(NDManager manager, TensorInfo info, ByteBuffer littleEndian, DataType floatType) {
+  static NDArray create(
+      NDManager manager, TensorInfo info, ByteBuffer littleEndian, DataType floatType) {
     if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
       throw new CheckpointException(
-          "checkpoints are little-endian and this machine is big-endian; byte swapping is not implemented");
+          "checkpoints are little-endian and this machine is big-endian; byte swapping is not"
+              + " implemented");
     }
     Shape shape = new Shape(info.shape().stream().mapToLong(Long::longValue).toArray());
     ByteBuffer bytes = littleEndian;
@@ -108,7 +113,10 @@ final class TensorLoader {
     return (short) ((bits + rounding) >>> 16);
   }
 
-  /** Drops a cached storage once no tensor still to be loaded uses it, so a load holds one copy of each. */
+  /**
+   * Drops a cached storage once no tensor still to be loaded uses it, so a load holds one copy of
+   * each.
+   */
   void release(StorageId id) {
     storages.remove(id);
   }
@@ -116,7 +124,8 @@ final class TensorLoader {
   /** Copies the elements of a strided storage view into a contiguous row-major buffer. */
   private ByteBuffer gather(TensorInfo info, TensorSource.StorageView v) {
     ByteBuffer storage =
-        storages.computeIfAbsent(new StorageId(v.zip(), v.storageKey()), id -> id.zip().storageBytes(id.key()));
+        storages.computeIfAbsent(
+            new StorageId(v.zip(), v.storageKey()), id -> id.zip().storageBytes(id.key()));
     int es = v.storageType().byteSize();
     long storageElems = storage.capacity() / es;
     List<Long> shape = info.shape();
@@ -139,12 +148,24 @@ final class TensorLoader {
     }
     if (v.storageOffset() < 0 || last >= storageElems) {
       throw new CheckpointException(
-          where + ": view (offset " + v.storageOffset() + ", shape " + shape + ", strides " + strides
-              + ") reaches element " + last + " but storage " + v.storageKey() + " has " + storageElems);
+          where
+              + ": view (offset "
+              + v.storageOffset()
+              + ", shape "
+              + shape
+              + ", strides "
+              + strides
+              + ") reaches element "
+              + last
+              + " but storage "
+              + v.storageKey()
+              + " has "
+              + storageElems);
     }
     long bytes = Math.multiplyExact(n, es);
     if (bytes > Integer.MAX_VALUE) {
-      throw new CheckpointException(where + ": " + bytes + " bytes is over the 2 GiB one buffer holds");
+      throw new CheckpointException(
+          where + ": " + bytes + " bytes is over the 2 GiB one buffer holds");
     }
     ByteBuffer out = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
     if (isRowMajor(shape, strides)) {
@@ -171,7 +192,10 @@ final class TensorLoader {
     return out.flip();
   }
 
-  /** Whether strides are those of a contiguous row-major tensor (size-1 dimensions may have any stride). */
+  /**
+   * Whether strides are those of a contiguous row-major tensor (size-1 dimensions may have any
+   * stride).
+   */
   static boolean isRowMajor(List<Long> shape, List<Long> strides) {
     long expected = 1;
     for (int d = shape.size() - 1; d >= 0; d--) {

@@ -15,22 +15,33 @@ import java.util.List;
  */
 sealed interface TensorSource {
 
-  /** A contiguous little-endian slice of a file (safetensors): {@code length} bytes at {@code offset}. */
+  /**
+   * A contiguous little-endian slice of a file (safetensors): {@code length} bytes at {@code
+   * offset}.
+   */
   record FileSlice(Path file, long offset, long length) implements TensorSource {}
 
   /**
-   * A strided view into a PyTorch storage (a {@code data/<key>} entry of the zip): element offset and
-   * strides in elements of {@code storageType}, as {@code torch._utils._rebuild_tensor_v2} takes them.
+   * A strided view into a PyTorch storage (a {@code data/<key>} entry of the zip): element offset
+   * and strides in elements of {@code storageType}, as {@code torch._utils._rebuild_tensor_v2}
+   * takes them.
    */
   record StorageView(
-      TorchZip zip, String storageKey, TensorDType storageType, long storageOffset, List<Long> strides)
+      TorchZip zip,
+      String storageKey,
+      TensorDType storageType,
+      long storageOffset,
+      List<Long> strides)
       implements TensorSource {
     public StorageView {
       strides = List.copyOf(strides);
     }
   }
 
-  /** Maps {@code length} bytes of {@code file} at {@code offset}; long offsets, so files over 2 GB work. */
+  /**
+   * Maps {@code length} bytes of {@code file} at {@code offset}; long offsets, so files over 2 GB
+   * work.
+   */
   static ByteBuffer map(Path file, long offset, long length) {
     if (length > Integer.MAX_VALUE) {
       throw new CheckpointException(

@@ -11,18 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict unpickler for the {@code data.pkl} of a PyTorch {@code state_dict} saved with {@code torch.save}.
+ * A strict unpickler for the {@code data.pkl} of a PyTorch {@code state_dict} saved with {@code
+ * torch.save}.
  *
  * <p>Pickle is a program for a stack machine, and a general unpickler runs whatever callables the
  * file names (the classic {@code os.system} attack). This one implements only the opcodes a
  * state_dict uses, and calls only four kinds of globals, each interpreted here rather than looked
- * up: {@code collections.OrderedDict}, {@code torch._utils._rebuild_tensor_v2},
- * {@code torch._utils._rebuild_parameter} and the typed storage classes ({@code torch.FloatStorage}
- * and friends) as they appear in persistent ids. Anything else fails, naming the opcode or global.
+ * up: {@code collections.OrderedDict}, {@code torch._utils._rebuild_tensor_v2}, {@code
+ * torch._utils._rebuild_parameter} and the typed storage classes ({@code torch.FloatStorage} and
+ * friends) as they appear in persistent ids. Anything else fails, naming the opcode or global.
  */
 final class TorchPickle {
 
-  /** A storage named by a persistent id: {@code ('storage', torch.FloatStorage, key, location, numel)}. */
+  /**
+   * A storage named by a persistent id: {@code ('storage', torch.FloatStorage, key, location,
+   * numel)}.
+   */
   record StorageRef(String key, TensorDType dtype, long numel) {}
 
   /** The arguments of {@code _rebuild_tensor_v2}: a view into a storage. */
@@ -89,17 +93,25 @@ final class TorchPickle {
     Object result = new TorchPickle(where, pickle).run();
     if (!(result instanceof LinkedHashMap<?, ?> dict)) {
       throw new CheckpointException(
-          where + ": the pickle holds a " + describe(result) + ", not a state_dict (an ordered mapping of"
-              + " names to tensors); save model.state_dict() rather than a whole training checkpoint");
+          where
+              + ": the pickle holds a "
+              + describe(result)
+              + ", not a state_dict (an ordered mapping of names to tensors); save"
+              + " model.state_dict() rather than a whole training checkpoint");
     }
     Map<String, TensorRef> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : dict.entrySet()) {
       if (!(e.getKey() instanceof String name)) {
-        throw new CheckpointException(where + ": state_dict key " + e.getKey() + " is not a string");
+        throw new CheckpointException(
+            where + ": state_dict key " + e.getKey() + " is not a string");
       }
       if (!(e.getValue() instanceof TensorRef t)) {
         throw new CheckpointException(
-            where + ": state_dict entry \"" + name + "\" holds a " + describe(e.getValue())
+            where
+                + ": state_dict entry \""
+                + name
+                + "\" holds a "
+                + describe(e.getValue())
                 + ", not a tensor; only flat state_dicts of tensors are supported");
       }
       out.put(name, t);
@@ -118,7 +130,8 @@ final class TorchPickle {
         case 0x80 -> { // PROTO
           int proto = in.get() & 0xff;
           if (proto > 4) {
-            throw fail("pickle protocol " + proto + " is not supported (torch.save writes protocol 2)");
+            throw fail(
+                "pickle protocol " + proto + " is not supported (torch.save writes protocol 2)");
           }
         }
         case 0x95 -> in.getLong(); // FRAME (protocol 4): a length hint only
@@ -153,7 +166,8 @@ final class TorchPickle {
         case 'K' -> push((long) (in.get() & 0xff)); // BININT1
         case 'M' -> push((long) (in.getShort() & 0xffff)); // BININT2
         case 0x8a -> push(readLong1()); // LONG1
-        case 'G' -> push(Double.longBitsToDouble(Long.reverseBytes(in.getLong()))); // BINFLOAT (big-endian)
+        case 'G' ->
+            push(Double.longBitsToDouble(Long.reverseBytes(in.getLong()))); // BINFLOAT (big-endian)
         case 'X' -> push(readString(readLength(in.getInt()))); // BINUNICODE
         case 0x8c -> push(readString(in.get() & 0xff)); // SHORT_BINUNICODE
         case 'q' -> memo.put((long) (in.get() & 0xff), peek()); // BINPUT
@@ -204,38 +218,50 @@ final class TorchPickle {
           listOnTop("APPENDS").addAll(items);
         }
         default ->
-            throw fail(String.format(
-                "opcode 0x%02x at byte %d is outside the state_dict subset this reader accepts"
-                    + " (convert the checkpoint to safetensors)", op, pos));
+            throw fail(
+                String.format(
+                    "opcode 0x%02x at byte %d is outside the state_dict subset this reader accepts"
+                        + " (convert the checkpoint to safetensors)",
+                    op, pos));
       }
     }
   }
 
   private Object resolveGlobal(String module, String name) {
     String qualified = module + "." + name;
-    Global g = switch (qualified) {
-      case "collections.OrderedDict" -> new OrderedDictClass();
-      case "torch._utils._rebuild_tensor_v2" -> new RebuildTensorV2();
-      case "torch._utils._rebuild_parameter" -> new RebuildParameter();
-      default -> {
-        TensorDType storage = module.equals("torch") ? STORAGE_TYPES.get(name) : null;
-        if (storage == null) {
-          throw fail("refusing pickle GLOBAL " + qualified + ": only collections.OrderedDict,"
-              + " torch._utils._rebuild_tensor_v2, torch._utils._rebuild_parameter and torch.*Storage"
-              + " may appear in a state_dict (the file may be malicious, or it is not a plain state_dict;"
-              + " convert it to safetensors with a trusted Python)");
-        }
-        yield new StorageClass(storage, qualified);
-      }
-    };
+    Global g =
+        switch (qualified) {
+          case "collections.OrderedDict" -> new OrderedDictClass();
+          case "torch._utils._rebuild_tensor_v2" -> new RebuildTensorV2();
+          case "torch._utils._rebuild_parameter" -> new RebuildParameter();
+          default -> {
+            TensorDType storage = module.equals("torch") ? STORAGE_TYPES.get(name) : null;
+            if (storage == null) {
+              throw fail(
+                  "refusing pickle GLOBAL "
+                      + qualified
+                      + ": only collections.OrderedDict, torch._utils._rebuild_tensor_v2,"
+                      + " torch._utils._rebuild_parameter and torch.*Storage may appear in a"
+                      + " state_dict (the file may be malicious, or it is not a plain state_dict;"
+                      + " convert it to safetensors with a trusted Python)");
+            }
+            yield new StorageClass(storage, qualified);
+          }
+        };
     return g;
   }
 
   private Object persistentLoad(Object pid) {
-    if (!(pid instanceof Tuple t) || t.items().size() != 5 || !"storage".equals(t.items().get(0))
-        || !(t.items().get(1) instanceof StorageClass sc) || !(t.items().get(2) instanceof String key)
+    if (!(pid instanceof Tuple t)
+        || t.items().size() != 5
+        || !"storage".equals(t.items().get(0))
+        || !(t.items().get(1) instanceof StorageClass sc)
+        || !(t.items().get(2) instanceof String key)
         || !(t.items().get(4) instanceof Long numel)) {
-      throw fail("persistent id " + describe(pid) + " is not ('storage', torch.XStorage, key, location, numel)");
+      throw fail(
+          "persistent id "
+              + describe(pid)
+              + " is not ('storage', torch.XStorage, key, location, numel)");
     }
     if (numel < 0) {
       throw fail("storage " + key + " has negative size " + numel);
@@ -261,19 +287,26 @@ final class TorchPickle {
       case RebuildTensorV2 r -> rebuildTensor(x);
       case RebuildParameter p -> {
         if (x.size() < 1 || !(x.get(0) instanceof TensorRef data)) {
-          throw fail("_rebuild_parameter expects (tensor, requires_grad, hooks), found " + describe(args));
+          throw fail(
+              "_rebuild_parameter expects (tensor, requires_grad, hooks), found " + describe(args));
         }
         yield data;
       }
-      case StorageClass s -> throw fail(s.name() + " may appear only inside a persistent id, not be called");
+      case StorageClass s ->
+          throw fail(s.name() + " may appear only inside a persistent id, not be called");
     };
   }
 
   private TensorRef rebuildTensor(List<Object> x) {
     // (storage, storage_offset, size, stride, requires_grad, backward_hooks[, metadata])
-    if (x.size() < 4 || !(x.get(0) instanceof StorageRef storage) || !(x.get(1) instanceof Long offset)
-        || !(x.get(2) instanceof Tuple size) || !(x.get(3) instanceof Tuple stride)) {
-      throw fail("_rebuild_tensor_v2 expects (storage, offset, size, stride, ...), found " + describe(new Tuple(x)));
+    if (x.size() < 4
+        || !(x.get(0) instanceof StorageRef storage)
+        || !(x.get(1) instanceof Long offset)
+        || !(x.get(2) instanceof Tuple size)
+        || !(x.get(3) instanceof Tuple stride)) {
+      throw fail(
+          "_rebuild_tensor_v2 expects (storage, offset, size, stride, ...), found "
+              + describe(new Tuple(x)));
     }
     if (x.size() > 5 && x.get(5) instanceof Map<?, ?> hooks && !hooks.isEmpty()) {
       throw fail("tensor with backward hooks; save a plain state_dict");

@@ -21,9 +21,9 @@ import java.util.zip.ZipFile;
  * A {@code pytorch_model.bin} in the zip format {@code torch.save} has written since PyTorch 1.6.
  *
  * <p>The zip holds {@code <archive>/data.pkl} (the pickled state_dict, read by {@link TorchPickle})
- * and one entry {@code <archive>/data/<key>} per storage. Tensors are views (offset, shape, strides)
- * into storages; tensors that share a storage share memory in PyTorch, which is how tied weights
- * are saved. The older non-zip format is refused.
+ * and one entry {@code <archive>/data/<key>} per storage. Tensors are views (offset, shape,
+ * strides) into storages; tensors that share a storage share memory in PyTorch, which is how tied
+ * weights are saved. The older non-zip format is refused.
  */
 final class TorchZip {
   private final Path file;
@@ -43,11 +43,18 @@ final class TorchZip {
           TorchPickle.StorageRef previous = s.putIfAbsent(ref.storage().key(), ref.storage());
           if (previous != null && !previous.equals(ref.storage())) {
             throw new CheckpointException(
-                file + ": storage " + ref.storage().key() + " is declared twice, as " + previous
-                    + " and as " + ref.storage() + " (corrupt pickle)");
+                file
+                    + ": storage "
+                    + ref.storage().key()
+                    + " is declared twice, as "
+                    + previous
+                    + " and as "
+                    + ref.storage()
+                    + " (corrupt pickle)");
           }
           i.put(name, new TensorInfo(name, ref.storage().dtype(), ref.size(), file));
-          v.put(name,
+          v.put(
+              name,
               new TensorSource.StorageView(
                   this, ref.storage().key(), ref.storage().dtype(), ref.offset(), ref.stride()));
         });
@@ -59,8 +66,9 @@ final class TorchZip {
   /**
    * Reads the zip's directory and unpickles its state_dict (storages are read later, on load).
    *
-   * @throws CheckpointException for a missing file, the legacy non-zip format, a zip without exactly
-   *     one {@code data.pkl}, a big-endian archive, or a pickle outside the state_dict subset
+   * @throws CheckpointException for a missing file, the legacy non-zip format, a zip without
+   *     exactly one {@code data.pkl}, a big-endian archive, or a pickle outside the state_dict
+   *     subset
    */
   static TorchZip open(Path file) {
     try {
@@ -68,8 +76,10 @@ final class TorchZip {
       try (InputStream in = Files.newInputStream(file)) {
         if (in.readNBytes(magic, 0, 4) < 4 || magic[0] != 'P' || magic[1] != 'K') {
           throw new CheckpointException(
-              file + ": not a zip archive; this is probably the legacy torch.save format (PyTorch < 1.6),"
-                  + " which is not supported: re-save it with a recent PyTorch or convert it to safetensors");
+              file
+                  + ": not a zip archive; this is probably the legacy torch.save format (PyTorch <"
+                  + " 1.6), which is not supported: re-save it with a recent PyTorch or convert it"
+                  + " to safetensors");
         }
       }
       try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -77,26 +87,35 @@ final class TorchZip {
         Enumeration<? extends ZipEntry> entries = zip.entries();
         while (entries.hasMoreElements()) {
           String name = entries.nextElement().getName();
-          if (name.endsWith("/data.pkl") && name.indexOf('/') == name.length() - "/data.pkl".length()) {
+          if (name.endsWith("/data.pkl")
+              && name.indexOf('/') == name.length() - "/data.pkl".length()) {
             pickles.add(name);
           }
         }
         if (pickles.size() != 1) {
           throw new CheckpointException(
-              file + ": expected exactly one <archive>/data.pkl entry in the zip, found " + pickles);
+              file
+                  + ": expected exactly one <archive>/data.pkl entry in the zip, found "
+                  + pickles);
         }
         String pkl = pickles.get(0);
         String prefix = pkl.substring(0, pkl.length() - "data.pkl".length());
         ZipEntry order = zip.getEntry(prefix + "byteorder");
         if (order != null) {
-          String bo = new String(zip.getInputStream(order).readAllBytes(), StandardCharsets.US_ASCII).trim();
+          String bo =
+              new String(zip.getInputStream(order).readAllBytes(), StandardCharsets.US_ASCII)
+                  .trim();
           if (!bo.equals("little")) {
             throw new CheckpointException(
-                file + ": storages are " + bo + "-endian; only little-endian checkpoints are supported");
+                file
+                    + ": storages are "
+                    + bo
+                    + "-endian; only little-endian checkpoints are supported");
           }
         }
         byte[] pickle = zip.getInputStream(zip.getEntry(pkl)).readAllBytes();
-        return new TorchZip(file, prefix, TorchPickle.readStateDict(file + " (" + pkl + ")", pickle));
+        return new TorchZip(
+            file, prefix, TorchPickle.readStateDict(file + " (" + pkl + ")", pickle));
       }
     } catch (NoSuchFileException e) {
       throw new CheckpointException(file + ": no such file", e);
@@ -128,23 +147,35 @@ final class TorchZip {
         throw new CheckpointException(file + ": no tensor refers to storage " + key);
       }
       if (entry == null) {
-        throw new CheckpointException(file + ": storage entry " + entryName + " is missing from the zip");
+        throw new CheckpointException(
+            file + ": storage entry " + entryName + " is missing from the zip");
       }
       if (entry.getSize() > Integer.MAX_VALUE) {
         throw new CheckpointException(
-            file + ": storage " + entryName + " is " + entry.getSize()
+            file
+                + ": storage "
+                + entryName
+                + " is "
+                + entry.getSize()
                 + " bytes, over the 2 GiB one buffer holds; convert the checkpoint to safetensors");
       }
       byte[] bytes = zip.getInputStream(entry).readAllBytes();
       long declared = declaredBytes(key);
       if (bytes.length != declared) {
         throw new CheckpointException(
-            file + ": storage " + entryName + " has " + bytes.length + " bytes but the pickle declares "
-                + declared + " (truncated or corrupt file)");
+            file
+                + ": storage "
+                + entryName
+                + " has "
+                + bytes.length
+                + " bytes but the pickle declares "
+                + declared
+                + " (truncated or corrupt file)");
       }
       return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     } catch (IOException e) {
-      throw new CheckpointException(file + ": cannot read storage " + entryName + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          file + ": cannot read storage " + entryName + ": " + e.getMessage(), e);
     }
   }
 

@@ -40,7 +40,9 @@ public enum Activation {
       }
     }
     throw new IllegalArgumentException(
-        "Unsupported activation '" + name + "'; supported: "
+        "Unsupported activation '"
+            + name
+            + "'; supported: "
             + Arrays.stream(values()).map(Activation::hfName).collect(Collectors.joining(", ")));
   }
 
@@ -53,7 +55,8 @@ public enum Activation {
         // 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715 * x^3)))
         // Constants through Ops.constant: autograd keeps them for the backward pass.
         NDArray cube = x.pow(Ops.constant(x, 3.0));
-        NDArray inner = Ops.scale(x.add(Ops.scale(cube, 0.044715f)), (float) Math.sqrt(2.0 / Math.PI));
+        NDArray inner =
+            Ops.scale(x.add(Ops.scale(cube, 0.044715f)), (float) Math.sqrt(2.0 / Math.PI));
         yield Ops.scale(x, 0.5f).mul(inner.tanh().add(1f));
       }
       case SILU -> x.mul(ai.djl.nn.Activation.sigmoid(x));

@@ -3,12 +3,12 @@ package dev.coderl4j.models.lm;
 import ai.djl.Device;
 
 /**
- * How to load and train an actor. Optimiser defaults are CodeRL's fine-tuning settings
- * ({@code train.py}: AdamW, learning rate 5e-5, weight decay 0.05, transformers' betas, epsilon and
+ * How to load and train an actor. Optimiser defaults are CodeRL's fine-tuning settings ({@code
+ * train.py}: AdamW, learning rate 5e-5, weight decay 0.05, transformers' betas, epsilon and
  * gradient clipping at norm 1.0).
  *
- * @param model a Hugging Face folder ({@code config.json}, weights, tokenizer); default: the embedded
- *     default actor {@code models/codet5-small-ntp-py}
+ * @param model a Hugging Face folder ({@code config.json}, weights, tokenizer); default: the
+ *     embedded default actor {@code models/codet5-small-ntp-py}
  * @param device {@code cpu} or {@code gpu:N} (needs the {@code cuda} Maven profile, docs/models.md)
  * @param learningRate AdamW step size (5e-5)
  * @param weightDecay decoupled weight decay (0.05)
@@ -61,10 +61,12 @@ public record ActorParams(
       throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
     }
     if (!(maxGradNorm >= 0)) {
-      throw new IllegalArgumentException("maxGradNorm must be >= 0 (0: no clipping), got " + maxGradNorm);
+      throw new IllegalArgumentException(
+          "maxGradNorm must be >= 0 (0: no clipping), got " + maxGradNorm);
     }
     if (threads < 0) {
-      throw new IllegalArgumentException("threads must be >= 0 (0: libtorch's default), got " + threads);
+      throw new IllegalArgumentException(
+          "threads must be >= 0 (0: libtorch's default), got " + threads);
     }
   }
 
@@ -75,14 +77,14 @@ public record ActorParams(
 
   /** The same params on another device. */
   public ActorParams withDevice(String newDevice) {
-    return new ActorParams(model, newDevice, learningRate, weightDecay, beta1, beta2, epsilon,
-        maxGradNorm, threads);
+    return new ActorParams(
+        model, newDevice, learningRate, weightDecay, beta1, beta2, epsilon, maxGradNorm, threads);
   }
 
   /** The same params on another model folder (a checkpoint a stage saved). */
   public ActorParams withModel(String newModel) {
-    return new ActorParams(newModel, device, learningRate, weightDecay, beta1, beta2, epsilon,
-        maxGradNorm, threads);
+    return new ActorParams(
+        newModel, device, learningRate, weightDecay, beta1, beta2, epsilon, maxGradNorm, threads);
   }
 
   /** The DJL device {@code cpu} or {@code gpu:N} names. */

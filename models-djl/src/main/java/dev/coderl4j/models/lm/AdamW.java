@@ -12,9 +12,9 @@ import java.util.Map;
  * with global gradient-norm clipping as {@code torch.nn.utils.clip_grad_norm_}.
  *
  * <p>Uses DJL's fused native update, whose denominator is {@code sqrt(v) + eps} without bias
- * correction; passing {@code lr * sqrt(1 - b2^t) / (1 - b1^t)} as the step and
- * {@code eps * sqrt(1 - b2^t)} as epsilon makes it PyTorch's update exactly (algebraically).
- * Shared by the actors and the critic, so that both train with the same optimiser.
+ * correction; passing {@code lr * sqrt(1 - b2^t) / (1 - b1^t)} as the step and {@code eps * sqrt(1
+ * - b2^t)} as epsilon makes it PyTorch's update exactly (algebraically). Shared by the actors and
+ * the critic, so that both train with the same optimiser.
  */
 public final class AdamW implements AutoCloseable {
   private final Map<String, NDArray> parameters;
@@ -27,12 +27,25 @@ public final class AdamW implements AutoCloseable {
    *
    * @param maxGradNorm the global gradient-norm clip; 0 turns clipping off
    */
-  public record Settings(double learningRate, double weightDecay, double beta1, double beta2,
-      double epsilon, double maxGradNorm) {}
+  public record Settings(
+      double learningRate,
+      double weightDecay,
+      double beta1,
+      double beta2,
+      double epsilon,
+      double maxGradNorm) {}
 
   AdamW(Map<String, NDArray> parameters, ActorParams params, NDManager manager) {
-    this(parameters, new Settings(params.learningRate(), params.weightDecay(), params.beta1(),
-        params.beta2(), params.epsilon(), params.maxGradNorm()), manager);
+    this(
+        parameters,
+        new Settings(
+            params.learningRate(),
+            params.weightDecay(),
+            params.beta1(),
+            params.beta2(),
+            params.epsilon(),
+            params.maxGradNorm()),
+        manager);
   }
 
   /** An optimiser of {@code parameters}, its moments allocated on {@code manager}. */
@@ -41,7 +54,8 @@ public final class AdamW implements AutoCloseable {
     this.params = params;
     for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
       NDArray p = e.getValue();
-      moments.put(e.getKey(), new NDArray[] {manager.zeros(p.getShape()), manager.zeros(p.getShape())});
+      moments.put(
+          e.getKey(), new NDArray[] {manager.zeros(p.getShape()), manager.zeros(p.getShape())});
     }
   }
 
@@ -49,7 +63,8 @@ public final class AdamW implements AutoCloseable {
   public double gradNorm() {
     double sq = 0;
     for (NDArray p : parameters.values()) {
-      try (NDArray g = p.getGradient(); NDArray n = g.norm()) {
+      try (NDArray g = p.getGradient();
+          NDArray n = g.norm()) {
         double v = n.getFloat();
         sq += v * v;
       }
@@ -60,7 +75,8 @@ public final class AdamW implements AutoCloseable {
   /** Clips, applies one update with the accumulated gradients, and zeroes them. */
   public void step(double gradNorm) {
     steps++;
-    double clip = params.maxGradNorm() > 0 ? Math.min(1.0, params.maxGradNorm() / (gradNorm + 1e-6)) : 1.0;
+    double clip =
+        params.maxGradNorm() > 0 ? Math.min(1.0, params.maxGradNorm() / (gradNorm + 1e-6)) : 1.0;
     double bc1 = 1 - Math.pow(params.beta1(), steps);
     double bc2 = 1 - Math.pow(params.beta2(), steps);
     double lr = params.learningRate();
@@ -70,9 +86,20 @@ public final class AdamW implements AutoCloseable {
       PtNDArray p = (PtNDArray) e.getValue();
       NDArray[] m = moments.get(e.getKey());
       try (NDArray g = p.getGradient()) {
-        JniUtils.adamUpdate(p, (PtNDArray) g, (PtNDArray) m[0], (PtNDArray) m[1], (float) lr,
-            stepSize, (float) params.weightDecay(), (float) clip, -1f,
-            (float) params.beta1(), (float) params.beta2(), eps, true);
+        JniUtils.adamUpdate(
+            p,
+            (PtNDArray) g,
+            (PtNDArray) m[0],
+            (PtNDArray) m[1],
+            (float) lr,
+            stepSize,
+            (float) params.weightDecay(),
+            (float) clip,
+            -1f,
+            (float) params.beta1(),
+            (float) params.beta2(),
+            eps,
+            true);
       }
     }
     zeroGradients();

@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Causal self-attention of a decoder block, with the variations the backbones differ by: biases on
  * the projections, grouped-query attention ({@code kvHeads < heads}: each key/value head serves
- * {@code heads / kvHeads} query heads, as transformers' {@code repeat_kv}), rotary positions, a local
- * window (GPT-Neo), and how scores are scaled.
+ * {@code heads / kvHeads} query heads, as transformers' {@code repeat_kv}), rotary positions, a
+ * local window (GPT-Neo), and how scores are scaled.
  *
  * @param q query projection {@code [heads * headDim, d]}
  * @param k key projection {@code [kvHeads * headDim, d]}
@@ -19,13 +19,21 @@ import ai.djl.ndarray.types.Shape;
  * @param window 0 for attention over the whole prefix, else only the last {@code window} keys
  */
 public record Attention(
-    Projection q, Projection k, Projection v, Projection o, int heads, int kvHeads,
-    Scaling scaling, int window) {
+    Projection q,
+    Projection k,
+    Projection v,
+    Projection o,
+    int heads,
+    int kvHeads,
+    Scaling scaling,
+    int window) {
 
   public Attention {
     if (heads <= 0 || kvHeads <= 0 || heads % kvHeads != 0) {
       throw new IllegalArgumentException(
-          "num_attention_heads " + heads + " must be a positive multiple of num_key_value_heads "
+          "num_attention_heads "
+              + heads
+              + " must be a positive multiple of num_key_value_heads "
               + kvHeads);
     }
     java.util.Objects.requireNonNull(scaling, "scaling");
@@ -79,12 +87,13 @@ public record Attention(
       vv = vv.repeat(1, heads / kvHeads);
     }
     NDArray scores = qq.matMul(kk.transpose(0, 1, 3, 2));
-    scores = switch (scaling) {
-      case Scaling.None n -> scores;
-      // Constants through Ops.constant: autograd keeps them for the backward pass.
-      case Scaling.DivideBy d -> scores.div(Ops.constant(scores, d.divisor()));
-      case Scaling.MultiplyBy m -> Ops.scale(scores, m.factor());
-    };
+    scores =
+        switch (scaling) {
+          case Scaling.None n -> scores;
+          // Constants through Ops.constant: autograd keeps them for the backward pass.
+          case Scaling.DivideBy d -> scores.div(Ops.constant(scores, d.divisor()));
+          case Scaling.MultiplyBy m -> Ops.scale(scores, m.factor());
+        };
     if (mask != null) {
       scores = scores.add(mask);
     }

@@ -38,10 +38,10 @@ public final class AttentionMask {
    * @param keyMask {@code [B][K]}, 1 for tokens and 0 for padding; null for none
    * @param queries Q, the new positions
    * @param keys K, past plus new positions
-   * @param causal whether query {@code i} (absolute position {@code K - Q + i}) sees only keys up to
-   *     itself
-   * @param window for local attention (GPT-Neo): a query sees only the last {@code window} keys
-   *     up to itself; 0 for no window
+   * @param causal whether query {@code i} (absolute position {@code K - Q + i}) sees only keys up
+   *     to itself
+   * @param window for local attention (GPT-Neo): a query sees only the last {@code window} keys up
+   *     to itself; 0 for no window
    */
   public static NDArray additive(
       NDManager manager, int[][] keyMask, int queries, int keys, boolean causal, int window) {
@@ -50,18 +50,24 @@ public final class AttentionMask {
 
   /**
    * Like {@link #additive} but with the causal (and window) mask and the padding mask added as two
-   * separate {@link Ops#MASK_MIN} terms, as GPT-Neo's reference attention does
-   * ({@code where(causal, w, min) + padding_mask}): a key that is both out of the window and padding
-   * gets {@code -inf}. Real rows are unaffected; padding rows whose whole window is padding then
-   * average over the other keys exactly as the reference does.
+   * separate {@link Ops#MASK_MIN} terms, as GPT-Neo's reference attention does ({@code
+   * where(causal, w, min) + padding_mask}): a key that is both out of the window and padding gets
+   * {@code -inf}. Real rows are unaffected; padding rows whose whole window is padding then average
+   * over the other keys exactly as the reference does.
    */
   public static NDArray summed(
       NDManager manager, int[][] keyMask, int queries, int keys, boolean causal, int window) {
     return build(manager, keyMask, queries, keys, causal, window, true);
   }
 
-  private static NDArray build(NDManager manager, int[][] keyMask, int queries, int keys,
-      boolean causal, int window, boolean summed) {
+  private static NDArray build(
+      NDManager manager,
+      int[][] keyMask,
+      int queries,
+      int keys,
+      boolean causal,
+      int window,
+      boolean summed) {
     int b = keyMask == null ? 1 : keyMask.length;
     int past = keys - queries;
     float[] data = new float[b * queries * keys];

@@ -6,8 +6,9 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Supplier;
 
 /**
- * Gradient recording on the PyTorch engine without DJL's {@code GradientCollector}, which allows only
- * one collector per process (a static flag) and so would stop two actors from training side by side.
+ * Gradient recording on the PyTorch engine without DJL's {@code GradientCollector}, which allows
+ * only one collector per process (a static flag) and so would stop two actors from training side by
+ * side.
  *
  * <p>PyTorch's grad mode is per thread: inference runs with it off so that no graph is built, and
  * gradients accumulate in each parameter's {@code .grad} across backward passes, as in PyTorch.
@@ -35,7 +36,10 @@ public final class Autograd {
     }
   }
 
-  /** Back-propagates a scalar {@code loss}, adding to the {@code .grad} of every leaf that needs one. */
+  /**
+   * Back-propagates a scalar {@code loss}, adding to the {@code .grad} of every leaf that needs
+   * one.
+   */
   public static void backward(NDArray loss) {
     try (NDArray seed = loss.onesLike()) {
       JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);

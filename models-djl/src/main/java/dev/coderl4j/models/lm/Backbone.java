@@ -6,9 +6,9 @@ package dev.coderl4j.models.lm;
  * parser of its config, whose {@link LmConfig#build} assembles the model.
  *
  * <p>A backbone is one file (this interface, a config record and the code that builds the model,
- * decoder-only ones from the shared parts of {@link CausalLm}) plus one line in a module:
- * {@code Backbones.bind(binder(), new Qwen2Model());} registers it under its {@code model_type} and
- * as the actor {@link #actorName()}. See CONTRIBUTING.md, "Adding a backbone".
+ * decoder-only ones from the shared parts of {@link CausalLm}) plus one line in a module: {@code
+ * Backbones.bind(binder(), new Qwen2Model());} registers it under its {@code model_type} and as the
+ * actor {@link #actorName()}. See CONTRIBUTING.md, "Adding a backbone".
  */
 public interface Backbone {
 

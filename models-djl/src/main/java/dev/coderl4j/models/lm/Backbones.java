@@ -26,8 +26,8 @@ public final class Backbones {
   }
 
   /**
-   * Registers {@code backbone} under its {@code model_type}, and its actor plugin under
-   * {@link Backbone#actorName()}: the one line a new architecture adds to a module.
+   * Registers {@code backbone} under its {@code model_type}, and its actor plugin under {@link
+   * Backbone#actorName()}: the one line a new architecture adds to a module.
    */
   public static void bind(Binder binder, Backbone backbone) {
     mapBinder(binder).addBinding(backbone.modelType()).toInstance(backbone);
@@ -54,7 +54,9 @@ public final class Backbones {
     return java.util.Collections.unmodifiableSet(byModelType.keySet());
   }
 
-  /** Parses {@code config.json} text; an unsupported {@code model_type} lists the supported ones. */
+  /**
+   * Parses {@code config.json} text; an unsupported {@code model_type} lists the supported ones.
+   */
   public LmConfig parse(String json) {
     JsonNode root;
     try {
@@ -69,7 +71,9 @@ public final class Backbones {
     Backbone b = byModelType.get(type);
     if (b == null) {
       throw new IllegalArgumentException(
-          "Unsupported model_type '" + type + "' in config.json; supported: "
+          "Unsupported model_type '"
+              + type
+              + "' in config.json; supported: "
               + String.join(", ", byModelType.keySet()));
     }
     return b.parse(new ConfigJson(root, b.actorName() + " config"));

@@ -56,21 +56,25 @@ final class CausalDecodingSession implements DecodingSession {
     for (int p : nextPosition) {
       if (p > model.maxPositions()) {
         throw new IllegalStateException(
-            "sequence of " + p + " tokens exceeds the model's " + model.maxPositions()
+            "sequence of "
+                + p
+                + " tokens exceeds the model's "
+                + model.maxPositions()
                 + " positions; shorten the prompt or lower max_new_tokens");
       }
     }
   }
 
   private float[][] run(long[][] ids, long[][] positions) {
-    return Autograd.inference(() -> {
-      try (NDScope scope = new NDScope()) {
-        NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
-        NDArray hidden =
-            model.forward(Ops.ids(manager, ids), Ops.ids(manager, positions), maskNd, cache);
-        return InferenceOps.rows(model.logits(hidden.get(":, -1:, :")));
-      }
-    });
+    return Autograd.inference(
+        () -> {
+          try (NDScope scope = new NDScope()) {
+            NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
+            NDArray hidden =
+                model.forward(Ops.ids(manager, ids), Ops.ids(manager, positions), maskNd, cache);
+            return InferenceOps.rows(model.logits(hidden.get(":, -1:, :")));
+          }
+        });
   }
 
   @Override

@@ -20,7 +20,10 @@ public final class CausalLm implements LanguageModel {
   public enum Masking {
     /** One {@link Ops#MASK_MIN} where a key is hidden for any reason (GPT-J, Llama, Qwen2). */
     JOINT,
-    /** Causal/window and padding masks as two added terms (GPT-Neo; see {@link AttentionMask#summed}). */
+    /**
+     * Causal/window and padding masks as two added terms (GPT-Neo; see {@link
+     * AttentionMask#summed}).
+     */
     SUMMED
   }
 
@@ -39,7 +42,8 @@ public final class CausalLm implements LanguageModel {
   /**
    * @param config the checkpoint's config
    * @param tokens the token embedding {@code [V, d]}
-   * @param learnedPositions position embedding {@code [P, d]} added to the tokens (GPT-Neo), or null
+   * @param learnedPositions position embedding {@code [P, d]} added to the tokens (GPT-Neo), or
+   *     null
    * @param rotary rotary embeddings of queries and keys (GPT-J, Llama), or null
    * @param blocks the transformer blocks, in order
    * @param finalNorm the norm after the last block
@@ -49,9 +53,18 @@ public final class CausalLm implements LanguageModel {
    * @param maxPositions the longest sequence the model is for
    * @param parameters every parameter, by Hugging Face name ({@link Weights#taken()})
    */
-  public CausalLm(LmConfig config, NDArray tokens, NDArray learnedPositions, Rotary rotary,
-      List<DecoderBlock> blocks, Norm finalNorm, Projection head, Masking masking, int bosTokenId,
-      int maxPositions, Map<String, NDArray> parameters) {
+  public CausalLm(
+      LmConfig config,
+      NDArray tokens,
+      NDArray learnedPositions,
+      Rotary rotary,
+      List<DecoderBlock> blocks,
+      Norm finalNorm,
+      Projection head,
+      Masking masking,
+      int bosTokenId,
+      int maxPositions,
+      Map<String, NDArray> parameters) {
     this.config = config;
     this.tokens = tokens;
     this.learnedPositions = learnedPositions;
@@ -95,8 +108,8 @@ public final class CausalLm implements LanguageModel {
    * norm).
    *
    * @param ids {@code [B, T]} token ids of the new positions
-   * @param positions {@code [B, T]} int64 position ids (learned positions, rotary angles); with left
-   *     padding, count only real tokens
+   * @param positions {@code [B, T]} int64 position ids (learned positions, rotary angles); with
+   *     left padding, count only real tokens
    * @param keyMask {@code [B, past + T]}, 1 for tokens and 0 for padding; null when nothing is
    *     padded
    * @param cache past keys and values, extended in place; null to run without a cache
@@ -118,11 +131,16 @@ public final class CausalLm implements LanguageModel {
       // One new position without padding sees every key (every key in its window when the window
       // covers them all): then no mask is needed.
       boolean unmasked = km == null && t == 1 && (window == 0 || k <= window);
-      NDArray mask = unmasked ? null
-          : masks.computeIfAbsent(window, w -> switch (masking) {
-              case JOINT -> AttentionMask.additive(m, km, t, k, true, w);
-              case SUMMED -> AttentionMask.summed(m, km, t, k, true, w);
-            });
+      NDArray mask =
+          unmasked
+              ? null
+              : masks.computeIfAbsent(
+                  window,
+                  w ->
+                      switch (masking) {
+                        case JOINT -> AttentionMask.additive(m, km, t, k, true, w);
+                        case SUMMED -> AttentionMask.summed(m, km, t, k, true, w);
+                      });
       h = b.apply(h, angles, mask, cache, l);
     }
     return finalNorm.apply(h);

@@ -3,8 +3,8 @@ package dev.coderl4j.models.lm;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Typed reads from a Hugging Face {@code config.json} with messages that name the key and file; what
- * a {@link Backbone} parses its config with.
+ * Typed reads from a Hugging Face {@code config.json} with messages that name the key and file;
+ * what a {@link Backbone} parses its config with.
  */
 public final class ConfigJson {
   private final JsonNode root;
@@ -54,7 +54,8 @@ public final class ConfigJson {
     }
     JsonNode n = root.get(key);
     if (!n.isBoolean()) {
-      throw new IllegalArgumentException(what + ": '" + key + "' must be true or false, found " + n);
+      throw new IllegalArgumentException(
+          what + ": '" + key + "' must be true or false, found " + n);
     }
     return n.booleanValue();
   }
@@ -80,7 +81,10 @@ public final class ConfigJson {
     int id = optTokenId(key);
     if (id < 0) {
       throw new IllegalArgumentException(
-          what + ": config.json needs '" + key + "' (decoding stops on it); add it from the"
+          what
+              + ": config.json needs '"
+              + key
+              + "' (decoding stops on it); add it from the"
               + " tokenizer's special tokens");
     }
     return id;

@@ -3,9 +3,9 @@ package dev.coderl4j.models.lm;
 import ai.djl.ndarray.NDArray;
 
 /**
- * One pre-norm block of a decoder-only backbone: either sequential ({@code h += attn(norm1(h)); h +=
- * mlp(norm2(h))}: GPT-Neo, Llama, Qwen2) or parallel ({@code h += attn(norm1(h)) + mlp(norm1(h))}:
- * GPT-J), chosen by whether {@code preMlp} is given.
+ * One pre-norm block of a decoder-only backbone: either sequential ({@code h += attn(norm1(h)); h
+ * += mlp(norm2(h))}: GPT-Neo, Llama, Qwen2) or parallel ({@code h += attn(norm1(h)) +
+ * mlp(norm1(h))}: GPT-J), chosen by whether {@code preMlp} is given.
  *
  * @param preAttention the norm before attention (and before the MLP when parallel)
  * @param attention causal self-attention

@@ -45,8 +45,13 @@ public final class DjlActor implements Actor {
   private double pendingLoss;
   private long pendingTokens;
 
-  private DjlActor(ActorParams params, Path dir, String configJson, NDManager manager,
-      LanguageModel model, HfTokenizer tokenizer) {
+  private DjlActor(
+      ActorParams params,
+      Path dir,
+      String configJson,
+      NDManager manager,
+      LanguageModel model,
+      HfTokenizer tokenizer) {
     this.params = params;
     this.dir = dir;
     this.configJson = configJson;
@@ -62,11 +67,17 @@ public final class DjlActor implements Actor {
       count += p.getShape().size();
     }
     LmConfig c = model.config();
-    this.info = new ModelInfo(c.architecture(), model instanceof T5Model, c.vocabSize(),
-        c.hiddenSize(), switch (model) {
-          case T5Model t -> Integer.MAX_VALUE;
-          case CausalLm m -> m.maxPositions();
-        }, count);
+    this.info =
+        new ModelInfo(
+            c.architecture(),
+            model instanceof T5Model,
+            c.vocabSize(),
+            c.hiddenSize(),
+            switch (model) {
+              case T5Model t -> Integer.MAX_VALUE;
+              case CausalLm m -> m.maxPositions();
+            },
+            count);
   }
 
   /**
@@ -149,23 +160,24 @@ public final class DjlActor implements Actor {
     if (batch.isEmpty()) {
       return List.of();
     }
-    return Autograd.inference(() -> {
-      try (NDScope scope = new NDScope()) {
-        TeacherForced tf = teacherForced(batch);
-        float[] nll = Ops.tokenNll(tf.logits, tf.labels).toFloatArray();
-        int len = tf.length;
-        List<float[]> out = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-          int[] pos = tf.positions[i];
-          float[] lp = new float[pos.length];
-          for (int t = 0; t < pos.length; t++) {
-            lp[t] = -nll[i * len + pos[t]];
+    return Autograd.inference(
+        () -> {
+          try (NDScope scope = new NDScope()) {
+            TeacherForced tf = teacherForced(batch);
+            float[] nll = Ops.tokenNll(tf.logits, tf.labels).toFloatArray();
+            int len = tf.length;
+            List<float[]> out = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+              int[] pos = tf.positions[i];
+              float[] lp = new float[pos.length];
+              for (int t = 0; t < pos.length; t++) {
+                lp[t] = -nll[i * len + pos[t]];
+              }
+              out.add(lp);
+            }
+            return out;
           }
-          out.add(lp);
-        }
-        return out;
-      }
-    });
+        });
   }
 
   /**
@@ -178,23 +190,24 @@ public final class DjlActor implements Actor {
     if (batch.isEmpty()) {
       return List.of();
     }
-    return Autograd.inference(() -> {
-      try (NDScope scope = new NDScope()) {
-        TeacherForced tf = teacherForced(batch);
-        int d = model.config().hiddenSize();
-        float[] h = tf.hidden.toFloatArray();
-        List<float[][]> out = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-          int[] pos = tf.positions[i];
-          float[][] rows = new float[pos.length][d];
-          for (int t = 0; t < pos.length; t++) {
-            System.arraycopy(h, (i * tf.length + pos[t]) * d, rows[t], 0, d);
+    return Autograd.inference(
+        () -> {
+          try (NDScope scope = new NDScope()) {
+            TeacherForced tf = teacherForced(batch);
+            int d = model.config().hiddenSize();
+            float[] h = tf.hidden.toFloatArray();
+            List<float[][]> out = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+              int[] pos = tf.positions[i];
+              float[][] rows = new float[pos.length][d];
+              for (int t = 0; t < pos.length; t++) {
+                System.arraycopy(h, (i * tf.length + pos[t]) * d, rows[t], 0, d);
+              }
+              out.add(rows);
+            }
+            return out;
           }
-          out.add(rows);
-        }
-        return out;
-      }
-    });
+        });
   }
 
   @Override
@@ -203,23 +216,25 @@ public final class DjlActor implements Actor {
       return 0;
     }
     List<TokenPair> pairs = batch.stream().map(WeightedSequence::pair).toList();
-    double loss = Autograd.recording(() -> {
-      try (NDScope scope = new NDScope()) {
-        TeacherForced tf = teacherForced(pairs);
-        float[] w = new float[batch.size() * tf.length];
-        for (int i = 0; i < batch.size(); i++) {
-          List<Double> weights = batch.get(i).weights();
-          int[] pos = tf.positions[i];
-          for (int t = 0; t < pos.length; t++) {
-            w[i * tf.length + pos[t]] = (float) (weights.get(t) * scale);
-          }
-        }
-        NDArray wNd = manager.create(w, new Shape(batch.size(), tf.length));
-        NDArray total = Ops.tokenNll(tf.logits, tf.labels).mul(wNd).sum();
-        Autograd.backward(total);
-        return (double) total.getFloat();
-      }
-    });
+    double loss =
+        Autograd.recording(
+            () -> {
+              try (NDScope scope = new NDScope()) {
+                TeacherForced tf = teacherForced(pairs);
+                float[] w = new float[batch.size() * tf.length];
+                for (int i = 0; i < batch.size(); i++) {
+                  List<Double> weights = batch.get(i).weights();
+                  int[] pos = tf.positions[i];
+                  for (int t = 0; t < pos.length; t++) {
+                    w[i * tf.length + pos[t]] = (float) (weights.get(t) * scale);
+                  }
+                }
+                NDArray wNd = manager.create(w, new Shape(batch.size(), tf.length));
+                NDArray total = Ops.tokenNll(tf.logits, tf.labels).mul(wNd).sum();
+                Autograd.backward(total);
+                return (double) total.getFloat();
+              }
+            });
     pendingLoss += loss;
     for (WeightedSequence s : batch) {
       pendingTokens += s.pair().target().size();
@@ -233,11 +248,13 @@ public final class DjlActor implements Actor {
    */
   @Override
   public StepStats step() {
-    double norm = Autograd.inference(() -> {
-      double n = optimizer.gradNorm();
-      optimizer.step(n);
-      return n;
-    });
+    double norm =
+        Autograd.inference(
+            () -> {
+              double n = optimizer.gradNorm();
+              optimizer.step(n);
+              return n;
+            });
     model.weightsChanged();
     StepStats stats = new StepStats(pendingLoss, pendingTokens, norm, params.learningRate());
     pendingLoss = 0;
@@ -264,13 +281,17 @@ public final class DjlActor implements Actor {
     manager.close();
   }
 
-  /** A teacher-forced pass: logits and hidden states {@code [B, L, .]}, labels and target positions. */
+  /**
+   * A teacher-forced pass: logits and hidden states {@code [B, L, .]}, labels and target positions.
+   */
   private static final class TeacherForced {
     final NDArray logits;
     final NDArray hidden;
     final NDArray labels;
+
     /** Per row, the column of each target token's prediction. */
     final int[][] positions;
+
     final int length;
 
     TeacherForced(NDArray logits, NDArray hidden, NDArray labels, int[][] positions, int length) {
@@ -312,9 +333,10 @@ public final class DjlActor implements Actor {
         NDArray encIds = Ops.ids(manager, enc);
         NDArray encMaskNd = Rows.allOnes(encMask) ? null : Rows.mask(manager, encMask);
         NDArray hidden = t.encoder().encode(encIds, encMaskNd);
-        NDArray decHidden = t.decoder().decode(Ops.ids(manager, dec), null, hidden, encMaskNd, null);
-        yield new TeacherForced(t.lmLogits(decHidden), decHidden, Ops.ids(manager, labels),
-            positions, len);
+        NDArray decHidden =
+            t.decoder().decode(Ops.ids(manager, dec), null, hidden, encMaskNd, null);
+        yield new TeacherForced(
+            t.lmLogits(decHidden), decHidden, Ops.ids(manager, labels), positions, len);
       }
       case CausalLm m -> {
         List<int[]> seqs = new ArrayList<>();
@@ -339,7 +361,10 @@ public final class DjlActor implements Actor {
         int len = ids[0].length;
         if (len > m.maxPositions()) {
           throw new IllegalArgumentException(
-              "a sequence of " + len + " tokens exceeds the model's " + m.maxPositions()
+              "a sequence of "
+                  + len
+                  + " tokens exceeds the model's "
+                  + m.maxPositions()
                   + " positions; truncate the source or target");
         }
         long[][] labels = new long[b][len];
@@ -396,8 +421,15 @@ public final class DjlActor implements Actor {
         String found = actor.info().architecture();
         actor.close();
         throw new IllegalArgumentException(
-            "model folder " + params.model() + " holds a '" + found + "' checkpoint; configure the"
-                + " actor as {type: " + found + "} instead of " + architecture);
+            "model folder "
+                + params.model()
+                + " holds a '"
+                + found
+                + "' checkpoint; configure the"
+                + " actor as {type: "
+                + found
+                + "} instead of "
+                + architecture);
       }
       return actor;
     }

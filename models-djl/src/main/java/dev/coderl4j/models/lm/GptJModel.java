@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The {@code gptj} backbone ({@code transformers.GPTJForCausalLM}; an actor in the paper's
- * ablations, §4): rotary position embeddings on the first {@code rotary_dim} dimensions of each head
- * with GPT-J's interleaved {@code rotate_every_two}, attention and MLP in parallel from one layer
- * norm, attention scaled by {@code sqrt(head_dim)}, an untied LM head with bias.
+ * ablations, §4): rotary position embeddings on the first {@code rotary_dim} dimensions of each
+ * head with GPT-J's interleaved {@code rotate_every_two}, attention and MLP in parallel from one
+ * layer norm, attention scaled by {@code sqrt(head_dim)}, an untied LM head with bias.
  */
 public final class GptJModel implements Backbone {
   /** The actor plugin name for GPT-J checkpoints. */
@@ -34,8 +34,8 @@ public final class GptJModel implements Backbone {
    * @param numHeads attention heads ({@code n_head})
    * @param innerSize inner width of the MLP ({@code n_inner}, default 4 x n_embd)
    * @param maxPositions longest sequence ({@code n_positions})
-   * @param rotaryDim leading dimensions of each head that rotate ({@code rotary_dim}; the whole head
-   *     when absent)
+   * @param rotaryDim leading dimensions of each head that rotate ({@code rotary_dim}; the whole
+   *     head when absent)
    * @param activation the MLP non-linearity
    * @param layerNormEpsilon layer norm epsilon
    * @param tieWordEmbeddings whether the LM head reuses the token embedding (GPT-J's does not)
@@ -71,8 +71,10 @@ public final class GptJModel implements Backbone {
       }
       if (rotaryDim > hiddenSize / numHeads || rotaryDim % 2 != 0) {
         throw new IllegalArgumentException(
-            "rotary_dim must be even and at most the head width " + hiddenSize / numHeads
-                + ", got " + rotaryDim);
+            "rotary_dim must be even and at most the head width "
+                + hiddenSize / numHeads
+                + ", got "
+                + rotaryDim);
       }
       java.util.Objects.requireNonNull(activation, "activation");
     }
@@ -121,22 +123,42 @@ public final class GptJModel implements Backbone {
     List<DecoderBlock> blocks = new ArrayList<>();
     for (int i = 0; i < config.numLayers(); i++) {
       String p = "transformer.h." + i + ".";
-      Attention attn = new Attention(
-          Projection.load(w, p + "attn.q_proj.", d, d, false),
-          Projection.load(w, p + "attn.k_proj.", d, d, false),
-          Projection.load(w, p + "attn.v_proj.", d, d, false),
-          Projection.load(w, p + "attn.out_proj.", d, d, false),
-          config.numHeads(), config.numHeads(), scale, 0);
-      blocks.add(new DecoderBlock(Norm.Layer.load(w, p + "ln_1.", d, eps), attn, null,
-          new Mlp.Dense(Projection.load(w, p + "mlp.fc_in.", ff, d, true), config.activation(),
-              Projection.load(w, p + "mlp.fc_out.", d, ff, true))));
+      Attention attn =
+          new Attention(
+              Projection.load(w, p + "attn.q_proj.", d, d, false),
+              Projection.load(w, p + "attn.k_proj.", d, d, false),
+              Projection.load(w, p + "attn.v_proj.", d, d, false),
+              Projection.load(w, p + "attn.out_proj.", d, d, false),
+              config.numHeads(),
+              config.numHeads(),
+              scale,
+              0);
+      blocks.add(
+          new DecoderBlock(
+              Norm.Layer.load(w, p + "ln_1.", d, eps),
+              attn,
+              null,
+              new Mlp.Dense(
+                  Projection.load(w, p + "mlp.fc_in.", ff, d, true),
+                  config.activation(),
+                  Projection.load(w, p + "mlp.fc_out.", d, ff, true))));
     }
     Norm lnF = Norm.Layer.load(w, "transformer.ln_f.", d, eps);
     NDArray head =
         config.tieWordEmbeddings() ? wte : w.take("lm_head.weight", config.vocabSize(), d);
     NDArray headBias = w.has("lm_head.bias") ? w.take("lm_head.bias", config.vocabSize()) : null;
     Rotary rotary = new Rotary(Rotary.Layout.INTERLEAVED, config.rotaryDim(), 10000.0);
-    return new CausalLm(config, wte, null, rotary, blocks, lnF, new Projection(head, headBias),
-        CausalLm.Masking.JOINT, config.bosTokenId(), config.maxPositions(), w.taken());
+    return new CausalLm(
+        config,
+        wte,
+        null,
+        rotary,
+        blocks,
+        lnF,
+        new Projection(head, headBias),
+        CausalLm.Masking.JOINT,
+        config.bosTokenId(),
+        config.maxPositions(),
+        w.taken());
   }
 }

@@ -76,8 +76,11 @@ public final class GptNeoModel implements Backbone {
       attentionLayers = List.copyOf(attentionLayers);
       if (attentionLayers.size() != numLayers) {
         throw new IllegalArgumentException(
-            "attention_types expand to " + attentionLayers.size() + " layers but num_layers is "
-                + numLayers + "; make [[kinds], repeats] cover every layer");
+            "attention_types expand to "
+                + attentionLayers.size()
+                + " layers but num_layers is "
+                + numLayers
+                + "; make [[kinds], repeats] cover every layer");
       }
       if (hiddenSize % numHeads != 0) {
         throw new IllegalArgumentException(
@@ -155,21 +158,38 @@ public final class GptNeoModel implements Backbone {
       String p = "transformer.h." + i + ".";
       String a = p + "attn.attention.";
       boolean local = config.attentionLayers().get(i) == AttentionKind.LOCAL;
-      Attention attn = new Attention(
-          Projection.load(w, a + "q_proj.", d, d, false),
-          Projection.load(w, a + "k_proj.", d, d, false),
-          Projection.load(w, a + "v_proj.", d, d, false),
-          Projection.load(w, a + "out_proj.", d, d, true),
-          config.numHeads(), config.numHeads(), new Attention.Scaling.None(),
-          local ? config.windowSize() : 0);
-      blocks.add(new DecoderBlock(
-          Norm.Layer.load(w, p + "ln_1.", d, eps), attn,
-          Norm.Layer.load(w, p + "ln_2.", d, eps),
-          new Mlp.Dense(Projection.load(w, p + "mlp.c_fc.", ff, d, true), config.activation(),
-              Projection.load(w, p + "mlp.c_proj.", d, ff, true))));
+      Attention attn =
+          new Attention(
+              Projection.load(w, a + "q_proj.", d, d, false),
+              Projection.load(w, a + "k_proj.", d, d, false),
+              Projection.load(w, a + "v_proj.", d, d, false),
+              Projection.load(w, a + "out_proj.", d, d, true),
+              config.numHeads(),
+              config.numHeads(),
+              new Attention.Scaling.None(),
+              local ? config.windowSize() : 0);
+      blocks.add(
+          new DecoderBlock(
+              Norm.Layer.load(w, p + "ln_1.", d, eps),
+              attn,
+              Norm.Layer.load(w, p + "ln_2.", d, eps),
+              new Mlp.Dense(
+                  Projection.load(w, p + "mlp.c_fc.", ff, d, true),
+                  config.activation(),
+                  Projection.load(w, p + "mlp.c_proj.", d, ff, true))));
     }
     Norm lnF = Norm.Layer.load(w, "transformer.ln_f.", d, eps);
-    return new CausalLm(config, wte, wpe, null, blocks, lnF, new Projection(wte, null),
-        CausalLm.Masking.SUMMED, config.bosTokenId(), config.maxPositionEmbeddings(), w.taken());
+    return new CausalLm(
+        config,
+        wte,
+        wpe,
+        null,
+        blocks,
+        lnF,
+        new Projection(wte, null),
+        CausalLm.Masking.SUMMED,
+        config.bosTokenId(),
+        config.maxPositionEmbeddings(),
+        w.taken());
   }
 }

@@ -11,15 +11,15 @@ import java.nio.FloatBuffer;
  * The operations of one cached decoding step, called on DJL's PyTorch JNI directly.
  *
  * <p>At batch 1 a step of a small model is a few hundred tiny kernels, so what each call costs on
- * the Java side matters as much as the kernel: {@link NDArray#concat} and string-indexed
- * {@code get} parse and check their arguments and cost 10 to 40 microseconds, a scalar operand
- * ({@code x.add(1e-6f)}) creates a native array every call. Here every call is one JNI call that
- * returns one array, views ({@link #slice}, {@link #reshape}, {@link #transpose}) copy nothing, and
- * scalars are made once by the caller. Each computes what the corresponding {@link Ops} or
- * {@link NDArray} method computes (same kernels), so cached and recomputed decoding agree.
+ * the Java side matters as much as the kernel: {@link NDArray#concat} and string-indexed {@code
+ * get} parse and check their arguments and cost 10 to 40 microseconds, a scalar operand ({@code
+ * x.add(1e-6f)}) creates a native array every call. Here every call is one JNI call that returns
+ * one array, views ({@link #slice}, {@link #reshape}, {@link #transpose}) copy nothing, and scalars
+ * are made once by the caller. Each computes what the corresponding {@link Ops} or {@link NDArray}
+ * method computes (same kernels), so cached and recomputed decoding agree.
  *
- * <p>For inference only: callers run with grad mode off ({@link Autograd#inference}); the
- * in-place {@link #addInPlace} would otherwise be recorded on tensors autograd may need.
+ * <p>For inference only: callers run with grad mode off ({@link Autograd#inference}); the in-place
+ * {@link #addInPlace} would otherwise be recorded on tensors autograd may need.
  */
 final class InferenceOps {
   private InferenceOps() {}

@@ -42,8 +42,8 @@ public final class LlamaModel implements Backbone {
    * @param rmsNormEps {@code rms_norm_eps}
    * @param ropeTheta the rotary base ({@code rope_theta})
    * @param tieWordEmbeddings whether the LM head is the token embedding
-   * @param qkvBias biases on the query, key and value projections (Qwen2; Llama's
-   *     {@code attention_bias})
+   * @param qkvBias biases on the query, key and value projections (Qwen2; Llama's {@code
+   *     attention_bias})
    * @param outputBias a bias on the attention output projection (Llama's {@code attention_bias})
    * @param mlpBias biases on the MLP projections ({@code mlp_bias})
    * @param bosTokenId beginning-of-sequence id, put before an empty prompt
@@ -82,15 +82,19 @@ public final class LlamaModel implements Backbone {
       T5Config.positive("max_position_embeddings", maxPositions);
       if (numHeads % numKvHeads != 0) {
         throw new IllegalArgumentException(
-            "config.json: num_attention_heads " + numHeads + " must be a multiple of"
-                + " num_key_value_heads " + numKvHeads);
+            "config.json: num_attention_heads "
+                + numHeads
+                + " must be a multiple of"
+                + " num_key_value_heads "
+                + numKvHeads);
       }
       if (headDim % 2 != 0) {
         throw new IllegalArgumentException(
             "config.json: head_dim must be even for rotary embeddings, got " + headDim);
       }
       if (!(rmsNormEps > 0)) {
-        throw new IllegalArgumentException("config.json: rms_norm_eps must be > 0, got " + rmsNormEps);
+        throw new IllegalArgumentException(
+            "config.json: rms_norm_eps must be > 0, got " + rmsNormEps);
       }
       java.util.Objects.requireNonNull(activation, "activation");
     }
@@ -138,9 +142,9 @@ public final class LlamaModel implements Backbone {
   }
 
   /**
-   * {@code rope_theta} (or transformers v5's {@code rope_parameters.rope_theta}); a
-   * {@code rope_scaling} other than none or {@code default} fails, since computing plain RoPE for a
-   * scaled checkpoint would give silently wrong logits.
+   * {@code rope_theta} (or transformers v5's {@code rope_parameters.rope_theta}); a {@code
+   * rope_scaling} other than none or {@code default} fails, since computing plain RoPE for a scaled
+   * checkpoint would give silently wrong logits.
    */
   static double ropeTheta(ConfigJson c, double fallback) {
     for (String key : List.of("rope_scaling", "rope_parameters")) {
@@ -151,8 +155,13 @@ public final class LlamaModel implements Backbone {
       String type = n.path("rope_type").asText(n.path("type").asText("default"));
       if (!type.equals("default")) {
         throw new IllegalArgumentException(
-            "config.json: " + key + " type '" + type + "' is not supported (only plain RoPE,"
-                + " rope_scaling: null, is implemented); use a checkpoint without " + key);
+            "config.json: "
+                + key
+                + " type '"
+                + type
+                + "' is not supported (only plain RoPE,"
+                + " rope_scaling: null, is implemented); use a checkpoint without "
+                + key);
       }
       if (n.has("rope_theta")) {
         return n.get("rope_theta").asDouble();
@@ -175,26 +184,45 @@ public final class LlamaModel implements Backbone {
     for (int i = 0; i < config.numLayers(); i++) {
       String p = "model.layers." + i + ".";
       String a = p + "self_attn.";
-      Attention attn = new Attention(
-          Projection.load(w, a + "q_proj.", qd, d, config.qkvBias()),
-          Projection.load(w, a + "k_proj.", kvd, d, config.qkvBias()),
-          Projection.load(w, a + "v_proj.", kvd, d, config.qkvBias()),
-          Projection.load(w, a + "o_proj.", d, qd, config.outputBias()),
-          config.numHeads(), config.numKvHeads(), scale, 0);
+      Attention attn =
+          new Attention(
+              Projection.load(w, a + "q_proj.", qd, d, config.qkvBias()),
+              Projection.load(w, a + "k_proj.", kvd, d, config.qkvBias()),
+              Projection.load(w, a + "v_proj.", kvd, d, config.qkvBias()),
+              Projection.load(w, a + "o_proj.", d, qd, config.outputBias()),
+              config.numHeads(),
+              config.numKvHeads(),
+              scale,
+              0);
       String m = p + "mlp.";
-      Mlp mlp = new Mlp.Gated(
-          Projection.load(w, m + "gate_proj.", ff, d, config.mlpBias()),
-          Projection.load(w, m + "up_proj.", ff, d, config.mlpBias()),
-          config.activation(),
-          Projection.load(w, m + "down_proj.", d, ff, config.mlpBias()));
-      blocks.add(new DecoderBlock(Norm.Rms.load(w, p + "input_layernorm.", d, eps), attn,
-          Norm.Rms.load(w, p + "post_attention_layernorm.", d, eps), mlp));
+      Mlp mlp =
+          new Mlp.Gated(
+              Projection.load(w, m + "gate_proj.", ff, d, config.mlpBias()),
+              Projection.load(w, m + "up_proj.", ff, d, config.mlpBias()),
+              config.activation(),
+              Projection.load(w, m + "down_proj.", d, ff, config.mlpBias()));
+      blocks.add(
+          new DecoderBlock(
+              Norm.Rms.load(w, p + "input_layernorm.", d, eps),
+              attn,
+              Norm.Rms.load(w, p + "post_attention_layernorm.", d, eps),
+              mlp));
     }
     Norm norm = Norm.Rms.load(w, "model.norm.", d, eps);
     NDArray head =
         config.tieWordEmbeddings() ? embed : w.take("lm_head.weight", config.vocabSize(), d);
     Rotary rotary = new Rotary(Rotary.Layout.HALF, config.headDim(), config.ropeTheta());
-    return new CausalLm(config, embed, null, rotary, blocks, norm, new Projection(head, null),
-        CausalLm.Masking.JOINT, config.bosTokenId(), config.maxPositions(), w.taken());
+    return new CausalLm(
+        config,
+        embed,
+        null,
+        rotary,
+        blocks,
+        norm,
+        new Projection(head, null),
+        CausalLm.Masking.JOINT,
+        config.bosTokenId(),
+        config.maxPositions(),
+        w.taken());
   }
 }

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDManager;
 
 /**
  * The typed {@code config.json} of a supported architecture, read by its {@link Backbone} (which
- * {@link Backbones#parse} picks by {@code model_type}); it builds the model over checkpoint tensors.
+ * {@link Backbones#parse} picks by {@code model_type}); it builds the model over checkpoint
+ * tensors.
  */
 public interface LmConfig {
 

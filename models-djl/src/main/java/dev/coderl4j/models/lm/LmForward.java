@@ -10,14 +10,17 @@ import java.util.Map;
  * ({@code coderl lm forward}): how a checkpoint is inspected and parity checked from outside the
  * test suite.
  *
- * <p>T5 reads {@code encoder_input_ids}, {@code decoder_input_ids} and optionally
- * {@code encoder_attention_mask} and {@code labels}; causal LMs read {@code input_ids} and optionally
+ * <p>T5 reads {@code encoder_input_ids}, {@code decoder_input_ids} and optionally {@code
+ * encoder_attention_mask} and {@code labels}; causal LMs read {@code input_ids} and optionally
  * {@code attention_mask} and {@code labels} (shifted inside, as transformers does).
  */
 public final class LmForward {
   private LmForward() {}
 
-  /** {@code logits}, {@code loss} (when labels are given) and T5's {@code encoder_last_hidden_state}. */
+  /**
+   * {@code logits}, {@code loss} (when labels are given) and T5's {@code
+   * encoder_last_hidden_state}.
+   */
   public static Map<String, NDArray> run(LanguageModel model, Map<String, NDArray> batch) {
     return Autograd.inference(() -> outputs(model, batch));
   }
@@ -32,12 +35,13 @@ public final class LmForward {
     for (NDArray p : model.parameters().values()) {
       p.setRequiresGradient(true);
     }
-    return Autograd.recording(() -> {
-      Map<String, NDArray> out = outputs(model, batch);
-      Autograd.backward(out.get("loss"));
-      model.parameters().forEach((name, p) -> out.put("grad." + name, p.getGradient()));
-      return out;
-    });
+    return Autograd.recording(
+        () -> {
+          Map<String, NDArray> out = outputs(model, batch);
+          Autograd.backward(out.get("loss"));
+          model.parameters().forEach((name, p) -> out.put("grad." + name, p.getGradient()));
+          return out;
+        });
   }
 
   private static Map<String, NDArray> outputs(LanguageModel model, Map<String, NDArray> batch) {
@@ -61,8 +65,9 @@ public final class LmForward {
         NDArray logits = c.logits(c.forward(in, pos, batch.get("attention_mask"), null));
         out.put("logits", logits);
         if (batch.containsKey("labels")) {
-          out.put("loss", Ops.meanCrossEntropy(logits.get(":, :-1, :"),
-              ids(batch.get("labels")).get(":, 1:")));
+          out.put(
+              "loss",
+              Ops.meanCrossEntropy(logits.get(":, :-1, :"), ids(batch.get("labels")).get(":, 1:")));
         }
       }
     }
@@ -77,7 +82,11 @@ public final class LmForward {
     NDArray a = batch.get(name);
     if (a == null) {
       throw new IllegalArgumentException(
-          "the batch has no '" + name + "' (it has " + batch.keySet() + "); name tensors as in the"
+          "the batch has no '"
+              + name
+              + "' (it has "
+              + batch.keySet()
+              + "); name tensors as in the"
               + " fixtures' reference.safetensors");
     }
     return a;

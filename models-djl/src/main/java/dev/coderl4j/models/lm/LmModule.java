@@ -4,8 +4,8 @@ import com.google.inject.AbstractModule;
 import dev.coderl4j.core.plugin.PluginModule;
 
 /**
- * Registers the DJL backbones, each by its {@code model_type} and as an actor plugin:
- * {@code codet5}, {@code gpt-neo}, {@code gptj}, {@code llama} and {@code qwen2}.
+ * Registers the DJL backbones, each by its {@code model_type} and as an actor plugin: {@code
+ * codet5}, {@code gpt-neo}, {@code gptj}, {@code llama} and {@code qwen2}.
  */
 public final class LmModule extends AbstractModule implements PluginModule {
   @Override

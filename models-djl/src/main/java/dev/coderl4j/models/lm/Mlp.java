@@ -8,7 +8,10 @@ public sealed interface Mlp {
   /** Applies the feed-forward (differentiable). */
   NDArray apply(NDArray x);
 
-  /** GPT-2 style: {@code out(act(in(x)))} (GPT-Neo's {@code c_fc/c_proj}, GPT-J's {@code fc_in/fc_out}). */
+  /**
+   * GPT-2 style: {@code out(act(in(x)))} (GPT-Neo's {@code c_fc/c_proj}, GPT-J's {@code
+   * fc_in/fc_out}).
+   */
   record Dense(Projection in, Activation activation, Projection out) implements Mlp {
     @Override
     public NDArray apply(NDArray x) {

@@ -2,7 +2,10 @@ package dev.coderl4j.models.lm;
 
 import ai.djl.ndarray.NDArray;
 
-/** The normalisations of the decoder-only backbones: layer norm (GPT-Neo, GPT-J) or RMS norm (Llama). */
+/**
+ * The normalisations of the decoder-only backbones: layer norm (GPT-Neo, GPT-J) or RMS norm
+ * (Llama).
+ */
 public sealed interface Norm {
 
   /** Normalises over the last axis (differentiable). */

@@ -20,7 +20,10 @@ public final class Ops {
 
   private Ops() {}
 
-  /** {@code x @ w.T + b} with {@code w} as stored by PyTorch ({@code [out, in]}); {@code b} may be null. */
+  /**
+   * {@code x @ w.T + b} with {@code w} as stored by PyTorch ({@code [out, in]}); {@code b} may be
+   * null.
+   */
   public static NDArray linear(NDArray x, NDArray w, NDArray b) {
     return (b == null ? Linear.linear(x, w) : Linear.linear(x, w, b)).singletonOrThrow();
   }
@@ -88,7 +91,9 @@ public final class Ops {
     return picked.neg().mul(valid.toType(DataType.FLOAT32, false));
   }
 
-  /** Mean token cross-entropy over labels that are not {@code -100}, as {@code CrossEntropyLoss}. */
+  /**
+   * Mean token cross-entropy over labels that are not {@code -100}, as {@code CrossEntropyLoss}.
+   */
   public static NDArray meanCrossEntropy(NDArray logits, NDArray labels) {
     NDArray count = labels.gte(0).toType(DataType.FLOAT32, false).sum();
     return tokenNll(logits, labels).sum().div(count);

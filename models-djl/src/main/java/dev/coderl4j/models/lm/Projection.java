@@ -10,7 +10,8 @@ public record Projection(NDArray weight, NDArray bias) {
 
   /** The projection {@code prefix + "weight"} (and {@code prefix + "bias"} when {@code bias}). */
   public static Projection load(Weights w, String prefix, long out, long in, boolean bias) {
-    return new Projection(w.take(prefix + "weight", out, in), bias ? w.take(prefix + "bias", out) : null);
+    return new Projection(
+        w.take(prefix + "weight", out, in), bias ? w.take(prefix + "bias", out) : null);
   }
 
   /** Applies the projection (differentiable). */

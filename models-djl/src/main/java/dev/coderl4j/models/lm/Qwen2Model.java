@@ -34,7 +34,9 @@ public final class Qwen2Model implements Backbone {
       for (JsonNode t : types) {
         if (!t.asText().equals("full_attention")) {
           throw new IllegalArgumentException(
-              "config.json: layer_types entry '" + t.asText() + "' is not supported; only"
+              "config.json: layer_types entry '"
+                  + t.asText()
+                  + "' is not supported; only"
                   + " full_attention is implemented");
         }
       }

@@ -37,12 +37,15 @@ final class RecomputingDecodingSession implements DecodingSession {
         }
         encoderMask = new int[inputs.size()][];
         long[][] enc = Rows.rightPad(sources, t.config().padTokenId(), encoderMask);
-        encoderHidden = Autograd.inference(() -> {
-          try (NDScope scope = new NDScope()) {
-            NDArray encMaskNd = Rows.allOnes(encoderMask) ? null : Rows.mask(manager, encoderMask);
-            return Ops.keep(t.encoder().encode(Ops.ids(manager, enc), encMaskNd));
-          }
-        });
+        encoderHidden =
+            Autograd.inference(
+                () -> {
+                  try (NDScope scope = new NDScope()) {
+                    NDArray encMaskNd =
+                        Rows.allOnes(encoderMask) ? null : Rows.mask(manager, encoderMask);
+                    return Ops.keep(t.encoder().encode(Ops.ids(manager, enc), encMaskNd));
+                  }
+                });
       }
       case CausalLm c -> {
         for (TokenPair p : inputs) {
@@ -55,33 +58,37 @@ final class RecomputingDecodingSession implements DecodingSession {
   }
 
   private float[][] run() {
-    return Autograd.inference(() -> {
-      try (NDScope scope = new NDScope()) {
-        int[][] mask = new int[rows.size()][];
-        return switch (model) {
-          case T5Model t -> {
-            long[][] ids = Rows.leftPad(rows, t.config().padTokenId(), mask);
-            NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
-            NDArray encMaskNd = Rows.allOnes(encoderMask) ? null : Rows.mask(manager, encoderMask);
-            NDArray h = t.decoder().decode(Ops.ids(manager, ids), maskNd, encoderHidden, encMaskNd, null);
-            yield InferenceOps.rows(t.lmLogits(h.get(":, -1:, :")));
-          }
-          case CausalLm c -> {
-            long[][] ids = Rows.leftPad(rows, c.config().eosTokenId(), mask);
-            long[][] pos = new long[ids.length][ids[0].length];
-            for (int i = 0; i < ids.length; i++) {
-              int count = 0;
-              for (int j = 0; j < ids[i].length; j++) {
-                pos[i][j] = mask[i][j] == 1 ? count++ : 1;
+    return Autograd.inference(
+        () -> {
+          try (NDScope scope = new NDScope()) {
+            int[][] mask = new int[rows.size()][];
+            return switch (model) {
+              case T5Model t -> {
+                long[][] ids = Rows.leftPad(rows, t.config().padTokenId(), mask);
+                NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
+                NDArray encMaskNd =
+                    Rows.allOnes(encoderMask) ? null : Rows.mask(manager, encoderMask);
+                NDArray h =
+                    t.decoder()
+                        .decode(Ops.ids(manager, ids), maskNd, encoderHidden, encMaskNd, null);
+                yield InferenceOps.rows(t.lmLogits(h.get(":, -1:, :")));
               }
-            }
-            NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
-            NDArray h = c.forward(Ops.ids(manager, ids), Ops.ids(manager, pos), maskNd, null);
-            yield InferenceOps.rows(c.logits(h.get(":, -1:, :")));
+              case CausalLm c -> {
+                long[][] ids = Rows.leftPad(rows, c.config().eosTokenId(), mask);
+                long[][] pos = new long[ids.length][ids[0].length];
+                for (int i = 0; i < ids.length; i++) {
+                  int count = 0;
+                  for (int j = 0; j < ids[i].length; j++) {
+                    pos[i][j] = mask[i][j] == 1 ? count++ : 1;
+                  }
+                }
+                NDArray maskNd = Rows.allOnes(mask) ? null : Rows.mask(manager, mask);
+                NDArray h = c.forward(Ops.ids(manager, ids), Ops.ids(manager, pos), maskNd, null);
+                yield InferenceOps.rows(c.logits(h.get(":, -1:, :")));
+              }
+            };
           }
-        };
-      }
-    });
+        });
   }
 
   @Override

@@ -35,7 +35,9 @@ public record Rotary(Layout layout, int dim, double base) {
     }
   }
 
-  /** The cosines and sines of one forward's positions, {@code [B, T, 1, dim]}, broadcast over heads. */
+  /**
+   * The cosines and sines of one forward's positions, {@code [B, T, 1, dim]}, broadcast over heads.
+   */
   public record Angles(Rotary rotary, NDArray cos, NDArray sin) {
 
     /** Rotates {@code x} {@code [B, T, H, D]} (head dimension last). */
@@ -43,10 +45,11 @@ public record Rotary(Layout layout, int dim, double base) {
       int rd = rotary.dim();
       long hd = x.getShape().get(3);
       NDArray rot = rd == hd ? x : x.get(":, :, :, :" + rd);
-      NDArray turned = switch (rotary.layout()) {
-        case INTERLEAVED -> rotateEveryTwo(rot);
-        case HALF -> rotateHalf(rot);
-      };
+      NDArray turned =
+          switch (rotary.layout()) {
+            case INTERLEAVED -> rotateEveryTwo(rot);
+            case HALF -> rotateHalf(rot);
+          };
       NDArray rotated = rot.mul(cos).add(turned.mul(sin));
       return rd == hd ? rotated : rotated.concat(x.get(":, :, :, " + rd + ":"), 3);
     }
@@ -65,16 +68,20 @@ public record Rotary(Layout layout, int dim, double base) {
     NDArray freqs = positions.toType(DataType.FLOAT32, false).expandDims(-1).mul(invFreq);
     // GPT-J repeats each of the dim/2 angles in place (repeat_interleave); Llama concatenates
     // the dim/2 angles with themselves (emb = cat(freqs, freqs)).
-    NDArray table = switch (layout) {
-      case INTERLEAVED -> freqs.repeat(2, 2);
-      case HALF -> freqs.concat(freqs, -1);
-    };
+    NDArray table =
+        switch (layout) {
+          case INTERLEAVED -> freqs.repeat(2, 2);
+          case HALF -> freqs.concat(freqs, -1);
+        };
     NDArray cos = table.cos();
     NDArray sin = table.sin();
     return new Angles(this, cos.expandDims(2), sin.expandDims(2));
   }
 
-  /** {@code (x0, x1, x2, x3, ..) -> (-x1, x0, -x3, x2, ..)} over the last axis of {@code [B, T, H, D]}. */
+  /**
+   * {@code (x0, x1, x2, x3, ..) -> (-x1, x0, -x3, x2, ..)} over the last axis of {@code [B, T, H,
+   * D]}.
+   */
   static NDArray rotateEveryTwo(NDArray x) {
     Shape s = x.getShape();
     NDArray pairs = x.reshape(s.get(0), s.get(1), s.get(2), s.get(3) / 2, 2);

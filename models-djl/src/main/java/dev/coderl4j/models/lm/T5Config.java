@@ -69,11 +69,21 @@ public record T5Config(
       throw new IllegalArgumentException("layer_norm_epsilon must be > 0, got " + layerNormEpsilon);
     }
     java.util.Objects.requireNonNull(activation, "activation");
-    if (padTokenId < 0 || padTokenId >= vocabSize || decoderStartTokenId < 0
-        || decoderStartTokenId >= vocabSize || eosTokenId < 0 || eosTokenId >= vocabSize) {
+    if (padTokenId < 0
+        || padTokenId >= vocabSize
+        || decoderStartTokenId < 0
+        || decoderStartTokenId >= vocabSize
+        || eosTokenId < 0
+        || eosTokenId >= vocabSize) {
       throw new IllegalArgumentException(
           "pad_token_id, eos_token_id and decoder_start_token_id must be ids below vocab_size "
-              + vocabSize + "; got " + padTokenId + ", " + eosTokenId + ", " + decoderStartTokenId);
+              + vocabSize
+              + "; got "
+              + padTokenId
+              + ", "
+              + eosTokenId
+              + ", "
+              + decoderStartTokenId);
     }
   }
 
@@ -95,7 +105,9 @@ public record T5Config(
     }
     // transformers maps "gated-gelu" to gelu_new for backwards compatibility with T5 v1.1.
     Activation act =
-        proj.equals("gated-gelu") ? Activation.GELU_NEW : Activation.fromHf(parts[parts.length - 1]);
+        proj.equals("gated-gelu")
+            ? Activation.GELU_NEW
+            : Activation.fromHf(parts[parts.length - 1]);
     int numLayers = c.requireInt("num_layers");
     boolean tie = c.optBool("tie_word_embeddings", true);
     int pad = c.optTokenId("pad_token_id");
@@ -117,7 +129,8 @@ public record T5Config(
         c.optDouble("dropout_rate", 0.1),
         pad < 0 ? 0 : pad,
         c.optTokenId("eos_token_id") < 0 ? 1 : c.optTokenId("eos_token_id"),
-        c.optTokenId("decoder_start_token_id") < 0 ? (pad < 0 ? 0 : pad)
+        c.optTokenId("decoder_start_token_id") < 0
+            ? (pad < 0 ? 0 : pad)
             : c.optTokenId("decoder_start_token_id"));
   }
 

@@ -10,9 +10,9 @@ import ai.djl.ndarray.types.Shape;
  * by {@link T5Stack#startDecoding}), the padding of both, and the decoder's relative position bias
  * for the positions it has room for.
  *
- * <p>Self-attention keys and values live in preallocated buffers per layer, keys transposed
- * ({@code [B, H, D, capacity]}, ready for {@code q @ K^T}) and values {@code [B, H, capacity, D]},
- * zero beyond {@link #length()}: a step writes its position in place and reads views, instead of
+ * <p>Self-attention keys and values live in preallocated buffers per layer, keys transposed ({@code
+ * [B, H, D, capacity]}, ready for {@code q @ K^T}) and values {@code [B, H, capacity, D]}, zero
+ * beyond {@link #length()}: a step writes its position in place and reads views, instead of
  * concatenating (which copies the whole cache each step). The buffers double when full. The
  * additive self-attention key mask ({@code [B, 1, 1, capacity]}, {@link Ops#MASK_MIN} at padding)
  * exists only once some key is padding.
@@ -134,8 +134,8 @@ public final class T5DecoderCache implements AutoCloseable {
   }
 
   /**
-   * Records which of the keys {@code 0..keys-1} are padding (0 in {@code keyMask}); positions
-   * after them are real unless a later call says otherwise.
+   * Records which of the keys {@code 0..keys-1} are padding (0 in {@code keyMask}); positions after
+   * them are real unless a later call says otherwise.
    */
   void recordKeyMask(NDManager manager, int[][] keyMask, int keys) {
     boolean padded = false;
@@ -168,9 +168,7 @@ public final class T5DecoderCache implements AutoCloseable {
     InferenceOps.addInPlace(
         InferenceOps.slice(selfKeysT[layer], 3, length, end), InferenceOps.transpose(keys, 2, 3));
     InferenceOps.addInPlace(InferenceOps.slice(selfValues[layer], 2, length, end), values);
-    return new NDArray[] {
-      InferenceOps.transpose(keysT(layer, end), 2, 3), values(layer, end)
-    };
+    return new NDArray[] {InferenceOps.transpose(keysT(layer, end), 2, 3), values(layer, end)};
   }
 
   /**

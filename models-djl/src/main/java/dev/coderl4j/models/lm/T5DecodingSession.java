@@ -46,18 +46,21 @@ final class T5DecodingSession implements DecodingSession {
     this.rows = inputs.size();
     float scale = (float) Math.pow(c.dModel(), -0.5);
     this.outputScale = c.scaleDecoderOutputs() ? Ops.keep(manager.create(scale)) : null;
-    this.cache = Autograd.inference(() -> {
-      try (NDScope scope = new NDScope()) {
-        NDArray encIds = Ops.ids(manager, enc);
-        NDArray encMaskNd = Rows.allOnes(encMask) ? null : Rows.mask(manager, encMask);
-        NDArray hidden = model.encoder().encode(encIds, encMaskNd);
-        T5DecoderCache cc = model.decoder().startDecoding(hidden, encMaskNd);
-        NDArray decMaskNd = Rows.allOnes(decMask) ? null : Rows.mask(manager, decMask);
-        NDArray decoded = model.decoder().decode(Ops.ids(manager, dec), decMaskNd, null, null, cc);
-        logits = InferenceOps.rows(model.lmLogits(decoded.get(":, -1:, :")));
-        return cc;
-      }
-    });
+    this.cache =
+        Autograd.inference(
+            () -> {
+              try (NDScope scope = new NDScope()) {
+                NDArray encIds = Ops.ids(manager, enc);
+                NDArray encMaskNd = Rows.allOnes(encMask) ? null : Rows.mask(manager, encMask);
+                NDArray hidden = model.encoder().encode(encIds, encMaskNd);
+                T5DecoderCache cc = model.decoder().startDecoding(hidden, encMaskNd);
+                NDArray decMaskNd = Rows.allOnes(decMask) ? null : Rows.mask(manager, decMask);
+                NDArray decoded =
+                    model.decoder().decode(Ops.ids(manager, dec), decMaskNd, null, null, cc);
+                logits = InferenceOps.rows(model.lmLogits(decoded.get(":, -1:, :")));
+                return cc;
+              }
+            });
   }
 
   @Override
@@ -80,15 +83,18 @@ final class T5DecodingSession implements DecodingSession {
     for (int i = 0; i < tokens.length; i++) {
       ids[i] = tokens[i];
     }
-    logits = Autograd.inference(() -> {
-      try (NDScope scope = new NDScope()) {
-        NDArray idNd = manager.create(ids, new Shape(ids.length, 1));
-        NDArray hidden = model.decoder().decodeStep(idNd, cache);
-        // T5Model.lmLogits, with the scale made once per session instead of once per step.
-        NDArray scaled = outputScale == null ? hidden : InferenceOps.mul(hidden, outputScale);
-        return InferenceOps.rows(InferenceOps.linear(scaled, model.lmHead()));
-      }
-    });
+    logits =
+        Autograd.inference(
+            () -> {
+              try (NDScope scope = new NDScope()) {
+                NDArray idNd = manager.create(ids, new Shape(ids.length, 1));
+                NDArray hidden = model.decoder().decodeStep(idNd, cache);
+                // T5Model.lmLogits, with the scale made once per session instead of once per step.
+                NDArray scaled =
+                    outputScale == null ? hidden : InferenceOps.mul(hidden, outputScale);
+                return InferenceOps.rows(InferenceOps.linear(scaled, model.lmHead()));
+              }
+            });
     return logits;
   }
 

@@ -37,7 +37,10 @@ public final class T5Model implements LanguageModel {
   private final NDArray lmHead;
   private final Map<String, NDArray> parameters;
 
-  /** Builds the model from checkpoint tensors named as in Hugging Face's {@code T5ForConditionalGeneration}. */
+  /**
+   * Builds the model from checkpoint tensors named as in Hugging Face's {@code
+   * T5ForConditionalGeneration}.
+   */
   public T5Model(T5Config config, Weights weights) {
     this.config = config;
     NDArray shared = weights.take("shared.weight", config.vocabSize(), config.dModel());

@@ -35,10 +35,16 @@ public final class T5Stack {
   /**
    * A decoder layer's weights laid out for {@link #decodeStep}, {@code [in, out]} and contiguous
    * (one position times a weight is a matrix-vector product, which libtorch does faster this way
-   * round than as {@code linear}'s {@code x @ w.T}), the self-attention {@code q|k|v} fused into one.
+   * round than as {@code linear}'s {@code x @ w.T}), the self-attention {@code q|k|v} fused into
+   * one.
    */
   private record StepLayer(
-      NDArray qkv, NDArray selfO, NDArray crossQ, NDArray crossO, NDArray wi, NDArray wi1,
+      NDArray qkv,
+      NDArray selfO,
+      NDArray crossQ,
+      NDArray crossO,
+      NDArray wi,
+      NDArray wi1,
       NDArray wo) {}
 
   /**
@@ -61,7 +67,11 @@ public final class T5Stack {
   }
 
   private record Block(
-      Attention self, NDArray selfNorm, Attention cross, NDArray crossNorm, FeedForward ff,
+      Attention self,
+      NDArray selfNorm,
+      Attention cross,
+      NDArray crossNorm,
+      FeedForward ff,
       NDArray ffNorm) {}
 
   /**
@@ -78,8 +88,10 @@ public final class T5Stack {
     long d = config.dModel();
     long inner = config.innerDim();
     this.relativeBias =
-        weights.take(p + "block.0.layer.0.SelfAttention.relative_attention_bias.weight",
-            config.relativeAttentionNumBuckets(), config.numHeads());
+        weights.take(
+            p + "block.0.layer.0.SelfAttention.relative_attention_bias.weight",
+            config.relativeAttentionNumBuckets(),
+            config.numHeads());
     List<Block> bs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String b = p + "block." + i + ".layer.";
@@ -96,10 +108,13 @@ public final class T5Stack {
       String f = b + ffLayer + ".DenseReluDense.";
       FeedForward ff =
           config.gatedFeedForward()
-              ? new FeedForward(weights.take(f + "wi_0.weight", config.dFf(), d),
+              ? new FeedForward(
+                  weights.take(f + "wi_0.weight", config.dFf(), d),
                   weights.take(f + "wi_1.weight", config.dFf(), d),
                   weights.take(f + "wo.weight", d, config.dFf()))
-              : new FeedForward(weights.take(f + "wi.weight", config.dFf(), d), null,
+              : new FeedForward(
+                  weights.take(f + "wi.weight", config.dFf(), d),
+                  null,
                   weights.take(f + "wo.weight", d, config.dFf()));
       NDArray ffNorm = weights.take(b + ffLayer + ".layer_norm.weight", d);
       bs.add(new Block(self, selfNorm, cross, crossNorm, ff, ffNorm));
@@ -139,7 +154,10 @@ public final class T5Stack {
     }
     NDArray h = Ops.embedding(ids, embedding);
     for (Block b : blocks) {
-      h = h.add(selfAttention(b, Ops.rmsNorm(h, b.selfNorm, config.layerNormEpsilon()), bias, null, 0));
+      h =
+          h.add(
+              selfAttention(
+                  b, Ops.rmsNorm(h, b.selfNorm, config.layerNormEpsilon()), bias, null, 0));
       h = h.add(feedForward(b.ff, Ops.rmsNorm(h, b.ffNorm, config.layerNormEpsilon())));
     }
     return Ops.rmsNorm(h, finalNorm, config.layerNormEpsilon());
@@ -168,9 +186,13 @@ public final class T5Stack {
     T5DecoderCache cache = new T5DecoderCache(blocks.size(), heads, dk, (int) es.get(0));
     for (int l = 0; l < blocks.size(); l++) {
       // [B, S, 2 * inner] -> [B, 2H, S, D]: keys are heads 0..H-1, values H..2H-1.
-      NDArray kv = Ops.linear(encoderHidden, w.crossKv.get(l), null)
-          .reshape(es.get(0), es.get(1), 2L * heads, dk).transpose(0, 2, 1, 3);
-      cache.putCross(l, Ops.keep(InferenceOps.slice(kv, 1, 0, heads)),
+      NDArray kv =
+          Ops.linear(encoderHidden, w.crossKv.get(l), null)
+              .reshape(es.get(0), es.get(1), 2L * heads, dk)
+              .transpose(0, 2, 1, 3);
+      cache.putCross(
+          l,
+          Ops.keep(InferenceOps.slice(kv, 1, 0, heads)),
           Ops.keep(InferenceOps.contiguous(InferenceOps.slice(kv, 1, heads, 2L * heads))));
     }
     NDArray mask = crossMask(m, encoderMask, (int) es.get(1));
@@ -192,22 +214,29 @@ public final class T5Stack {
 
   private StepWeights stepWeights() {
     if (stepWeights == null) {
-      stepWeights = Autograd.inference(() -> {
-        try (NDScope scope = new NDScope()) {
-          List<StepLayer> layers = new ArrayList<>();
-          List<NDArray> crossKv = new ArrayList<>();
-          for (Block b : blocks) {
-            layers.add(new StepLayer(
-                transposed(NDArrays.concat(new NDList(b.self.q, b.self.k, b.self.v), 0)),
-                transposed(b.self.o), transposed(b.cross.q), transposed(b.cross.o),
-                transposed(b.ff.wi), b.ff.wi1 == null ? null : transposed(b.ff.wi1),
-                transposed(b.ff.wo)));
-            crossKv.add(Ops.keep(NDArrays.concat(new NDList(b.cross.k, b.cross.v), 0)));
-          }
-          NDArray eps = embedding.getManager().create((float) config.layerNormEpsilon());
-          return new StepWeights(List.copyOf(layers), List.copyOf(crossKv), Ops.keep(eps));
-        }
-      });
+      stepWeights =
+          Autograd.inference(
+              () -> {
+                try (NDScope scope = new NDScope()) {
+                  List<StepLayer> layers = new ArrayList<>();
+                  List<NDArray> crossKv = new ArrayList<>();
+                  for (Block b : blocks) {
+                    layers.add(
+                        new StepLayer(
+                            transposed(
+                                NDArrays.concat(new NDList(b.self.q, b.self.k, b.self.v), 0)),
+                            transposed(b.self.o),
+                            transposed(b.cross.q),
+                            transposed(b.cross.o),
+                            transposed(b.ff.wi),
+                            b.ff.wi1 == null ? null : transposed(b.ff.wi1),
+                            transposed(b.ff.wo)));
+                    crossKv.add(Ops.keep(NDArrays.concat(new NDList(b.cross.k, b.cross.v), 0)));
+                  }
+                  NDArray eps = embedding.getManager().create((float) config.layerNormEpsilon());
+                  return new StepWeights(List.copyOf(layers), List.copyOf(crossKv), Ops.keep(eps));
+                }
+              });
     }
     return stepWeights;
   }
@@ -227,7 +256,10 @@ public final class T5Stack {
    * @param cache from {@link #startDecoding}, extended in place; null to run the whole sequence
    */
   public NDArray decode(
-      NDArray ids, NDArray selfKeyMask, NDArray encoderHidden, NDArray encoderMask,
+      NDArray ids,
+      NDArray selfKeyMask,
+      NDArray encoderHidden,
+      NDArray encoderMask,
       T5DecoderCache cache) {
     if (!decoder) {
       throw new IllegalStateException("decode() is for the decoder stack; call encode()");
@@ -255,8 +287,10 @@ public final class T5Stack {
     NDArray h = Ops.embedding(ids, embedding);
     for (int l = 0; l < blocks.size(); l++) {
       Block b = blocks.get(l);
-      h = h.add(selfAttention(b, Ops.rmsNorm(h, b.selfNorm, config.layerNormEpsilon()), bias,
-          cache, l));
+      h =
+          h.add(
+              selfAttention(
+                  b, Ops.rmsNorm(h, b.selfNorm, config.layerNormEpsilon()), bias, cache, l));
       NDArray n = Ops.rmsNorm(h, b.crossNorm, config.layerNormEpsilon());
       NDArray q = Ops.splitHeads(Ops.linear(n, b.cross.q, null), config.numHeads());
       NDArray ck;
@@ -286,8 +320,8 @@ public final class T5Stack {
    * <p>Computes what {@link #decode} computes for one position, in fewer and cheaper native calls
    * (this is what a batch-1 step costs, not the arithmetic): one fused {@code q|k|v} projection,
    * weights pre-transposed, head splits and merges as views (free for one position), keys and
-   * values written in place, the position bias a view of a table built once per capacity, the
-   * keys kept transposed, residuals added in place, and every call through {@link InferenceOps}.
+   * values written in place, the position bias a view of a table built once per capacity, the keys
+   * kept transposed, residuals added in place, and every call through {@link InferenceOps}.
    * Inference only (grad mode off).
    */
   NDArray decodeStep(NDArray ids, T5DecoderCache cache) {
@@ -308,8 +342,11 @@ public final class T5Stack {
       // Self-attention: [B, 1, 3 * inner] is [B, 3H, 1, D] for one position, no transpose needed.
       NDArray n = InferenceOps.rmsNorm(h, b.selfNorm, eps);
       NDArray qkv = InferenceOps.reshape(InferenceOps.matMul(n, sw.qkv), rows, 3 * heads, 1, dk);
-      NDArray[] kv = cache.writeStep(l, InferenceOps.slice(qkv, 1, heads, 2 * heads),
-          InferenceOps.slice(qkv, 1, 2 * heads, 3 * heads));
+      NDArray[] kv =
+          cache.writeStep(
+              l,
+              InferenceOps.slice(qkv, 1, heads, 2 * heads),
+              InferenceOps.slice(qkv, 1, 2 * heads, 3 * heads));
       NDArray q = InferenceOps.slice(qkv, 1, 0, heads);
       NDArray scores = InferenceOps.add(InferenceOps.matMul(q, kv[0]), bias);
       NDArray a = InferenceOps.matMul(InferenceOps.softmaxLast(scores), kv[1]);
@@ -353,8 +390,7 @@ public final class T5Stack {
     return AttentionMask.additive(m, AttentionMask.toJava(encoderMask), 1, s, false, 0);
   }
 
-  private NDArray selfAttention(
-      Block b, NDArray x, NDArray bias, T5DecoderCache cache, int layer) {
+  private NDArray selfAttention(Block b, NDArray x, NDArray bias, T5DecoderCache cache, int layer) {
     int heads = config.numHeads();
     NDArray q = Ops.splitHeads(Ops.linear(x, b.self.q, null), heads);
     NDArray k = Ops.splitHeads(Ops.linear(x, b.self.k, null), heads);
@@ -371,18 +407,26 @@ public final class T5Stack {
     NDArray hidden =
         ff.wi1 == null
             ? config.activation().apply(Ops.linear(x, ff.wi, null))
-            : config.activation().apply(Ops.linear(x, ff.wi, null)).mul(Ops.linear(x, ff.wi1, null));
+            : config
+                .activation()
+                .apply(Ops.linear(x, ff.wi, null))
+                .mul(Ops.linear(x, ff.wi1, null));
     return Ops.linear(hidden, ff.wo, null);
   }
 
-  /** The learned bias {@code [1, H, Q, K]} for queries at {@code K - Q ..} over keys {@code 0..K-1}. */
+  /**
+   * The learned bias {@code [1, H, Q, K]} for queries at {@code K - Q ..} over keys {@code 0..K-1}.
+   */
   private NDArray positionBias(NDManager m, int queries, int keys, boolean bidirectional) {
     long[] buckets = new long[queries * keys];
     int past = keys - queries;
     for (int i = 0; i < queries; i++) {
       for (int j = 0; j < keys; j++) {
         buckets[i * keys + j] =
-            bucket(j - (past + i), bidirectional, config.relativeAttentionNumBuckets(),
+            bucket(
+                j - (past + i),
+                bidirectional,
+                config.relativeAttentionNumBuckets(),
                 config.relativeAttentionMaxDistance());
       }
     }
@@ -391,8 +435,8 @@ public final class T5Stack {
   }
 
   /**
-   * T5's relative position bucket ({@code T5Attention._relative_position_bucket}): exact buckets for
-   * small distances, logarithmic ones up to {@code maxDistance}, computed in float32 as the
+   * T5's relative position bucket ({@code T5Attention._relative_position_bucket}): exact buckets
+   * for small distances, logarithmic ones up to {@code maxDistance}, computed in float32 as the
    * reference does.
    */
   static int bucket(int relative, boolean bidirectional, int numBuckets, int maxDistance) {

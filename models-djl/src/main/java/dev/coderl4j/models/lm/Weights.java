@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
- * Hands checkpoint tensors to an architecture by Hugging Face name, checking each shape, and records
- * which ones it took: those are the model's parameters (trained, saved).
+ * Hands checkpoint tensors to an architecture by Hugging Face name, checking each shape, and
+ * records which ones it took: those are the model's parameters (trained, saved).
  */
 public final class Weights {
   private final Map<String, NDArray> source;
@@ -41,8 +41,8 @@ public final class Weights {
 
   /**
    * Weights made on demand by {@code generator} (name, shape), e.g. random ones for benchmarking an
-   * architecture of a given shape without a checkpoint; no optional tensor is present
-   * ({@link #has} is false).
+   * architecture of a given shape without a checkpoint; no optional tensor is present ({@link #has}
+   * is false).
    */
   public static Weights generated(BiFunction<String, Shape, NDArray> generator, String origin) {
     return new Weights(Objects.requireNonNull(generator, "generator"), origin);
@@ -63,19 +63,36 @@ public final class Weights {
       taken.put(name, a);
       return a;
     }
-    NDArray a = generator == null ? source.get(name)
-        : source.computeIfAbsent(name, n -> generator.apply(n, new Shape(shape)));
+    NDArray a =
+        generator == null
+            ? source.get(name)
+            : source.computeIfAbsent(name, n -> generator.apply(n, new Shape(shape)));
     if (a == null) {
       throw new IllegalArgumentException(
-          "Checkpoint " + origin + " has no parameter '" + name + "' (expected shape "
-              + new Shape(shape) + "); it has " + source.size() + " tensors, e.g. "
+          "Checkpoint "
+              + origin
+              + " has no parameter '"
+              + name
+              + "' (expected shape "
+              + new Shape(shape)
+              + "); it has "
+              + source.size()
+              + " tensors, e.g. "
               + new TreeSet<>(source.keySet()).stream().limit(5).toList()
               + ". Is config.json the one these weights were saved with?");
     }
     if (!a.getShape().equals(new Shape(shape))) {
       throw new IllegalArgumentException(
-          "Parameter '" + name + "' in " + origin + " has shape " + a.getShape() + " but config.json"
-              + " implies " + new Shape(shape) + "; the weights and config.json do not match");
+          "Parameter '"
+              + name
+              + "' in "
+              + origin
+              + " has shape "
+              + a.getShape()
+              + " but config.json"
+              + " implies "
+              + new Shape(shape)
+              + "; the weights and config.json do not match");
     }
     taken.put(name, a);
     return a;

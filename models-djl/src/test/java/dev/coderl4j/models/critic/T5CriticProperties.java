@@ -6,15 +6,15 @@ import dev.coderl4j.core.critic.LabelSet;
 import java.nio.file.Path;
 
 /**
- * {@code codet5-critic} satisfies the critic contract on the tiny T5 fixture (the embedded CodeT5 is
- * {@link T5CriticTest}'s), built and reopened through its plugin factory.
+ * {@code codet5-critic} satisfies the critic contract on the tiny T5 fixture (the embedded CodeT5
+ * is {@link T5CriticTest}'s), built and reopened through its plugin factory.
  */
 class T5CriticProperties implements CriticContract {
   private static final T5Critic.Factory FACTORY = new T5Critic.Factory();
 
   static T5CriticParams params(LabelSet labels) {
-    return new T5CriticParams("src/test/resources/fixtures/tiny-t5", labels, 1e-3, 0.0, 1.0, 64, 64,
-        1, 7L);
+    return new T5CriticParams(
+        "src/test/resources/fixtures/tiny-t5", labels, 1e-3, 0.0, 1.0, 64, 64, 1, 7L);
   }
 
   @Override

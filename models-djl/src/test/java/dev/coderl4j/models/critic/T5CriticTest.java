@@ -24,10 +24,11 @@ class T5CriticTest {
     return new T5CriticParams(MODEL, labels, lr, 0.0, 1.0, 64, 64, 2, 7L);
   }
 
-  private static final List<TokenPair> PAIRS = List.of(
-      new TokenPair(Tokens.of(10, 11, 12, 2), Tokens.of(20, 21, 22, 23, 2)),
-      new TokenPair(Tokens.of(13, 14, 2), Tokens.of(30, 31)),
-      new TokenPair(Tokens.of(15, 2), Tokens.of(40, 41, 42)));
+  private static final List<TokenPair> PAIRS =
+      List.of(
+          new TokenPair(Tokens.of(10, 11, 12, 2), Tokens.of(20, 21, 22, 23, 2)),
+          new TokenPair(Tokens.of(13, 14, 2), Tokens.of(30, 31)),
+          new TokenPair(Tokens.of(15, 2), Tokens.of(40, 41, 42)));
 
   @Test
   void predictionsAreTheReferenceHeadOnTheDecoderStates() {
@@ -58,7 +59,8 @@ class T5CriticTest {
         assertEquals(alone.outcome().get(1), batch.get(i).outcome().get(1), 1e-4);
       }
       // v̂_t depends on w_1..t only: a longer program has the same values on the shared prefix.
-      TokenPair longer = new TokenPair(PAIRS.get(0).source(), PAIRS.get(0).target().concat(Tokens.of(50, 51)));
+      TokenPair longer =
+          new TokenPair(PAIRS.get(0).source(), PAIRS.get(0).target().concat(Tokens.of(50, 51)));
       CriticPrediction a = critic.predict(List.of(PAIRS.get(0))).get(0);
       CriticPrediction b = critic.predict(List.of(longer)).get(0);
       for (int t = 0; t < a.tokenValues().rows(); t++) {
@@ -72,8 +74,13 @@ class T5CriticTest {
     List<LabelledSample> data = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       // Programs starting with 100 pass; those starting with 200 fail.
-      data.add(new LabelledSample(new TokenPair(Tokens.of(5, 6, 2), Tokens.of(100, 101 + i, 2)), OutcomeClass.PASSED));
-      data.add(new LabelledSample(new TokenPair(Tokens.of(5, 6, 2), Tokens.of(200, 201 + i, 2)), OutcomeClass.FAILED_TEST));
+      data.add(
+          new LabelledSample(
+              new TokenPair(Tokens.of(5, 6, 2), Tokens.of(100, 101 + i, 2)), OutcomeClass.PASSED));
+      data.add(
+          new LabelledSample(
+              new TokenPair(Tokens.of(5, 6, 2), Tokens.of(200, 201 + i, 2)),
+              OutcomeClass.FAILED_TEST));
     }
     try (T5Critic critic = T5Critic.open(params(LabelSet.BINARY, 1e-3))) {
       double first = critic.accumulateGradients(data, 1.0 / data.size());
@@ -84,11 +91,14 @@ class T5CriticTest {
         critic.step();
       }
       assertTrue(last < first * 0.5, "loss " + first + " -> " + last);
-      List<CriticPrediction> before = critic.predict(data.stream().map(LabelledSample::pair).toList());
+      List<CriticPrediction> before =
+          critic.predict(data.stream().map(LabelledSample::pair).toList());
       assertTrue(before.get(0).outcome().get(1) > 0.5 && before.get(1).outcome().get(1) < 0.5);
       critic.save(tmp);
-      try (T5Critic loaded = T5Critic.open(params(LabelSet.BINARY, 1e-3).with(tmp.toString(), LabelSet.BINARY))) {
-        List<CriticPrediction> after = loaded.predict(data.stream().map(LabelledSample::pair).toList());
+      try (T5Critic loaded =
+          T5Critic.open(params(LabelSet.BINARY, 1e-3).with(tmp.toString(), LabelSet.BINARY))) {
+        List<CriticPrediction> after =
+            loaded.predict(data.stream().map(LabelledSample::pair).toList());
         for (int i = 0; i < data.size(); i++) {
           assertEquals(before.get(i).outcome().get(1), after.get(i).outcome().get(1), 1e-5);
         }
@@ -98,10 +108,11 @@ class T5CriticTest {
 
   @Test
   void aBatchOfNTrainsAsNBatchesOfOne() {
-    List<LabelledSample> data = List.of(
-        new LabelledSample(PAIRS.get(0), OutcomeClass.PASSED),
-        new LabelledSample(PAIRS.get(1), OutcomeClass.COMPILE_ERROR),
-        new LabelledSample(PAIRS.get(2), OutcomeClass.RUNTIME_ERROR));
+    List<LabelledSample> data =
+        List.of(
+            new LabelledSample(PAIRS.get(0), OutcomeClass.PASSED),
+            new LabelledSample(PAIRS.get(1), OutcomeClass.COMPILE_ERROR),
+            new LabelledSample(PAIRS.get(2), OutcomeClass.RUNTIME_ERROR));
     try (T5Critic whole = T5Critic.open(params(LabelSet.FOUR_CLASS, 1e-3));
         T5Critic split = T5Critic.open(params(LabelSet.FOUR_CLASS, 1e-3))) {
       double a = whole.accumulateGradients(data, 1.0 / 3);

@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
+import dev.coderl4j.models.lm.ActorParams;
+import dev.coderl4j.models.lm.DjlActor;
 import dev.coderl4j.plugins.decoding.BeamSearch;
 import dev.coderl4j.plugins.decoding.GreedyDecoding;
 import dev.coderl4j.plugins.decoding.NucleusSampling;
-import dev.coderl4j.models.lm.ActorParams;
-import dev.coderl4j.models.lm.DjlActor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Greedy and 4-beam ids identical to transformers' generate() on every fixture (max 24 new tokens). */
+/**
+ * Greedy and 4-beam ids identical to transformers' generate() on every fixture (max 24 new tokens).
+ */
 class DecodingParityTest {
   static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
@@ -48,9 +50,11 @@ class DecodingParityTest {
   @Test
   void t5GreedyAndBeamFromThePaddedBatch() throws IOException {
     JsonNode ref = new ObjectMapper().readTree(FIXTURES.resolve("tiny-t5/reference.json").toFile());
-    try (DjlActor actor = actor("tiny-t5"); NDManager m = NDManager.newBaseManager("PyTorch")) {
+    try (DjlActor actor = actor("tiny-t5");
+        NDManager m = NDManager.newBaseManager("PyTorch")) {
       List<TokenPair> prompts = new ArrayList<>();
-      try (InputStream in = Files.newInputStream(FIXTURES.resolve("tiny-t5/reference.safetensors"))) {
+      try (InputStream in =
+          Files.newInputStream(FIXTURES.resolve("tiny-t5/reference.safetensors"))) {
         NDList batch = NDList.decode(m, in);
         NDArray ids = batch.get("encoder_input_ids");
         NDArray mask = batch.get("encoder_attention_mask");
@@ -75,10 +79,12 @@ class DecodingParityTest {
               .decode(actor, prompts, 1, 0);
       for (int i = 0; i < prompts.size(); i++) {
         // The references start with the decoder start id 0.
-        assertEquals(json(ref.get("greedy_ids").get(i), 1), ids(greedy.get(i).get(0)), "greedy " + i);
+        assertEquals(
+            json(ref.get("greedy_ids").get(i), 1), ids(greedy.get(i).get(0)), "greedy " + i);
         assertEquals(json(ref.get("beam4_ids").get(i), 1), ids(beam.get(i).get(0)), "beam " + i);
       }
-      assertEquals(ref.get("greedy_text").get(1).asText(),
+      assertEquals(
+          ref.get("greedy_text").get(1).asText(),
           actor.tokenizer().decode(greedy.get(1).get(0).tokens()));
     }
   }
@@ -113,19 +119,31 @@ class DecodingParityTest {
         JsonNode g = ref.get("generations").get(i);
         int promptLen = g.get("prompt_ids").size();
         List<Integer> expected = json(g.get("greedy_ids"), promptLen);
-        assertEquals(expected, ids(greedy.decode(actor, List.of(prompts.get(i)), 1, 0).get(0).get(0)),
+        assertEquals(
+            expected,
+            ids(greedy.decode(actor, List.of(prompts.get(i)), 1, 0).get(0).get(0)),
             "greedy " + i);
         assertEquals(expected, ids(batched.get(i).get(0)), "batched greedy " + i);
-        assertEquals(g.get("greedy_text").asText(),
-            actor.tokenizer().decode(Tokens.of(
-                json(g.get("greedy_ids"), 0).stream().mapToInt(Integer::intValue).toArray())),
+        assertEquals(
+            g.get("greedy_text").asText(),
+            actor
+                .tokenizer()
+                .decode(
+                    Tokens.of(
+                        json(g.get("greedy_ids"), 0).stream()
+                            .mapToInt(Integer::intValue)
+                            .toArray())),
             "greedy text (prompt and continuation) " + i);
       }
-      List<Generation> beams = new BeamSearch(new BeamSearch.Params(4, 1.0, null, 24))
-          .decode(actor, prompts.subList(0, 1), 4, 0).get(0);
+      List<Generation> beams =
+          new BeamSearch(new BeamSearch.Params(4, 1.0, null, 24))
+              .decode(actor, prompts.subList(0, 1), 4, 0)
+              .get(0);
       assertEquals(4, beams.size());
-      List<Generation> samples = new NucleusSampling(new NucleusSampling.Params(1.0, 0.95, 50, 16))
-          .decode(actor, prompts.subList(0, 1), 3, 7).get(0);
+      List<Generation> samples =
+          new NucleusSampling(new NucleusSampling.Params(1.0, 0.95, 50, 16))
+              .decode(actor, prompts.subList(0, 1), 3, 7)
+              .get(0);
       for (Generation s : samples) {
         assertEquals(s.tokens().size(), s.logProbs().size());
         assertTrue(s.logProbs().stream().allMatch(p -> p <= 0 && Float.isFinite(p)));
@@ -149,12 +167,18 @@ class DecodingParityTest {
         int promptLen = g.get("prompt_ids").size();
         // As the reference: each prompt alone, unpadded.
         List<TokenPair> one = List.of(prompts.get(i));
-        assertEquals(json(g.get("greedy_ids"), promptLen),
-            ids(greedy.decode(actor, one, 1, 0).get(0).get(0)), name + " greedy " + i);
-        assertEquals(json(g.get("beam4_ids"), promptLen),
-            ids(beam.decode(actor, one, 1, 0).get(0).get(0)), name + " beam " + i);
+        assertEquals(
+            json(g.get("greedy_ids"), promptLen),
+            ids(greedy.decode(actor, one, 1, 0).get(0).get(0)),
+            name + " greedy " + i);
+        assertEquals(
+            json(g.get("beam4_ids"), promptLen),
+            ids(beam.decode(actor, one, 1, 0).get(0).get(0)),
+            name + " beam " + i);
         // Left-padded in one batch, each row decodes as it does alone.
-        assertEquals(json(g.get("greedy_ids"), promptLen), ids(batched.get(i).get(0)),
+        assertEquals(
+            json(g.get("greedy_ids"), promptLen),
+            ids(batched.get(i).get(0)),
             name + " batched greedy " + i);
       }
     }
@@ -163,13 +187,16 @@ class DecodingParityTest {
   @Test
   void nucleusIsSeededAndReproducible() {
     try (DjlActor actor = actor("tiny-gptj")) {
-      List<TokenPair> prompts = List.of(TokenPair.prompt(actor.tokenizer().encode("def add(a, b):", false)));
+      List<TokenPair> prompts =
+          List.of(TokenPair.prompt(actor.tokenizer().encode("def add(a, b):", false)));
       NucleusSampling s = new NucleusSampling(new NucleusSampling.Params(1.0, 0.95, 50, 16));
       List<Generation> a = s.decode(actor, prompts, 4, 7).get(0);
       List<Generation> b = s.decode(actor, prompts, 4, 7).get(0);
       List<Generation> c = s.decode(actor, prompts, 4, 8).get(0);
-      assertEquals(a.stream().map(Generation::tokens).toList(), b.stream().map(Generation::tokens).toList());
-      assertNotEquals(a.stream().map(Generation::tokens).toList(), c.stream().map(Generation::tokens).toList());
+      assertEquals(
+          a.stream().map(Generation::tokens).toList(), b.stream().map(Generation::tokens).toList());
+      assertNotEquals(
+          a.stream().map(Generation::tokens).toList(), c.stream().map(Generation::tokens).toList());
       for (Generation g : a) {
         assertEquals(g.tokens().size(), g.logProbs().size());
         assertTrue(g.logProbs().stream().allMatch(p -> p <= 0 && Float.isFinite(p)));

@@ -18,25 +18,40 @@ import org.junit.jupiter.api.io.TempDir;
  * ids, wherever they sit in the text, and text round-trips.
  */
 class AddedTokensTest {
-  static final String QWEN_SPLIT = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|"
-      + " ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+  static final String QWEN_SPLIT =
+      "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}|"
+          + " ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 
   @Test
   void addedTokensGetTheirIdsAndTextRoundTrips(@TempDir Path dir) throws Exception {
     ObjectMapper json = new ObjectMapper();
-    ObjectNode t = (ObjectNode) json.readTree(HfFixtures.fixture("tiny-qwen2").resolve("tokenizer.json").toFile());
+    ObjectNode t =
+        (ObjectNode)
+            json.readTree(HfFixtures.fixture("tiny-qwen2").resolve("tokenizer.json").toFile());
     t.putObject("normalizer").put("type", "NFC");
     ObjectNode pre = t.putObject("pre_tokenizer").put("type", "Sequence");
     ArrayNode steps = pre.putArray("pretokenizers");
-    ObjectNode split = steps.addObject().put("type", "Split").put("behavior", "Isolated").put("invert", false);
+    ObjectNode split =
+        steps.addObject().put("type", "Split").put("behavior", "Isolated").put("invert", false);
     split.putObject("pattern").put("Regex", QWEN_SPLIT);
-    steps.addObject().put("type", "ByteLevel").put("add_prefix_space", false).put("trim_offsets", false)
+    steps
+        .addObject()
+        .put("type", "ByteLevel")
+        .put("add_prefix_space", false)
+        .put("trim_offsets", false)
         .put("use_regex", false);
     ArrayNode added = (ArrayNode) t.get("added_tokens");
     String[] extra = {"<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|fim_prefix|>"};
     for (int i = 0; i < extra.length; i++) {
-      added.addObject().put("id", 8192 + i).put("content", extra[i]).put("single_word", false)
-          .put("lstrip", false).put("rstrip", false).put("normalized", false).put("special", i < 3);
+      added
+          .addObject()
+          .put("id", 8192 + i)
+          .put("content", extra[i])
+          .put("single_word", false)
+          .put("lstrip", false)
+          .put("rstrip", false)
+          .put("normalized", false)
+          .put("special", i < 3);
     }
     Files.writeString(dir.resolve("tokenizer.json"), t.toString());
     Files.writeString(dir.resolve("config.json"), "{\"eos_token_id\": 8192}");

@@ -62,7 +62,9 @@ class CheckpointTest {
       // The .bin keeps every tied name, and they share one storage: one array instance.
       Set<String> extra = new TreeSet<>(b.keySet());
       extra.removeAll(a.keySet());
-      assertEquals(Set.of("decoder.embed_tokens.weight", "encoder.embed_tokens.weight", "lm_head.weight"), extra);
+      assertEquals(
+          Set.of("decoder.embed_tokens.weight", "encoder.embed_tokens.weight", "lm_head.weight"),
+          extra);
       for (String tied : extra) {
         assertSame(b.get("shared.weight"), b.get(tied), tied + " is tied to shared.weight");
       }
@@ -82,11 +84,14 @@ class CheckpointTest {
   @Test
   void defaultActorLoadsFromBfloat16(@TempDir Path tmp) {
     Checkpoint c = Checkpoint.open(HfFixtures.defaultActor());
-    assertTrue(c.tensors().values().stream().allMatch(t -> t.dtype() == TensorDType.BF16), "stored as bfloat16");
+    assertTrue(
+        c.tensors().values().stream().allMatch(t -> t.dtype() == TensorDType.BF16),
+        "stored as bfloat16");
     try (NDManager m = manager.newSubManager()) {
       Map<String, NDArray> f32 = c.load(m, DataType.FLOAT32);
       Map<String, NDArray> f16 = c.load(m, DataType.FLOAT16);
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> c.load(m, DataType.BFLOAT16));
+      IllegalArgumentException refused =
+          assertThrows(IllegalArgumentException.class, () -> c.load(m, DataType.BFLOAT16));
       assertTrue(refused.getMessage().contains("load as float32"), refused.getMessage());
       assertEquals(c.parameterNames(), f32.keySet());
       NDArray shared = c.require(f32, "shared.weight", new Shape(8192, 256));
@@ -122,17 +127,26 @@ class CheckpointTest {
       Map<String, NDArray> all = Checkpoint.open(t5).load(m, DataType.FLOAT32);
       Map<String, NDArray> first = new LinkedHashMap<>();
       Map<String, NDArray> second = new LinkedHashMap<>();
-      StringBuilder index = new StringBuilder("{\"metadata\": {\"total_size\": 0}, \"weight_map\": {");
+      StringBuilder index =
+          new StringBuilder("{\"metadata\": {\"total_size\": 0}, \"weight_map\": {");
       int i = 0;
       for (Map.Entry<String, NDArray> e : all.entrySet()) {
         boolean inFirst = e.getKey().startsWith("encoder");
         (inFirst ? first : second).put(e.getKey(), e.getValue());
-        index.append(i++ == 0 ? "" : ",").append('"').append(e.getKey()).append("\": \"")
-            .append(inFirst ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors").append('"');
+        index
+            .append(i++ == 0 ? "" : ",")
+            .append('"')
+            .append(e.getKey())
+            .append("\": \"")
+            .append(
+                inFirst ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors")
+            .append('"');
       }
       index.append("}}");
-      CheckpointWriter.writeSafetensors(dir.resolve("model-00001-of-00002.safetensors"), first, Map.of("format", "pt"));
-      CheckpointWriter.writeSafetensors(dir.resolve("model-00002-of-00002.safetensors"), second, Map.of("format", "pt"));
+      CheckpointWriter.writeSafetensors(
+          dir.resolve("model-00001-of-00002.safetensors"), first, Map.of("format", "pt"));
+      CheckpointWriter.writeSafetensors(
+          dir.resolve("model-00002-of-00002.safetensors"), second, Map.of("format", "pt"));
       Files.writeString(dir.resolve(Checkpoint.SAFETENSORS_INDEX), index);
 
       Checkpoint sharded = Checkpoint.open(dir);
@@ -142,37 +156,54 @@ class CheckpointTest {
       for (String name : all.keySet()) {
         assertBitIdentical(all.get(name), loaded.get(name), name);
       }
-      assertEquals("model-00001-of-00002.safetensors",
+      assertEquals(
+          "model-00001-of-00002.safetensors",
           sharded.tensors().get("encoder.final_layer_norm.weight").file().getFileName().toString());
 
       // An index that places a tensor in the wrong shard is refused, naming both.
-      Files.writeString(dir.resolve(Checkpoint.SAFETENSORS_INDEX),
-          index.toString().replace("\"shared.weight\": \"model-00002", "\"shared.weight\": \"model-00001"));
+      Files.writeString(
+          dir.resolve(Checkpoint.SAFETENSORS_INDEX),
+          index
+              .toString()
+              .replace("\"shared.weight\": \"model-00002", "\"shared.weight\": \"model-00001"));
       CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.open(dir));
-      // Shard 2 holds a tensor the index does not place there, or shard 1 lacks one it does: both are named.
-      assertTrue(e.getMessage().contains("shared.weight")
-          && (e.getMessage().contains("does not list") || e.getMessage().contains("lacks it")), e.getMessage());
+      // Shard 2 holds a tensor the index does not place there, or shard 1 lacks one it does: both
+      // are named.
+      assertTrue(
+          e.getMessage().contains("shared.weight")
+              && (e.getMessage().contains("does not list") || e.getMessage().contains("lacks it")),
+          e.getMessage());
       Files.delete(dir.resolve("model-00002-of-00002.safetensors"));
       Files.writeString(dir.resolve(Checkpoint.SAFETENSORS_INDEX), index);
       e = assertThrows(CheckpointException.class, () -> Checkpoint.open(dir));
-      assertTrue(e.getMessage().contains("names shard model-00002-of-00002.safetensors"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("names shard model-00002-of-00002.safetensors"), e.getMessage());
     }
   }
 
   @Test
   void missingFolderConfigOrWeightsAreNamed(@TempDir Path tmp) throws IOException {
-    CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.open(tmp.resolve("nope")));
-    assertTrue(e.getMessage().contains("nope") && e.getMessage().contains("does not exist"), e.getMessage());
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> Checkpoint.open(tmp.resolve("nope")));
+    assertTrue(
+        e.getMessage().contains("nope") && e.getMessage().contains("does not exist"),
+        e.getMessage());
 
     Files.writeString(tmp.resolve("tokenizer.json"), "{}");
     e = assertThrows(CheckpointException.class, () -> Checkpoint.open(tmp));
-    assertTrue(e.getMessage().contains("has no config.json") && e.getMessage().contains("found: tokenizer.json"),
+    assertTrue(
+        e.getMessage().contains("has no config.json")
+            && e.getMessage().contains("found: tokenizer.json"),
         e.getMessage());
 
     Files.writeString(tmp.resolve("config.json"), "{\"model_type\": \"t5\"}");
     e = assertThrows(CheckpointException.class, () -> Checkpoint.open(tmp));
-    assertTrue(e.getMessage().contains("has no weights") && e.getMessage().contains("model.safetensors")
-        && e.getMessage().contains("pytorch_model.bin") && e.getMessage().contains(tmp.toString()), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("has no weights")
+            && e.getMessage().contains("model.safetensors")
+            && e.getMessage().contains("pytorch_model.bin")
+            && e.getMessage().contains(tmp.toString()),
+        e.getMessage());
 
     Files.writeString(tmp.resolve("config.json"), "{\"model_type\": ");
     e = assertThrows(CheckpointException.class, () -> Checkpoint.open(tmp));
@@ -184,14 +215,27 @@ class CheckpointTest {
     Checkpoint c = Checkpoint.open(HfFixtures.fixture("tiny-t5"));
     try (NDManager m = manager.newSubManager()) {
       Map<String, NDArray> w = c.load(m, DataType.FLOAT32);
-      assertEquals(new Shape(64, 64), c.require(w, "encoder.block.0.layer.0.SelfAttention.q.weight", new Shape(64, 64))
-          .getShape());
-      CheckpointException e = assertThrows(CheckpointException.class,
-          () -> c.require(w, "encoder.block.0.layer.0.SelfAttention.q.weight", new Shape(32, 64)));
-      assertEquals("parameter encoder.block.0.layer.0.SelfAttention.q.weight: expected shape (32, 64), found (64, 64) in "
-          + c.weightsFile(), e.getMessage());
-      e = assertThrows(CheckpointException.class, () -> c.require(w, "lm_head.weight", new Shape(8192, 64)));
-      assertTrue(e.getMessage().startsWith("parameter lm_head.weight missing from " + c.weightsFile() + " (found: "),
+      assertEquals(
+          new Shape(64, 64),
+          c.require(w, "encoder.block.0.layer.0.SelfAttention.q.weight", new Shape(64, 64))
+              .getShape());
+      CheckpointException e =
+          assertThrows(
+              CheckpointException.class,
+              () ->
+                  c.require(
+                      w, "encoder.block.0.layer.0.SelfAttention.q.weight", new Shape(32, 64)));
+      assertEquals(
+          "parameter encoder.block.0.layer.0.SelfAttention.q.weight: expected shape (32, 64), found"
+              + " (64, 64) in "
+              + c.weightsFile(),
+          e.getMessage());
+      e =
+          assertThrows(
+              CheckpointException.class, () -> c.require(w, "lm_head.weight", new Shape(8192, 64)));
+      assertTrue(
+          e.getMessage()
+              .startsWith("parameter lm_head.weight missing from " + c.weightsFile() + " (found: "),
           e.getMessage());
       assertTrue(e.getMessage().contains("decoder.block.0"), e.getMessage());
     }
@@ -201,7 +245,8 @@ class CheckpointTest {
   void loadRefusesNonFloatingTargetType() {
     Checkpoint c = Checkpoint.open(HfFixtures.fixture("tiny-gptneo"));
     try (NDManager m = manager.newSubManager()) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.load(m, DataType.INT32));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> c.load(m, DataType.INT32));
       assertTrue(e.getMessage().contains("floating-point"), e.getMessage());
     }
   }
@@ -215,8 +260,10 @@ class CheckpointTest {
         Map<String, NDArray> w = c.load(m, DataType.FLOAT32);
         assertEquals(c.parameterNames(), w.keySet());
         for (Map.Entry<String, TensorInfo> e : c.tensors().entrySet()) {
-          assertEquals(new Shape(e.getValue().shape().stream().mapToLong(Long::longValue).toArray()),
-              w.get(e.getKey()).getShape(), e.getKey());
+          assertEquals(
+              new Shape(e.getValue().shape().stream().mapToLong(Long::longValue).toArray()),
+              w.get(e.getKey()).getShape(),
+              e.getKey());
         }
       }
     }

@@ -77,9 +77,15 @@ class CheckpointWriterProperties {
   /** Every dtype a DJL array can hold (DJL's PyTorch engine cannot hold bfloat16). */
   @Provide
   Arbitrary<Raw> raws() {
-    return raw(Arbitraries.of(
-        TensorDType.F32, TensorDType.F16, TensorDType.F64, TensorDType.I64, TensorDType.I32, TensorDType.I8,
-        TensorDType.U8));
+    return raw(
+        Arbitraries.of(
+            TensorDType.F32,
+            TensorDType.F16,
+            TensorDType.F64,
+            TensorDType.I64,
+            TensorDType.I32,
+            TensorDType.I8,
+            TensorDType.U8));
   }
 
   @Provide
@@ -94,15 +100,20 @@ class CheckpointWriterProperties {
 
   private static Arbitrary<Raw> raw(Arbitrary<TensorDType> dtypes) {
     Arbitrary<List<Long>> shapes = Arbitraries.longs().between(1, 5).list().ofMaxSize(3);
-    return Combinators.combine(dtypes, shapes).flatAs((dtype, shape) -> {
-      long n = shape.stream().reduce(1L, Math::multiplyExact);
-      return Arbitraries.bytes().array(byte[].class).ofSize((int) (n * dtype.byteSize()))
-          .map(b -> new Raw(dtype, shape, b));
-    });
+    return Combinators.combine(dtypes, shapes)
+        .flatAs(
+            (dtype, shape) -> {
+              long n = shape.stream().reduce(1L, Math::multiplyExact);
+              return Arbitraries.bytes()
+                  .array(byte[].class)
+                  .ofSize((int) (n * dtype.byteSize()))
+                  .map(b -> new Raw(dtype, shape, b));
+            });
   }
 
   @Property(tries = 60)
-  void writerThenReaderIsTheIdentity(@ForAll @Size(max = 4) List<@From("raws") Raw> tensors) throws IOException {
+  void writerThenReaderIsTheIdentity(@ForAll @Size(max = 4) List<@From("raws") Raw> tensors)
+      throws IOException {
     Path dir = Files.createTempDirectory("hf-roundtrip");
     try (NDManager m = manager.newSubManager()) {
       Map<String, NDArray> in = new LinkedHashMap<>();
@@ -112,7 +123,8 @@ class CheckpointWriterProperties {
       Path f = dir.resolve("model.safetensors");
       CheckpointWriter.writeSafetensors(f, in, Map.of("format", "pt"));
       SafetensorsFile s = SafetensorsFile.open(f);
-      assertEquals(in.keySet(), s.tensors().keySet().stream().collect(java.util.stream.Collectors.toSet()));
+      assertEquals(
+          in.keySet(), s.tensors().keySet().stream().collect(java.util.stream.Collectors.toSet()));
       for (Map.Entry<String, NDArray> e : in.entrySet()) {
         TensorInfo info = s.tensors().get(e.getKey());
         // Load each float tensor in its own type so no conversion touches the bits.
@@ -121,13 +133,16 @@ class CheckpointWriterProperties {
       }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> {
-          try {
-            Files.delete(p);
-          } catch (IOException x) {
-            throw new UncheckedIOException(x);
-          }
-        });
+        files
+            .sorted(Comparator.reverseOrder())
+            .forEach(
+                p -> {
+                  try {
+                    Files.delete(p);
+                  } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                  }
+                });
       }
     }
   }
@@ -142,13 +157,17 @@ class CheckpointWriterProperties {
       ByteBuffer le = ByteBuffer.wrap(raw.bytes()).order(ByteOrder.LITTLE_ENDIAN);
       for (int i = 0; i < loaded.length; i++) {
         short bits = le.getShort(2 * i);
-        float expected = raw.dtype() == TensorDType.F16
-            ? Float.float16ToFloat(bits)
-            : Float.intBitsToFloat((bits & 0xffff) << 16);
+        float expected =
+            raw.dtype() == TensorDType.F16
+                ? Float.float16ToFloat(bits)
+                : Float.intBitsToFloat((bits & 0xffff) << 16);
         if (Float.isNaN(expected)) {
           assertTrue(Float.isNaN(loaded[i]), "NaN stays NaN at " + i);
         } else {
-          assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(loaded[i]), "element " + i);
+          assertEquals(
+              Float.floatToRawIntBits(expected),
+              Float.floatToRawIntBits(loaded[i]),
+              "element " + i);
         }
       }
     } finally {
@@ -156,7 +175,10 @@ class CheckpointWriterProperties {
     }
   }
 
-  /** Writing float32 as BF16 rounds to nearest-even; reading it back gives exactly the rounded value. */
+  /**
+   * Writing float32 as BF16 rounds to nearest-even; reading it back gives exactly the rounded
+   * value.
+   */
   @Property(tries = 40)
   void bfloat16WritingRoundsToNearestEven(@ForAll("floats") Raw raw) throws IOException {
     Path f = Files.createTempFile("hf-narrow", ".safetensors");
@@ -172,14 +194,20 @@ class CheckpointWriterProperties {
         }
         // Reference rounding in BigDecimal: the nearest bfloat16 (ties to the even mantissa).
         float expected = nearestBf16(in[i]);
-        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(back[i]), "element " + i + " = " + in[i]);
+        assertEquals(
+            Float.floatToRawIntBits(expected),
+            Float.floatToRawIntBits(back[i]),
+            "element " + i + " = " + in[i]);
       }
     } finally {
       Files.deleteIfExists(f);
     }
   }
 
-  /** The bfloat16 nearest to {@code x}, by comparing the two neighbours that truncation brackets it with. */
+  /**
+   * The bfloat16 nearest to {@code x}, by comparing the two neighbours that truncation brackets it
+   * with.
+   */
   private static float nearestBf16(float x) {
     if (Float.isInfinite(x)) {
       return x;
@@ -191,7 +219,10 @@ class CheckpointWriterProperties {
       return x;
     }
     double dDown = Math.abs((double) x - down);
-    double dUp = Float.isInfinite(up) ? Math.abs((double) x - Math.copySign(0x1.0p128, x)) : Math.abs((double) up - x);
+    double dUp =
+        Float.isInfinite(up)
+            ? Math.abs((double) x - Math.copySign(0x1.0p128, x))
+            : Math.abs((double) up - x);
     if (dDown != dUp) {
       return dDown < dUp ? down : up;
     }
@@ -201,15 +232,24 @@ class CheckpointWriterProperties {
   private static NDArray toArray(NDManager m, Raw r) {
     ByteBuffer b = ByteBuffer.allocateDirect(r.bytes().length).order(ByteOrder.nativeOrder());
     b.put(r.bytes()).flip();
-    return m.create(b, new Shape(r.shape().stream().mapToLong(Long::longValue).toArray()), r.dtype().djl());
+    return m.create(
+        b, new Shape(r.shape().stream().mapToLong(Long::longValue).toArray()), r.dtype().djl());
   }
 
   /** A one-tensor safetensors file written by hand, so dtypes DJL cannot hold can be tested. */
   private static void writeRaw(Path f, Raw r) throws IOException {
     String shape = r.shape().toString().replace(" ", "");
-    byte[] header = ("{\"w\":{\"dtype\":\"" + r.dtype().safetensorsName() + "\",\"shape\":" + shape
-        + ",\"data_offsets\":[0," + r.bytes().length + "]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ByteBuffer b = ByteBuffer.allocate(8 + header.length + r.bytes().length).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] header =
+        ("{\"w\":{\"dtype\":\""
+                + r.dtype().safetensorsName()
+                + "\",\"shape\":"
+                + shape
+                + ",\"data_offsets\":[0,"
+                + r.bytes().length
+                + "]}}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteBuffer b =
+        ByteBuffer.allocate(8 + header.length + r.bytes().length).order(ByteOrder.LITTLE_ENDIAN);
     b.putLong(header.length).put(header).put(r.bytes());
     Files.write(f, b.array());
   }

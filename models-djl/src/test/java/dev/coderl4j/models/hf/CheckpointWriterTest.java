@@ -49,17 +49,23 @@ class CheckpointWriterTest {
       for (String name : weights.keySet()) {
         assertBitIdentical(weights.get(name), loaded.get(name), name);
       }
-      assertArrayEquals(Files.readAllBytes(t5.resolve("tokenizer.json")), Files.readAllBytes(out.resolve("tokenizer.json")));
-      assertArrayEquals(Files.readAllBytes(t5.resolve("generation_config.json")),
+      assertArrayEquals(
+          Files.readAllBytes(t5.resolve("tokenizer.json")),
+          Files.readAllBytes(out.resolve("tokenizer.json")));
+      assertArrayEquals(
+          Files.readAllBytes(t5.resolve("generation_config.json")),
           Files.readAllBytes(out.resolve("generation_config.json")));
       try (Stream<Path> files = Files.list(out)) {
-        assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left");
+        assertTrue(
+            files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+            "no temporary files left");
       }
       try (HfTokenizer tok = HfTokenizer.load(out)) {
         assertEquals(8192, tok.vocabSize());
       }
       // Saving again over the folder replaces the files.
-      CheckpointWriter.save(out, Map.of("shared.weight", weights.get("shared.weight")), "{\"a\": 1}", null);
+      CheckpointWriter.save(
+          out, Map.of("shared.weight", weights.get("shared.weight")), "{\"a\": 1}", null);
       assertEquals(java.util.Set.of("shared.weight"), Checkpoint.open(out).parameterNames());
     }
   }
@@ -79,14 +85,22 @@ class CheckpointWriterTest {
       assertEquals(TensorDType.I64, s.tensors().get("ids").dtype(), "integers keep their type");
       // 0..11 are exact in bfloat16, so the round trip is exact.
       assertArrayEquals(transposed.toFloatArray(), s.load(m, "t", DataType.FLOAT32).toFloatArray());
-      assertArrayEquals(new long[] {0, 1, 2, 3, 4}, s.load(m, "ids", DataType.FLOAT32).toLongArray());
+      assertArrayEquals(
+          new long[] {0, 1, 2, 3, 4}, s.load(m, "ids", DataType.FLOAT32).toLongArray());
       CheckpointWriter.writeSafetensors(f, Map.of("t", transposed), Map.of());
-      assertArrayEquals(new float[] {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11},
-          SafetensorsFile.open(f).load(m, "t", DataType.FLOAT32).toFloatArray(), "transpose written in row-major order");
+      assertArrayEquals(
+          new float[] {0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11},
+          SafetensorsFile.open(f).load(m, "t", DataType.FLOAT32).toFloatArray(),
+          "transpose written in row-major order");
 
-      CheckpointWriter.writeSafetensors(f, Map.of("h", m.create(new float[] {0.5f, -3f}).toType(DataType.FLOAT16, false)),
+      CheckpointWriter.writeSafetensors(
+          f,
+          Map.of("h", m.create(new float[] {0.5f, -3f}).toType(DataType.FLOAT16, false)),
           Map.of());
-      assertEquals(TensorDType.F16, SafetensorsFile.open(f).tensors().get("h").dtype(), "own type kept by default");
+      assertEquals(
+          TensorDType.F16,
+          SafetensorsFile.open(f).tensors().get("h").dtype(),
+          "own type kept by default");
     }
   }
 
@@ -94,12 +108,20 @@ class CheckpointWriterTest {
   void refusesBadConfigAndTokenizerSource(@TempDir Path tmp) {
     try (NDManager m = manager.newSubManager()) {
       Map<String, NDArray> w = Map.of("a", m.ones(new ai.djl.ndarray.types.Shape(2)));
-      CheckpointException e = assertThrows(CheckpointException.class,
-          () -> CheckpointWriter.save(tmp.resolve("o"), w, "[1]", null));
+      CheckpointException e =
+          assertThrows(
+              CheckpointException.class,
+              () -> CheckpointWriter.save(tmp.resolve("o"), w, "[1]", null));
       assertTrue(e.getMessage().contains("must be a JSON object"), e.getMessage());
-      e = assertThrows(CheckpointException.class, () -> CheckpointWriter.save(tmp.resolve("o"), w, "{}", tmp));
-      assertTrue(e.getMessage().contains("has neither tokenizer.json nor vocab.json + merges.txt"), e.getMessage());
-      assertThrows(IllegalArgumentException.class,
+      e =
+          assertThrows(
+              CheckpointException.class,
+              () -> CheckpointWriter.save(tmp.resolve("o"), w, "{}", tmp));
+      assertTrue(
+          e.getMessage().contains("has neither tokenizer.json nor vocab.json + merges.txt"),
+          e.getMessage());
+      assertThrows(
+          IllegalArgumentException.class,
           () -> CheckpointWriter.writeSafetensors(tmp.resolve("x"), w, Map.of(), TensorDType.I32));
     }
   }

@@ -6,7 +6,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Paths of the checkpoint fixtures and an NDManager for tests (one intra-op thread: the machine is shared). */
+/**
+ * Paths of the checkpoint fixtures and an NDManager for tests (one intra-op thread: the machine is
+ * shared).
+ */
 final class HfFixtures {
   private HfFixtures() {}
 

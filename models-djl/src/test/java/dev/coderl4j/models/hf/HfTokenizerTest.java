@@ -33,14 +33,19 @@ class HfTokenizerTest {
     return Tokens.of(out);
   }
 
-  /** Every sample of reference.json: ids with and without special tokens, tokens, offsets, decoded text. */
+  /**
+   * Every sample of reference.json: ids with and without special tokens, tokens, offsets, decoded
+   * text.
+   */
   private static void assertParity(HfTokenizer tok) throws IOException {
     JsonNode ref = reference();
     assertEquals(ref.get("vocab_size").asInt(), tok.vocabSize());
     assertEquals(ref.get("special").get("<pad>").asInt(), tok.padId());
     assertEquals(ref.get("special").get("</s>").asInt(), tok.eosId());
     assertEquals(OptionalInt.of(ref.get("special").get("<s>").asInt()), tok.bosId());
-    ref.get("special").properties().forEach(e -> assertEquals(OptionalInt.of(e.getValue().asInt()), tok.tokenId(e.getKey())));
+    ref.get("special")
+        .properties()
+        .forEach(e -> assertEquals(OptionalInt.of(e.getValue().asInt()), tok.tokenId(e.getKey())));
     List<String> texts = new ArrayList<>();
     for (JsonNode s : ref.get("samples")) {
       String text = s.get("text").asText();
@@ -53,11 +58,14 @@ class HfTokenizerTest {
       s.get("tokens").forEach(t -> tokens.add(t.asText()));
       assertEquals(tokens, detailed.tokens(), text);
       List<HfTokenizer.Span> offsets = new ArrayList<>();
-      s.get("offsets").forEach(o -> offsets.add(new HfTokenizer.Span(o.get(0).asInt(), o.get(1).asInt())));
+      s.get("offsets")
+          .forEach(o -> offsets.add(new HfTokenizer.Span(o.get(0).asInt(), o.get(1).asInt())));
       assertEquals(offsets, detailed.offsets(), text);
       assertEquals(s.get("decoded").asText(), tok.decode(ids(s.get("ids_with_special"))), text);
       assertEquals(s.get("decoded").asText(), tok.decode(ids(s.get("ids"))), text);
-      assertEquals("<s>" + s.get("decoded").asText() + "</s>", tok.decode(ids(s.get("ids_with_special")), false));
+      assertEquals(
+          "<s>" + s.get("decoded").asText() + "</s>",
+          tok.decode(ids(s.get("ids_with_special")), false));
     }
     List<Tokens> batch = tok.encodeBatch(texts, true);
     for (int i = 0; i < texts.size(); i++) {
@@ -73,13 +81,23 @@ class HfTokenizerTest {
     }
   }
 
-  /** Writes the vocab.json + merges.txt a slow RoBERTa tokenizer would have, from the fixture's tokenizer.json. */
+  /**
+   * Writes the vocab.json + merges.txt a slow RoBERTa tokenizer would have, from the fixture's
+   * tokenizer.json.
+   */
   static Path slowTokenizerFolder(Path dir) throws IOException {
-    JsonNode model = JSON.readTree(HfFixtures.fixture("tokenizer").resolve("tokenizer.json").toFile()).get("model");
-    Files.writeString(dir.resolve("vocab.json"), JSON.writeValueAsString(model.get("vocab")), StandardCharsets.UTF_8);
+    JsonNode model =
+        JSON.readTree(HfFixtures.fixture("tokenizer").resolve("tokenizer.json").toFile())
+            .get("model");
+    Files.writeString(
+        dir.resolve("vocab.json"),
+        JSON.writeValueAsString(model.get("vocab")),
+        StandardCharsets.UTF_8);
     StringBuilder merges = new StringBuilder("#version: 0.2\n");
     for (JsonNode m : model.get("merges")) {
-      merges.append(m.isArray() ? m.get(0).asText() + " " + m.get(1).asText() : m.asText()).append('\n');
+      merges
+          .append(m.isArray() ? m.get(0).asText() + " " + m.get(1).asText() : m.asText())
+          .append('\n');
     }
     Files.writeString(dir.resolve("merges.txt"), merges, StandardCharsets.UTF_8);
     return dir;
@@ -131,7 +149,8 @@ class HfTokenizerTest {
   void specialIdsFallBackToConfigJson(@TempDir Path tmp) throws IOException {
     JsonNode t = JSON.readTree(HfFixtures.fixture("tokenizer").resolve("tokenizer.json").toFile());
     Files.writeString(tmp.resolve("tokenizer.json"), JSON.writeValueAsString(t));
-    Files.writeString(tmp.resolve("config.json"), "{\"pad_token_id\": 3, \"eos_token_id\": [4, 2]}");
+    Files.writeString(
+        tmp.resolve("config.json"), "{\"pad_token_id\": 3, \"eos_token_id\": [4, 2]}");
     try (HfTokenizer tok = HfTokenizer.load(tmp)) {
       assertEquals(3, tok.padId());
       assertEquals(4, tok.eosId());
@@ -140,11 +159,14 @@ class HfTokenizerTest {
 
   @Test
   void foldersWithoutATokenizerAreRefused(@TempDir Path tmp) throws IOException {
-    CheckpointException e = assertThrows(CheckpointException.class, () -> HfTokenizer.load(tmp.resolve("x")));
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> HfTokenizer.load(tmp.resolve("x")));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     Files.writeString(tmp.resolve("vocab.json"), "{\"a\": 0}");
     e = assertThrows(CheckpointException.class, () -> HfTokenizer.load(tmp));
-    assertTrue(e.getMessage().contains("has neither tokenizer.json nor vocab.json + merges.txt"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("has neither tokenizer.json nor vocab.json + merges.txt"),
+        e.getMessage());
     Files.writeString(tmp.resolve("merges.txt"), "#version: 0.2\na b c\n");
     e = assertThrows(CheckpointException.class, () -> HfTokenizer.load(tmp));
     assertTrue(e.getMessage().contains("line 2 must be two symbols"), e.getMessage());

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Writes protocol-2 pickles and PyTorch zips by hand, to test the reader on inputs torch.save never makes. */
+/**
+ * Writes protocol-2 pickles and PyTorch zips by hand, to test the reader on inputs torch.save never
+ * makes.
+ */
 final class PickleBuilder {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -57,10 +60,25 @@ final class PickleBuilder {
     return global("collections", "OrderedDict").op(')').op('R');
   }
 
-  /** {@code _rebuild_tensor_v2(storage(key, numel), offset, size, stride, False, OrderedDict())}. */
-  PickleBuilder tensor(String storageClass, String key, int numel, int offset, List<Integer> size, List<Integer> stride) {
+  /**
+   * {@code _rebuild_tensor_v2(storage(key, numel), offset, size, stride, False, OrderedDict())}.
+   */
+  PickleBuilder tensor(
+      String storageClass,
+      String key,
+      int numel,
+      int offset,
+      List<Integer> size,
+      List<Integer> stride) {
     global("torch._utils", "_rebuild_tensor_v2").op('(');
-    op('(').string("storage").global("torch", storageClass).string(key).string("cpu").integer(numel).op('t').op('Q');
+    op('(')
+        .string("storage")
+        .global("torch", storageClass)
+        .string(key)
+        .string("cpu")
+        .integer(numel)
+        .op('t')
+        .op('Q');
     integer(offset).intTuple(size).intTuple(stride).op(0x89).orderedDict();
     return op('t').op('R');
   }
@@ -69,7 +87,10 @@ final class PickleBuilder {
     return out.toByteArray();
   }
 
-  /** A {@code torch.save}-shaped zip: {@code archive/data.pkl}, {@code archive/byteorder} and {@code archive/data/<key>}. */
+  /**
+   * A {@code torch.save}-shaped zip: {@code archive/data.pkl}, {@code archive/byteorder} and {@code
+   * archive/data/<key>}.
+   */
   static void writeZip(Path file, byte[] pickle, Map<String, byte[]> storages) throws IOException {
     try (OutputStream os = Files.newOutputStream(file);
         ZipOutputStream zip = new ZipOutputStream(os)) {

@@ -53,12 +53,19 @@ class SafetensorsFileTest {
   @Test
   void readsHeaderMetadataAndMixedDtypes(@TempDir Path tmp) throws IOException {
     ByteBuffer data = ByteBuffer.allocate(8 + 4 + 2 + 2).order(ByteOrder.LITTLE_ENDIAN);
-    data.putLong(-7L).putFloat(1.5f).putShort(Float.floatToFloat16(0.25f)).putShort((short) (Float.floatToRawIntBits(-2f) >>> 16));
-    Path f = file(tmp, "{\"__metadata__\":{\"format\":\"pt\"},"
-        + "\"ids\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]},"
-        + "\"f\":{\"dtype\":\"F32\",\"shape\":[],\"data_offsets\":[8,12]},"
-        + "\"h\":{\"dtype\":\"F16\",\"shape\":[1,1],\"data_offsets\":[12,14]},"
-        + "\"b\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[14,16]}}", data.array());
+    data.putLong(-7L)
+        .putFloat(1.5f)
+        .putShort(Float.floatToFloat16(0.25f))
+        .putShort((short) (Float.floatToRawIntBits(-2f) >>> 16));
+    Path f =
+        file(
+            tmp,
+            "{\"__metadata__\":{\"format\":\"pt\"},"
+                + "\"ids\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]},"
+                + "\"f\":{\"dtype\":\"F32\",\"shape\":[],\"data_offsets\":[8,12]},"
+                + "\"h\":{\"dtype\":\"F16\",\"shape\":[1,1],\"data_offsets\":[12,14]},"
+                + "\"b\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[14,16]}}",
+            data.array());
     SafetensorsFile s = SafetensorsFile.open(f);
     assertEquals(Map.of("format", "pt"), s.metadata());
     assertEquals(List.of("ids", "f", "h", "b"), List.copyOf(s.tensors().keySet()));
@@ -72,8 +79,11 @@ class SafetensorsFileTest {
       assertEquals(0.25f, s.load(m, "h", DataType.FLOAT32).getFloat(0, 0));
       assertEquals(-2f, s.load(m, "b", DataType.FLOAT32).getFloat(0));
       assertEquals(DataType.FLOAT16, s.load(m, "h", DataType.FLOAT16).getDataType());
-      CheckpointException e = assertThrows(CheckpointException.class, () -> s.load(m, "nope", DataType.FLOAT32));
-      assertTrue(e.getMessage().startsWith("tensor nope missing from " + f + " (found: b, f, h, ids)"), e.getMessage());
+      CheckpointException e =
+          assertThrows(CheckpointException.class, () -> s.load(m, "nope", DataType.FLOAT32));
+      assertTrue(
+          e.getMessage().startsWith("tensor nope missing from " + f + " (found: b, f, h, ids)"),
+          e.getMessage());
     }
   }
 
@@ -87,12 +97,15 @@ class SafetensorsFileTest {
     byte[] whole = Files.readAllBytes(HfFixtures.fixture("tiny-t5").resolve("model.safetensors"));
     Path cutHeader = tmp.resolve("cut-header.safetensors");
     Files.write(cutHeader, Arrays.copyOf(whole, 100));
-    assertTrue(message(cutHeader).contains("truncated safetensors file: the header needs"), message(cutHeader));
+    assertTrue(
+        message(cutHeader).contains("truncated safetensors file: the header needs"),
+        message(cutHeader));
     Path cutData = tmp.resolve("cut-data.safetensors");
     Files.write(cutData, Arrays.copyOf(whole, whole.length - 10));
     assertTrue(message(cutData).contains("truncated"), message(cutData));
 
-    ByteBuffer huge = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-1L).putLong(0);
+    ByteBuffer huge =
+        ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(-1L).putLong(0);
     Path bogus = tmp.resolve("bogus.safetensors");
     Files.write(bogus, huge.array());
     assertTrue(message(bogus).contains("this is not a safetensors file"), message(bogus));
@@ -100,24 +113,57 @@ class SafetensorsFileTest {
 
   @Test
   void malformedHeadersAreRefusedWithTheTensorName(@TempDir Path tmp) throws IOException {
-    String bad = message(file(tmp, "{\"w\":{\"dtype\":\"F8_E4M3\",\"shape\":[2],\"data_offsets\":[0,2]}}", new byte[2]));
-    assertTrue(bad.contains("tensor w") && bad.contains("unsupported dtype \"F8_E4M3\"") && bad.contains("BF16"), bad);
+    String bad =
+        message(
+            file(
+                tmp,
+                "{\"w\":{\"dtype\":\"F8_E4M3\",\"shape\":[2],\"data_offsets\":[0,2]}}",
+                new byte[2]));
+    assertTrue(
+        bad.contains("tensor w")
+            && bad.contains("unsupported dtype \"F8_E4M3\"")
+            && bad.contains("BF16"),
+        bad);
 
-    String size = message(file(tmp, "{\"w\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,20]}}", new byte[20]));
+    String size =
+        message(
+            file(
+                tmp,
+                "{\"w\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,20]}}",
+                new byte[20]));
     assertTrue(size.contains("span 20 bytes") && size.contains("need 24"), size);
 
-    String hole = message(file(tmp, "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]));
+    String hole =
+        message(
+            file(
+                tmp,
+                "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+                new byte[8]));
     assertTrue(hole.contains("hole in the data area before tensor w"), hole);
 
-    String overlap = message(file(tmp,
-        "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
-            + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]));
+    String overlap =
+        message(
+            file(
+                tmp,
+                "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                    + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+                new byte[8]));
     assertTrue(overlap.contains("overlap"), overlap);
 
-    String past = message(file(tmp, "{\"w\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", new byte[8]));
+    String past =
+        message(
+            file(
+                tmp,
+                "{\"w\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}",
+                new byte[8]));
     assertTrue(past.contains("truncated"), past);
 
-    String trailing = message(file(tmp, "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[12]));
+    String trailing =
+        message(
+            file(
+                tmp,
+                "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}",
+                new byte[12]));
     assertTrue(trailing.contains("trailing garbage"), trailing);
 
     String json = message(file(tmp, "{\"w\": [", new byte[0]));
@@ -126,7 +172,12 @@ class SafetensorsFileTest {
     String fields = message(file(tmp, "{\"w\":{\"dtype\":\"F32\",\"shape\":[1]}}", new byte[4]));
     assertTrue(fields.contains("data_offsets"), fields);
 
-    String negative = message(file(tmp, "{\"w\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}}", new byte[4]));
+    String negative =
+        message(
+            file(
+                tmp,
+                "{\"w\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}}",
+                new byte[4]));
     assertTrue(negative.contains("non-negative"), negative);
   }
 }

@@ -12,6 +12,7 @@ final class TensorAssertions {
   static void assertBitIdentical(NDArray expected, NDArray actual, String name) {
     assertEquals(expected.getDataType(), actual.getDataType(), () -> name + ": dtype");
     assertEquals(expected.getShape(), actual.getShape(), () -> name + ": shape");
-    assertTrue(expected.toByteBuffer().equals(actual.toByteBuffer()), () -> name + ": bytes differ");
+    assertTrue(
+        expected.toByteBuffer().equals(actual.toByteBuffer()), () -> name + ": bytes differ");
   }
 }

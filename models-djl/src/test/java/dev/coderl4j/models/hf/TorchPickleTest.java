@@ -35,7 +35,8 @@ class TorchPickleTest {
     manager.close();
   }
 
-  private static Path folder(Path tmp, byte[] pickle, Map<String, byte[]> storages) throws IOException {
+  private static Path folder(Path tmp, byte[] pickle, Map<String, byte[]> storages)
+      throws IOException {
     Files.writeString(tmp.resolve("config.json"), "{}");
     PickleBuilder.writeZip(tmp.resolve("pytorch_model.bin"), pickle, storages);
     return tmp;
@@ -44,18 +45,34 @@ class TorchPickleTest {
   @Test
   void refusesGlobalsOutsideTheStateDictSubset(@TempDir Path tmp) throws IOException {
     // The classic attack: os.system('echo pwned') run by the unpickler.
-    byte[] evil = new PickleBuilder().proto().global("os", "system").op('(').string("echo pwned").op('t').op('R')
-        .op('.').bytes();
+    byte[] evil =
+        new PickleBuilder()
+            .proto()
+            .global("os", "system")
+            .op('(')
+            .string("echo pwned")
+            .op('t')
+            .op('R')
+            .op('.')
+            .bytes();
     Path dir = folder(tmp, evil, Map.of());
     CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.open(dir));
     assertTrue(e.getMessage().contains("refusing pickle GLOBAL os.system"), e.getMessage());
     assertTrue(e.getMessage().contains("pytorch_model.bin"), e.getMessage());
 
-    for (String[] g : new String[][] {{"builtins", "eval"}, {"torch", "load"}, {"torch._utils", "_rebuild_qtensor"},
-        {"torch.storage", "_load_from_bytes"}, {"subprocess", "Popen"}}) {
+    for (String[] g :
+        new String[][] {
+          {"builtins", "eval"},
+          {"torch", "load"},
+          {"torch._utils", "_rebuild_qtensor"},
+          {"torch.storage", "_load_from_bytes"},
+          {"subprocess", "Popen"}
+        }) {
       byte[] p = new PickleBuilder().proto().global(g[0], g[1]).op('.').bytes();
-      CheckpointException x = assertThrows(CheckpointException.class, () -> TorchPickle.readStateDict("test", p));
-      assertTrue(x.getMessage().contains("refusing pickle GLOBAL " + g[0] + "." + g[1]), x.getMessage());
+      CheckpointException x =
+          assertThrows(CheckpointException.class, () -> TorchPickle.readStateDict("test", p));
+      assertTrue(
+          x.getMessage().contains("refusing pickle GLOBAL " + g[0] + "." + g[1]), x.getMessage());
     }
   }
 
@@ -63,7 +80,8 @@ class TorchPickleTest {
   void refusesOpcodesOutsideTheSubset() {
     // INST ('i') instantiates a class by name: never needed by a state_dict.
     byte[] inst = "\u0080\u0002(ios\nsystem\n.".getBytes(StandardCharsets.ISO_8859_1);
-    CheckpointException e = assertThrows(CheckpointException.class, () -> TorchPickle.readStateDict("test", inst));
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> TorchPickle.readStateDict("test", inst));
     assertTrue(e.getMessage().contains("opcode 0x69"), e.getMessage());
     byte[] noStop = new PickleBuilder().proto().orderedDict().bytes();
     e = assertThrows(CheckpointException.class, () -> TorchPickle.readStateDict("test", noStop));
@@ -71,7 +89,15 @@ class TorchPickleTest {
     byte[] notDict = new PickleBuilder().proto().string("hello").op('.').bytes();
     e = assertThrows(CheckpointException.class, () -> TorchPickle.readStateDict("test", notDict));
     assertTrue(e.getMessage().contains("not a state_dict"), e.getMessage());
-    byte[] badValue = new PickleBuilder().proto().orderedDict().string("epoch").integer(3).op('s').op('.').bytes();
+    byte[] badValue =
+        new PickleBuilder()
+            .proto()
+            .orderedDict()
+            .string("epoch")
+            .integer(3)
+            .op('s')
+            .op('.')
+            .bytes();
     e = assertThrows(CheckpointException.class, () -> TorchPickle.readStateDict("test", badValue));
     assertTrue(e.getMessage().contains("\"epoch\" holds a int 3, not a tensor"), e.getMessage());
   }
@@ -87,9 +113,12 @@ class TorchPickleTest {
     p.string("c").tensor("FloatStorage", "0", 6, 0, List.of(2, 3), List.of(3, 1));
     p.string("h").tensor("HalfStorage", "1", 1, 0, List.of(), List.of());
     p.op('u').op('.');
-    byte[] half = new byte[] {(byte) (Float.floatToFloat16(0.5f) & 0xff), (byte) (Float.floatToFloat16(0.5f) >> 8)};
-    Path dir = folder(tmp, p.bytes(),
-        Map.of("0", PickleBuilder.floats(0, 1, 2, 3, 4, 5), "1", half));
+    byte[] half =
+        new byte[] {
+          (byte) (Float.floatToFloat16(0.5f) & 0xff), (byte) (Float.floatToFloat16(0.5f) >> 8)
+        };
+    Path dir =
+        folder(tmp, p.bytes(), Map.of("0", PickleBuilder.floats(0, 1, 2, 3, 4, 5), "1", half));
     Checkpoint c = Checkpoint.open(dir);
     assertEquals(List.of("t", "u", "t2", "c", "h"), List.copyOf(c.parameterNames()));
     assertEquals(TensorDType.F16, c.tensors().get("h").dtype());
@@ -114,16 +143,19 @@ class TorchPickleTest {
     Path dir = folder(tmp, p.bytes(), Map.of("0", PickleBuilder.floats(0, 1, 2, 3)));
     Checkpoint c = Checkpoint.open(dir);
     try (NDManager m = manager.newSubManager()) {
-      CheckpointException e = assertThrows(CheckpointException.class, () -> c.load(m, DataType.FLOAT32));
+      CheckpointException e =
+          assertThrows(CheckpointException.class, () -> c.load(m, DataType.FLOAT32));
       assertTrue(e.getMessage().contains("reaches element 5 but storage 0 has 4"), e.getMessage());
     }
     Path dir2 = Files.createDirectories(tmp.resolve("short"));
     PickleBuilder q = new PickleBuilder().proto().orderedDict().op('(');
     q.string("w").tensor("FloatStorage", "0", 4, 0, List.of(4), List.of(1));
     q.op('u').op('.');
-    Checkpoint c2 = Checkpoint.open(folder(dir2, q.bytes(), Map.of("0", PickleBuilder.floats(0, 1))));
+    Checkpoint c2 =
+        Checkpoint.open(folder(dir2, q.bytes(), Map.of("0", PickleBuilder.floats(0, 1))));
     try (NDManager m = manager.newSubManager()) {
-      CheckpointException e = assertThrows(CheckpointException.class, () -> c2.load(m, DataType.FLOAT32));
+      CheckpointException e =
+          assertThrows(CheckpointException.class, () -> c2.load(m, DataType.FLOAT32));
       assertTrue(e.getMessage().contains("has 8 bytes but the pickle declares 16"), e.getMessage());
     }
   }
@@ -136,15 +168,26 @@ class TorchPickleTest {
     a.op('u').op('.');
     PickleBuilder b = new PickleBuilder().proto().orderedDict().op('(');
     // _rebuild_parameter(_rebuild_tensor_v2(...), True, OrderedDict()) is how nn.Parameter pickles.
-    b.string("b.weight").global("torch._utils", "_rebuild_parameter").op('(')
-        .tensor("FloatStorage", "0", 3, 0, List.of(3), List.of(1)).op(0x88).orderedDict().op('t').op('R');
+    b.string("b.weight")
+        .global("torch._utils", "_rebuild_parameter")
+        .op('(')
+        .tensor("FloatStorage", "0", 3, 0, List.of(3), List.of(1))
+        .op(0x88)
+        .orderedDict()
+        .op('t')
+        .op('R');
     b.op('u').op('.');
     Files.writeString(tmp.resolve("config.json"), "{}");
-    PickleBuilder.writeZip(tmp.resolve("pytorch_model-00001-of-00002.bin"), a.bytes(),
+    PickleBuilder.writeZip(
+        tmp.resolve("pytorch_model-00001-of-00002.bin"),
+        a.bytes(),
         Map.of("0", PickleBuilder.floats(1, 2)));
-    PickleBuilder.writeZip(tmp.resolve("pytorch_model-00002-of-00002.bin"), b.bytes(),
+    PickleBuilder.writeZip(
+        tmp.resolve("pytorch_model-00002-of-00002.bin"),
+        b.bytes(),
         Map.of("0", PickleBuilder.floats(7, 8, 9)));
-    Files.writeString(tmp.resolve(Checkpoint.PYTORCH_BIN_INDEX),
+    Files.writeString(
+        tmp.resolve(Checkpoint.PYTORCH_BIN_INDEX),
         "{\"weight_map\": {\"a.weight\": \"pytorch_model-00001-of-00002.bin\","
             + " \"b.weight\": \"pytorch_model-00002-of-00002.bin\"}}");
     Checkpoint c = Checkpoint.open(tmp);
@@ -154,7 +197,8 @@ class TorchPickleTest {
       assertArrayEquals(new float[] {1, 2}, w.get("a.weight").toFloatArray());
       assertArrayEquals(new float[] {7, 8, 9}, w.get("b.weight").toFloatArray());
     }
-    Files.writeString(tmp.resolve(Checkpoint.PYTORCH_BIN_INDEX),
+    Files.writeString(
+        tmp.resolve(Checkpoint.PYTORCH_BIN_INDEX),
         "{\"weight_map\": {\"a.weight\": \"../elsewhere.bin\"}}");
     CheckpointException e = assertThrows(CheckpointException.class, () -> Checkpoint.open(tmp));
     assertTrue(e.getMessage().contains("must be a file name in the same folder"), e.getMessage());

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Gradients through constants stay right when the garbage collector runs between the forward and
- * the backward pass (DJL's {@code x.mul(0.5f)} would let autograd read a freed buffer then: the NaNs
- * seen in critic training before {@link Ops#constant}).
+ * the backward pass (DJL's {@code x.mul(0.5f)} would let autograd read a freed buffer then: the
+ * NaNs seen in critic training before {@link Ops#constant}).
  */
 class AutogradConstantsTest {
 
@@ -27,21 +27,22 @@ class AutogradConstantsTest {
       }
       NDArray x = m.create(xs, new Shape(xs.length));
       x.setRequiresGradient(true);
-      Autograd.recording(() -> {
-        NDArray y = Activation.GELU_NEW.apply(x).add(Ops.scale(x, 0.125)).sum();
-        // Free what can be freed, and fill memory that was freed with NaNs.
-        List<ByteBuffer> junk = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {
-          System.gc();
-          for (int k = 0; k < 64; k++) {
-            ByteBuffer b = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
-            b.putFloat(0, Float.NaN);
-            junk.add(b);
-          }
-        }
-        Autograd.backward(y);
-        return junk.size();
-      });
+      Autograd.recording(
+          () -> {
+            NDArray y = Activation.GELU_NEW.apply(x).add(Ops.scale(x, 0.125)).sum();
+            // Free what can be freed, and fill memory that was freed with NaNs.
+            List<ByteBuffer> junk = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+              System.gc();
+              for (int k = 0; k < 64; k++) {
+                ByteBuffer b = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
+                b.putFloat(0, Float.NaN);
+                junk.add(b);
+              }
+            }
+            Autograd.backward(y);
+            return junk.size();
+          });
       float[] g = x.getGradient().toFloatArray();
       double c = Math.sqrt(2 / Math.PI);
       for (int i = 0; i < xs.length; i++) {

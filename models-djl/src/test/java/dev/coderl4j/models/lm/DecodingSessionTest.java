@@ -24,10 +24,11 @@ class DecodingSessionTest {
   void cachedEqualsRecomputedForEveryArchitecture() {
     for (Path dir : List.of(Fixtures.T5, Fixtures.GPT_NEO, Fixtures.GPT_J, Fixtures.QWEN2)) {
       try (DjlActor actor = DjlActor.load(ActorParams.of(dir.toString()))) {
-        List<TokenPair> inputs = List.of(
-            new TokenPair(Tokens.of(11, 12, 13, 14, 15, 16, 17), Tokens.of(40, 41)),
-            new TokenPair(Tokens.of(21, 22, 23), Tokens.empty()),
-            new TokenPair(Tokens.of(31, 32, 33, 34, 35), Tokens.of(50)));
+        List<TokenPair> inputs =
+            List.of(
+                new TokenPair(Tokens.of(11, 12, 13, 14, 15, 16, 17), Tokens.of(40, 41)),
+                new TokenPair(Tokens.of(21, 22, 23), Tokens.empty()),
+                new TokenPair(Tokens.of(31, 32, 33, 34, 35), Tokens.of(50)));
         try (DecodingSession a = actor.startDecoding(inputs);
             DecodingSession b = actor.startDecodingWithoutCache(inputs)) {
           assertClose(dir, a.logits(), b.logits());
@@ -55,9 +56,10 @@ class DecodingSessionTest {
   @Test
   void t5CacheGrowsPastItsFirstCapacity() {
     try (DjlActor actor = DjlActor.load(ActorParams.of(Fixtures.T5.toString()))) {
-      List<TokenPair> inputs = List.of(
-          new TokenPair(Tokens.of(11, 12, 13, 14, 15), Tokens.of(40, 41, 42)),
-          new TokenPair(Tokens.of(21, 22), Tokens.empty()));
+      List<TokenPair> inputs =
+          List.of(
+              new TokenPair(Tokens.of(11, 12, 13, 14, 15), Tokens.of(40, 41, 42)),
+              new TokenPair(Tokens.of(21, 22), Tokens.empty()));
       try (DecodingSession a = actor.startDecoding(inputs);
           DecodingSession b = actor.startDecodingWithoutCache(inputs)) {
         for (int step = 0; step < 75; step++) {
@@ -92,13 +94,15 @@ class DecodingSessionTest {
           NDArray wi = tensors.remove(name);
           String prefix = name.substring(0, name.length() - "wi.weight".length());
           tensors.put(prefix + "wi_0.weight", wi);
-          tensors.put(prefix + "wi_1.weight", m.randomNormal(0, 0.1f, wi.getShape(), DataType.FLOAT32));
+          tensors.put(
+              prefix + "wi_1.weight", m.randomNormal(0, 0.1f, wi.getShape(), DataType.FLOAT32));
         }
       }
       T5Model model = new T5Model(config, new Weights(tensors, "tiny-t5, gated"));
-      List<TokenPair> inputs = List.of(
-          new TokenPair(Tokens.of(11, 12, 13, 14), Tokens.of(40)),
-          new TokenPair(Tokens.of(21, 22), Tokens.empty()));
+      List<TokenPair> inputs =
+          List.of(
+              new TokenPair(Tokens.of(11, 12, 13, 14), Tokens.of(40)),
+              new TokenPair(Tokens.of(21, 22), Tokens.empty()));
       try (DecodingSession a = new T5DecodingSession(model, m, inputs);
           DecodingSession b = new RecomputingDecodingSession(model, m, inputs)) {
         assertClose(Fixtures.T5, a.logits(), b.logits());
@@ -143,8 +147,10 @@ class DecodingSessionTest {
       Map<String, NDArray> ref = Fixtures.reference(m, Fixtures.GPT_J);
       Map<String, NDArray> out = LmForward.run(model, ref);
       LmParityTest.assertClose("logits", ref.get("logits"), out.get("logits"), 1e-4);
-      assertEquals(Fixtures.referenceJson(Fixtures.GPT_J).get("loss").doubleValue(),
-          out.get("loss").getFloat(), 1e-5);
+      assertEquals(
+          Fixtures.referenceJson(Fixtures.GPT_J).get("loss").doubleValue(),
+          out.get("loss").getFloat(),
+          1e-5);
     }
   }
 
@@ -152,7 +158,8 @@ class DecodingSessionTest {
     assertEquals(x.length, y.length);
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < x[i].length; j++) {
-        assertTrue(Math.abs(x[i][j] - y[i][j]) <= 1e-4,
+        assertTrue(
+            Math.abs(x[i][j] - y[i][j]) <= 1e-4,
             dir + " row " + i + " id " + j + ": " + x[i][j] + " vs " + y[i][j]);
       }
     }

@@ -37,17 +37,19 @@ class DefaultActorTest {
     assertTrue(actor.info().encoderDecoder());
     assertEquals(256, actor.info().hiddenSize());
     // About 6.8M parameters (README of the model).
-    assertTrue(actor.info().parameters() > 6_000_000 && actor.info().parameters() < 8_000_000,
+    assertTrue(
+        actor.info().parameters() > 6_000_000 && actor.info().parameters() < 8_000_000,
         "parameters: " + actor.info().parameters());
   }
 
   @Test
   void writesPythonShapedTextWithEveryStrategy() {
     List<TokenPair> prompt = List.of(TokenPair.prompt(actor.tokenizer().encode(PREFIX, true)));
-    Map<String, DecodingStrategy> strategies = Map.of(
-        "greedy", new GreedyDecoding(new GreedyDecoding.Params(48)),
-        "beam", new BeamSearch(new BeamSearch.Params(4, 1.0, null, 48)),
-        "nucleus", new NucleusSampling(new NucleusSampling.Params(null, null, null, 48)));
+    Map<String, DecodingStrategy> strategies =
+        Map.of(
+            "greedy", new GreedyDecoding(new GreedyDecoding.Params(48)),
+            "beam", new BeamSearch(new BeamSearch.Params(4, 1.0, null, 48)),
+            "nucleus", new NucleusSampling(new NucleusSampling.Params(null, null, null, 48)));
     for (Map.Entry<String, DecodingStrategy> e : strategies.entrySet()) {
       Generation g = e.getValue().decode(actor, prompt, 1, 42).get(0).get(0);
       String text = actor.tokenizer().decode(g.tokens());
@@ -55,7 +57,8 @@ class DefaultActorTest {
       assertTrue(g.tokens().size() >= 3, e.getKey() + " wrote too little: " + text);
       assertFalse(text.isBlank(), e.getKey());
       // Python-shaped: indentation or Python punctuation and keywords, ASCII code text.
-      assertTrue(text.matches("(?s).*(\\n {4}|\\(|=|:|return|for |if ).*"), e.getKey() + ": " + text);
+      assertTrue(
+          text.matches("(?s).*(\\n {4}|\\(|=|:|return|for |if ).*"), e.getKey() + ": " + text);
       assertTrue(text.chars().filter(c -> c < 128).count() >= text.length() * 0.95, text);
     }
   }

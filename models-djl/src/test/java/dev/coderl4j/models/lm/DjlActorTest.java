@@ -80,7 +80,8 @@ class DjlActorTest {
           diff += (x[i] - y[i]) * (double) (x[i] - y[i]);
           norm += x[i] * (double) x[i];
         }
-        assertTrue(Math.sqrt(diff) <= 1e-4 * Math.sqrt(norm) + 1e-7,
+        assertTrue(
+            Math.sqrt(diff) <= 1e-4 * Math.sqrt(norm) + 1e-7,
             name + ": |batch - singles| = " + Math.sqrt(diff) + ", |batch| = " + Math.sqrt(norm));
       }
     }

@@ -55,7 +55,9 @@ final class Fixtures {
     return Backbones.builtIn().parse(c.configJson()).build(new Weights(c, tensors), m);
   }
 
-  /** The actor plugin {@code name}'s factory with the built-in backbones, as Guice would make it. */
+  /**
+   * The actor plugin {@code name}'s factory with the built-in backbones, as Guice would make it.
+   */
   static DjlActor.Factory factory(String name) {
     DjlActor.Factory f = new DjlActor.Factory(name);
     f.backbones(Backbones.builtIn());

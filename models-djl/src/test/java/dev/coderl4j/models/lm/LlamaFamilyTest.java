@@ -38,14 +38,19 @@ class LlamaFamilyTest {
     Files.writeString(llama.resolve("config.json"), config.toString());
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       Map<String, NDArray> t = Checkpoint.open(Fixtures.QWEN2).load(m, DataType.FLOAT32);
-      CheckpointWriter.writeSafetensors(qwen.resolve(Checkpoint.SAFETENSORS), t, Map.of(), TensorDType.BF16);
+      CheckpointWriter.writeSafetensors(
+          qwen.resolve(Checkpoint.SAFETENSORS), t, Map.of(), TensorDType.BF16);
       Map<String, NDArray> first = new LinkedHashMap<>();
       Map<String, NDArray> second = new LinkedHashMap<>();
       StringBuilder index = new StringBuilder("{\"weight_map\": {");
       for (Map.Entry<String, NDArray> e : t.entrySet()) {
         boolean one = e.getKey().startsWith("model.layers.0.");
         (one ? first : second).put(e.getKey(), e.getValue());
-        index.append('"').append(e.getKey()).append("\": \"").append(one ? "a.safetensors" : "b.safetensors")
+        index
+            .append('"')
+            .append(e.getKey())
+            .append("\": \"")
+            .append(one ? "a.safetensors" : "b.safetensors")
             .append("\", ");
       }
       for (int i = 0; i < 2; i++) {
@@ -55,8 +60,10 @@ class LlamaFamilyTest {
       }
       second.put("lm_head.weight", t.get("model.embed_tokens.weight").duplicate());
       index.append("\"lm_head.weight\": \"b.safetensors\"}}");
-      CheckpointWriter.writeSafetensors(llama.resolve("a.safetensors"), first, Map.of(), TensorDType.BF16);
-      CheckpointWriter.writeSafetensors(llama.resolve("b.safetensors"), second, Map.of(), TensorDType.BF16);
+      CheckpointWriter.writeSafetensors(
+          llama.resolve("a.safetensors"), first, Map.of(), TensorDType.BF16);
+      CheckpointWriter.writeSafetensors(
+          llama.resolve("b.safetensors"), second, Map.of(), TensorDType.BF16);
       Files.writeString(llama.resolve(Checkpoint.SAFETENSORS_INDEX), index);
 
       LanguageModel l = Fixtures.load(m, llama);
@@ -82,11 +89,14 @@ class LlamaFamilyTest {
     ObjectNode llama3 = base.deepCopy().put("model_type", "llama");
     llama3.putObject("rope_scaling").put("rope_type", "llama3").put("factor", 8.0);
     var e = assertThrows(IllegalArgumentException.class, () -> b.parse(llama3.toString()));
-    assertTrue(e.getMessage().contains("rope_scaling") && e.getMessage().contains("llama3"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("rope_scaling") && e.getMessage().contains("llama3"),
+        e.getMessage());
     ObjectNode yarn = base.deepCopy();
     yarn.putObject("rope_scaling").put("type", "yarn").put("factor", 4.0);
     e = assertThrows(IllegalArgumentException.class, () -> b.parse(yarn.toString()));
-    assertTrue(e.getMessage().contains("rope_scaling") && e.getMessage().contains("yarn"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("rope_scaling") && e.getMessage().contains("yarn"), e.getMessage());
     ObjectNode sliding = base.deepCopy().put("use_sliding_window", true);
     e = assertThrows(IllegalArgumentException.class, () -> b.parse(sliding.toString()));
     assertTrue(e.getMessage().contains("use_sliding_window"), e.getMessage());
@@ -102,10 +112,18 @@ class LlamaFamilyTest {
 
   @Test
   void anUnknownModelTypeListsTheRegisteredOnes() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Backbones.builtIn().parse("{\"model_type\": \"mistral\"}"));
-    assertTrue(e.getMessage().contains("mistral") && e.getMessage().contains("qwen2")
-        && e.getMessage().contains("llama") && e.getMessage().contains("gpt_neo"), e.getMessage());
-    assertEquals(java.util.Set.of("gpt_neo", "gptj", "llama", "qwen2", "t5"), Backbones.builtIn().modelTypes());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Backbones.builtIn().parse("{\"model_type\": \"mistral\"}"));
+    assertTrue(
+        e.getMessage().contains("mistral")
+            && e.getMessage().contains("qwen2")
+            && e.getMessage().contains("llama")
+            && e.getMessage().contains("gpt_neo"),
+        e.getMessage());
+    assertEquals(
+        java.util.Set.of("gpt_neo", "gptj", "llama", "qwen2", "t5"),
+        Backbones.builtIn().modelTypes());
   }
 }

@@ -28,33 +28,42 @@ class LmModuleTest {
 
   @Test
   void registersTheNames() {
-    assertEquals(Set.of("codet5", "gpt-neo", "gptj", "llama", "qwen2"), resolver.names(Actor.class));
-    assertTrue(resolver.names(DecodingStrategy.class).containsAll(Set.of("greedy", "beam", "nucleus")));
+    assertEquals(
+        Set.of("codet5", "gpt-neo", "gptj", "llama", "qwen2"), resolver.names(Actor.class));
+    assertTrue(
+        resolver.names(DecodingStrategy.class).containsAll(Set.of("greedy", "beam", "nucleus")));
   }
 
   @Test
   void resolvesStrategiesWithPaperDefaults() throws Exception {
-    assertInstanceOf(GreedyDecoding.class, resolver.create(DecodingStrategy.class, PluginSpec.of("greedy")));
-    assertInstanceOf(BeamSearch.class, resolver.create(DecodingStrategy.class, PluginSpec.of("beam")));
+    assertInstanceOf(
+        GreedyDecoding.class, resolver.create(DecodingStrategy.class, PluginSpec.of("greedy")));
+    assertInstanceOf(
+        BeamSearch.class, resolver.create(DecodingStrategy.class, PluginSpec.of("beam")));
     var spec = new PluginSpec("nucleus", new ObjectMapper().readTree("{\"temperature\": 1.2}"));
     assertInstanceOf(NucleusSampling.class, resolver.create(DecodingStrategy.class, spec));
     NucleusSampling.Params d = new NucleusSampling.Params();
     assertEquals(0.6, d.temperature());
     assertEquals(0.95, d.topP());
     var bad = new PluginSpec("nucleus", new ObjectMapper().readTree("{\"topP\": 1.5}"));
-    assertThrows(IllegalArgumentException.class, () -> resolver.create(DecodingStrategy.class, bad));
+    assertThrows(
+        IllegalArgumentException.class, () -> resolver.create(DecodingStrategy.class, bad));
   }
 
   @Test
   void resolvesAnActorFromAFolder() throws Exception {
-    var spec = new PluginSpec("gptj",
-        new ObjectMapper().readTree("{\"model\": \"src/test/resources/fixtures/tiny-gptj\"}"));
+    var spec =
+        new PluginSpec(
+            "gptj",
+            new ObjectMapper().readTree("{\"model\": \"src/test/resources/fixtures/tiny-gptj\"}"));
     try (Actor actor = resolver.create(Actor.class, spec)) {
       assertEquals("gptj", actor.info().architecture());
       assertEquals(8192, actor.info().vocabSize());
     }
-    var wrong = new PluginSpec("codet5",
-        new ObjectMapper().readTree("{\"model\": \"src/test/resources/fixtures/tiny-gptj\"}"));
+    var wrong =
+        new PluginSpec(
+            "codet5",
+            new ObjectMapper().readTree("{\"model\": \"src/test/resources/fixtures/tiny-gptj\"}"));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> resolver.create(Actor.class, wrong));
     assertTrue(e.getMessage().contains("gptj"), e.getMessage());
@@ -62,8 +71,10 @@ class LmModuleTest {
 
   @Test
   void paramsSayHowToFixThem() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new ActorParams("m", "cuda", null, null, null, null, null, null, null));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ActorParams("m", "cuda", null, null, null, null, null, null, null));
     assertTrue(e.getMessage().contains("gpu:N"), e.getMessage());
     assertEquals(ai.djl.Device.gpu(1), ActorParams.of("m").withDevice("gpu:1").djlDevice());
     ActorParams d = ActorParams.of("m");

@@ -67,39 +67,51 @@ class LmParityTest {
   }
 
   private void checkT5(Path weightsDir) {
-    try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+    try (NDManager m = manager.newSubManager();
+        NDScope scope = new NDScope()) {
       T5Model model = (T5Model) Fixtures.load(m, weightsDir);
       Map<String, NDArray> ref = Fixtures.reference(m, Fixtures.T5);
       requireGrad(model);
-      NDArray loss = Autograd.recording(() -> {
-        T5Model.Output out = model.forward(ref.get("encoder_input_ids"),
-            ref.get("encoder_attention_mask"), ref.get("decoder_input_ids"));
-        assertClose("encoder_last_hidden_state", ref.get("encoder_last_hidden_state"),
-            out.encoderHidden(), 1e-4);
-        assertClose("logits", ref.get("logits"), out.logits(), 1e-4);
-        return Ops.meanCrossEntropy(out.logits(), ref.get("labels"));
-      });
+      NDArray loss =
+          Autograd.recording(
+              () -> {
+                T5Model.Output out =
+                    model.forward(
+                        ref.get("encoder_input_ids"),
+                        ref.get("encoder_attention_mask"),
+                        ref.get("decoder_input_ids"));
+                assertClose(
+                    "encoder_last_hidden_state",
+                    ref.get("encoder_last_hidden_state"),
+                    out.encoderHidden(),
+                    1e-4);
+                assertClose("logits", ref.get("logits"), out.logits(), 1e-4);
+                return Ops.meanCrossEntropy(out.logits(), ref.get("labels"));
+              });
       checkLossAndGrads(Fixtures.T5, model, ref, loss);
     }
   }
 
   private void checkCausal(Path dir) {
-    try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+    try (NDManager m = manager.newSubManager();
+        NDScope scope = new NDScope()) {
       CausalLm model = (CausalLm) Fixtures.load(m, dir);
       Map<String, NDArray> ref = Fixtures.reference(m, dir);
       requireGrad(model);
-      NDArray loss = Autograd.recording(() -> {
-        NDArray ids = ref.get("input_ids");
-        long t = ids.getShape().get(1);
-        NDArray positions = m.arange(0L, t).expandDims(0).repeat(0, ids.getShape().get(0));
-        NDArray hidden = model.forward(ids, positions, ref.get("attention_mask"), null);
-        NDArray logits = model.logits(hidden);
-        assertClose("logits", ref.get("logits"), logits, 1e-4);
-        // HF shifts inside: position t predicts label t+1.
-        NDArray shifted = logits.get(":, :-1, :");
-        NDArray labels = ref.get("labels").get(":, 1:");
-        return Ops.meanCrossEntropy(shifted, labels);
-      });
+      NDArray loss =
+          Autograd.recording(
+              () -> {
+                NDArray ids = ref.get("input_ids");
+                long t = ids.getShape().get(1);
+                NDArray positions = m.arange(0L, t).expandDims(0).repeat(0, ids.getShape().get(0));
+                NDArray hidden = model.forward(ids, positions, ref.get("attention_mask"), null);
+                NDArray logits = model.logits(hidden);
+                assertClose("logits", ref.get("logits"), logits, 1e-4);
+                // HF shifts inside: position t predicts label t+1.
+                NDArray shifted = logits.get(":, :-1, :");
+                NDArray labels = ref.get("labels").get(":, 1:");
+                return Ops.meanCrossEntropy(shifted, labels);
+              });
       checkLossAndGrads(dir, model, ref, loss);
     }
   }
@@ -126,13 +138,15 @@ class LmParityTest {
       NDArray g = p.getGradient();
       double refNorm = e.getValue().norm().getFloat();
       double diff = g.sub(e.getValue()).norm().getFloat();
-      assertTrue(diff <= 1e-4 * Math.max(refNorm, 1e-12),
+      assertTrue(
+          diff <= 1e-4 * Math.max(refNorm, 1e-12),
           name + ": |grad - ref| = " + diff + " vs 1e-4 * |ref| = " + 1e-4 * refNorm);
       checked++;
     }
     assertTrue(checked > 10, "reference has gradients");
     List<String> missing = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = json.get("grad_norms").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = json.get("grad_norms").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       NDArray p = model.parameters().get(e.getKey());
       if (p == null) {
@@ -145,7 +159,8 @@ class LmParityTest {
     }
     // Only aliases of a tied embedding may be absent (the model stores it once).
     for (String name : missing) {
-      assertTrue(name.endsWith("embed_tokens.weight") || name.equals("lm_head.weight"),
+      assertTrue(
+          name.endsWith("embed_tokens.weight") || name.equals("lm_head.weight"),
           "grad_norms names a parameter the model lacks: " + name);
     }
   }

@@ -10,7 +10,10 @@ import dev.coderl4j.plugins.coderl.reward.CodeRlReward;
 import dev.coderl4j.plugins.coderl.reward.TestFractionReward;
 import dev.coderl4j.plugins.coderl.sampling.CriticSamplingStrategy;
 
-/** Binds CodeRL's engine-free plugins: three reward schemes and Critic Sampling (the critics are in models-djl). */
+/**
+ * Binds CodeRL's engine-free plugins: three reward schemes and Critic Sampling (the critics are in
+ * models-djl).
+ */
 public final class CodeRlModule extends AbstractModule implements PluginModule {
   @Override
   protected void configure() {
@@ -19,6 +22,7 @@ public final class CodeRlModule extends AbstractModule implements PluginModule {
     rewards.addBinding(BinaryReward.NAME).to(BinaryReward.Factory.class);
     rewards.addBinding(TestFractionReward.NAME).to(TestFractionReward.Factory.class);
     Plugins.mapBinder(binder(), DecodingStrategy.class)
-        .addBinding(CriticSamplingStrategy.NAME).to(CriticSamplingStrategy.Factory.class);
+        .addBinding(CriticSamplingStrategy.NAME)
+        .to(CriticSamplingStrategy.Factory.class);
   }
 }

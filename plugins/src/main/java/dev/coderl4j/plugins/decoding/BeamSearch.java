@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Beam search as Hugging Face's {@code generate(num_beams=...)} does it (transformers 4.5x-5.x):
  * each step keeps the {@code 2 x width} best continuations; those that end (end-of-sequence or the
- * length limit) among the best {@code width} become finished hypotheses scored by
- * {@code sum log p / generated_length ^ length_penalty}; the best {@code width} others run on.
- * CodeRL reports pass@1 and pass@5 with beam search (§4, Tables 2-3).
+ * length limit) among the best {@code width} become finished hypotheses scored by {@code sum log p
+ * / generated_length ^ length_penalty}; the best {@code width} others run on. CodeRL reports pass@1
+ * and pass@5 with beam search (§4, Tables 2-3).
  *
  * <p>All inputs decode as one batch of {@code inputs x width} rows; an input whose search is over
  * drops out of the batch.
@@ -115,7 +115,10 @@ public final class BeamSearch implements DecodingStrategy {
     int width = params.width();
     if (n < 1 || n > width) {
       throw new IllegalArgumentException(
-          "beam search returns at most width = " + width + " sequences per input; asked for " + n
+          "beam search returns at most width = "
+              + width
+              + " sequences per input; asked for "
+              + n
               + " (raise 'width')");
     }
     int eos = actor.tokenizer().eosId();
@@ -296,8 +299,10 @@ public final class BeamSearch implements DecodingStrategy {
     for (int i = 0; i < idx.length; i++) {
       idx[i] = i;
     }
-    java.util.Arrays.sort(idx, (a, b) -> scores[a] != scores[b] ? Float.compare(scores[b], scores[a])
-        : Integer.compare(a, b));
+    java.util.Arrays.sort(
+        idx,
+        (a, b) ->
+            scores[a] != scores[b] ? Float.compare(scores[b], scores[a]) : Integer.compare(a, b));
     int[] out = new int[k];
     for (int i = 0; i < k; i++) {
       out[i] = idx[i];

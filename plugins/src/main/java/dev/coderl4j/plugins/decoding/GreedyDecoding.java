@@ -43,7 +43,8 @@ public final class GreedyDecoding implements DecodingStrategy {
     if (n != 1) {
       throw new IllegalArgumentException(
           "greedy decoding yields one sequence per input; ask for n = 1, or use 'beam' or"
-              + " 'nucleus' for " + n);
+              + " 'nucleus' for "
+              + n);
     }
     int eos = actor.tokenizer().eosId();
     int rows = inputs.size();

@@ -14,11 +14,11 @@ import java.util.SplittableRandom;
 /**
  * Nucleus (top-p) sampling with temperature and top-k, applied in Hugging Face's order
  * (temperature, then top-k, then top-p). CodeRL samples its synthetic programs and its pass@k
- * candidates this way (§3.3, §4; generate.py: temperature 0.6, top-p 0.95, and transformers' default
- * top-k of 50, which generate.py leaves on).
+ * candidates this way (§3.3, §4; generate.py: temperature 0.6, top-p 0.95, and transformers'
+ * default top-k of 50, which generate.py leaves on).
  *
- * <p>All {@code n} samples of all inputs decode as one batch. One random stream, seeded by
- * {@code seed}, draws for the rows in order at each step, so a seed gives the same samples.
+ * <p>All {@code n} samples of all inputs decode as one batch. One random stream, seeded by {@code
+ * seed}, draws for the rows in order at each step, so a seed gives the same samples.
  */
 public final class NucleusSampling implements DecodingStrategy {
   public static final String NAME = "nucleus";
@@ -146,8 +146,13 @@ public final class NucleusSampling implements DecodingStrategy {
       }
     } else {
       // A min-heap of the k best seen so far.
-      java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(k + 1,
-          (a, b) -> values[a] != values[b] ? Float.compare(values[a], values[b]) : Integer.compare(b, a));
+      java.util.PriorityQueue<Integer> heap =
+          new java.util.PriorityQueue<>(
+              k + 1,
+              (a, b) ->
+                  values[a] != values[b]
+                      ? Float.compare(values[a], values[b])
+                      : Integer.compare(b, a));
       for (int i = 0; i < values.length; i++) {
         if (heap.size() < k) {
           heap.add(i);
@@ -161,8 +166,10 @@ public final class NucleusSampling implements DecodingStrategy {
       }
       idx = heap.toArray(new Integer[0]);
     }
-    Arrays.sort(idx, (a, b) -> values[a] != values[b] ? Float.compare(values[b], values[a])
-        : Integer.compare(a, b));
+    Arrays.sort(
+        idx,
+        (a, b) ->
+            values[a] != values[b] ? Float.compare(values[b], values[a]) : Integer.compare(a, b));
     int[] out = new int[idx.length];
     for (int i = 0; i < idx.length; i++) {
       out[i] = idx[i];

@@ -14,12 +14,16 @@ final class RowDecoding {
   private RowDecoding() {}
 
   /**
-   * Extends {@code hyps} (one per session row, in row order) until each ends or reaches
-   * {@code maxNewTokens}.
+   * Extends {@code hyps} (one per session row, in row order) until each ends or reaches {@code
+   * maxNewTokens}.
    *
    * @param choose picks the next token from a row's logits
    */
-  static void run(DecodingSession session, Hypothesis[] hyps, int maxNewTokens, int eos,
+  static void run(
+      DecodingSession session,
+      Hypothesis[] hyps,
+      int maxNewTokens,
+      int eos,
       ToIntFunction<float[]> choose) {
     int[] active = new int[hyps.length];
     for (int i = 0; i < active.length; i++) {

@@ -39,6 +39,7 @@ public final class GreedyBaseline implements ReturnEstimator {
   public List<TokenReturns> estimate(ProblemRollouts problem) {
     double b = Rollouts.greedy(problem, NAME);
     return problem.rollouts().stream()
-        .map((Rollout r) -> TokenReturns.constant(r.reward() - b, r.length())).toList();
+        .map((Rollout r) -> TokenReturns.constant(r.reward() - b, r.length()))
+        .toList();
   }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Table 2's variant D, CodeRL's return (Eq. 10): the greedy baseline and the learned critic,
- * {@code (r(W^s) − r(W^b)) · q̂_φ(w_t)}.
+ * Table 2's variant D, CodeRL's return (Eq. 10): the greedy baseline and the learned critic, {@code
+ * (r(W^s) − r(W^b)) · q̂_φ(w_t)}.
  */
 public final class GreedyBaselineCritic implements ReturnEstimator {
   /** The plugin name. */

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Table 2's variant C: the greedy baseline and a rule-based "distance" critic, {@code q̂(w_t) =
- * (T − t + 1) / T}, decaying linearly from 1 at the first token to {@code 1/T} at the last.
+ * Table 2's variant C: the greedy baseline and a rule-based "distance" critic, {@code q̂(w_t) = (T
+ * − t + 1) / T}, decaying linearly from 1 at the first token to {@code 1/T} at the last.
  */
 public final class GreedyBaselineDecay implements ReturnEstimator {
   /** The plugin name. */
@@ -52,6 +52,7 @@ public final class GreedyBaselineDecay implements ReturnEstimator {
   public List<TokenReturns> estimate(ProblemRollouts problem) {
     double b = Rollouts.greedy(problem, NAME);
     return problem.rollouts().stream()
-        .map((Rollout r) -> TokenReturns.scaled(r.reward() - b, linearDecay(r.length()))).toList();
+        .map((Rollout r) -> TokenReturns.scaled(r.reward() - b, linearDecay(r.length())))
+        .toList();
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * A group-relative baseline, as RLOO and GRPO use: a sample's advantage is its reward minus the
  * mean reward of the problem's <em>other</em> samples (leave-one-out, so the baseline does not
- * depend on the sample it judges and the estimate stays unbiased). No greedy decode is needed.
- * With {@code critic: true} each token's weight is further scaled by the critic's value, as
- * CodeRL's Eq. 10 scales the greedy-baseline advantage.
+ * depend on the sample it judges and the estimate stays unbiased). No greedy decode is needed. With
+ * {@code critic: true} each token's weight is further scaled by the critic's value, as CodeRL's Eq.
+ * 10 scales the greedy-baseline advantage.
  *
  * <p>A problem with a single sample has no other samples to compare with: its advantage is 0 (it
  * contributes no {@code L_rl} gradient), as in RLOO.

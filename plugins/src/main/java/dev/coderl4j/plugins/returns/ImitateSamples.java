@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Table 3's "L_ce (+W^s)" row: every synthetic sample is trained on with cross-entropy as if it
- * were correct, whatever its reward (weight 1 on every token). With {@code ceWeight: 1} and
- * {@code rlWeight: 1} the RL stage then minimises {@code L_ce(W) + L_ce(W^s)}.
+ * were correct, whatever its reward (weight 1 on every token). With {@code ceWeight: 1} and {@code
+ * rlWeight: 1} the RL stage then minimises {@code L_ce(W) + L_ce(W^s)}.
  */
 public final class ImitateSamples implements ReturnEstimator {
   /** The plugin name. */
@@ -42,6 +42,7 @@ public final class ImitateSamples implements ReturnEstimator {
   @Override
   public List<TokenReturns> estimate(ProblemRollouts problem) {
     return problem.rollouts().stream()
-        .map((Rollout r) -> TokenReturns.constant(1.0, r.length())).toList();
+        .map((Rollout r) -> TokenReturns.constant(1.0, r.length()))
+        .toList();
   }
 }

@@ -32,8 +32,10 @@ class CodeRlModuleTest {
 
   @Test
   void rewardsResolveWithParams() throws Exception {
-    RewardScheme r = resolver.create(RewardScheme.class,
-        new PluginSpec("coderl", new ObjectMapper().readTree("{\"failedTest\": -0.2}")));
+    RewardScheme r =
+        resolver.create(
+            RewardScheme.class,
+            new PluginSpec("coderl", new ObjectMapper().readTree("{\"failedTest\": -0.2}")));
     assertInstanceOf(CodeRlReward.class, r);
     assertEquals(-1.0, r.min());
     assertEquals(1.0, r.max());
@@ -41,20 +43,29 @@ class CodeRlModuleTest {
 
   @Test
   void anUnknownRewardListsTheKnownOnes() {
-    UnknownPluginException e = assertThrows(UnknownPluginException.class,
-        () -> resolver.create(RewardScheme.class, PluginSpec.of("coderl2")));
+    UnknownPluginException e =
+        assertThrows(
+            UnknownPluginException.class,
+            () -> resolver.create(RewardScheme.class, PluginSpec.of("coderl2")));
     assertTrue(e.getMessage().contains("[binary, coderl, test-fraction]"), e.getMessage());
   }
 
   @Test
   void badRewardParamsSayHowToFix() throws Exception {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> resolver.create(
-        RewardScheme.class, new PluginSpec("coderl", new ObjectMapper().readTree("{\"passed\": -2}"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                resolver.create(
+                    RewardScheme.class,
+                    new PluginSpec("coderl", new ObjectMapper().readTree("{\"passed\": -2}"))));
     assertTrue(e.getMessage().contains("compileError ≤ runtimeError"), e.getMessage());
   }
 
   @Test
   void theModuleIsFoundOnTheClasspath() {
-    assertTrue(PluginModule.discover(getClass().getClassLoader()).stream().anyMatch(m -> m instanceof CodeRlModule));
+    assertTrue(
+        PluginModule.discover(getClass().getClassLoader()).stream()
+            .anyMatch(m -> m instanceof CodeRlModule));
   }
 }

@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
-/** {@code greedy-baseline-decay} satisfies the return-estimator contract and gives Table 2's variant C by hand. */
+/**
+ * {@code greedy-baseline-decay} satisfies the return-estimator contract and gives Table 2's variant
+ * C by hand.
+ */
 class GreedyBaselineDecayProperties implements ReturnEstimatorContract {
   @Override
   public ReturnEstimator estimator() {
     return new GreedyBaselineDecay();
   }
 
-  private static List<List<Double>> weights(ReturnEstimator e, OptionalDouble greedy,
-      Rollout... rs) {
+  private static List<List<Double>> weights(
+      ReturnEstimator e, OptionalDouble greedy, Rollout... rs) {
     return e.estimate(new ProblemRollouts(greedy, List.of(rs))).stream()
-        .map(TokenReturns::weights).toList();
+        .map(TokenReturns::weights)
+        .toList();
   }
 
   @Test

@@ -17,28 +17,38 @@ import org.junit.jupiter.api.Test;
 
 /** The estimators are bound under their names and resolved from config. */
 class ReturnsModuleTest {
-  private final PluginResolver resolver = Guice.createInjector(new CoreModule(), new ReturnsModule())
-      .getInstance(PluginResolver.class);
+  private final PluginResolver resolver =
+      Guice.createInjector(new CoreModule(), new ReturnsModule()).getInstance(PluginResolver.class);
 
   @Test
   void everyEstimatorIsRegistered() {
-    assertEquals(Set.of("greedy-baseline", "critic-values", "greedy-baseline-decay",
-        "greedy-baseline-critic", "group-mean", "imitate-samples"),
+    assertEquals(
+        Set.of(
+            "greedy-baseline",
+            "critic-values",
+            "greedy-baseline-decay",
+            "greedy-baseline-critic",
+            "group-mean",
+            "imitate-samples"),
         resolver.names(ReturnEstimator.class));
   }
 
   @Test
   void groupMeanTakesItsCriticParam() throws Exception {
-    ReturnEstimator e = resolver.create(ReturnEstimator.class,
-        new PluginSpec("group-mean", new ObjectMapper().readTree("{\"critic\": true}")));
+    ReturnEstimator e =
+        resolver.create(
+            ReturnEstimator.class,
+            new PluginSpec("group-mean", new ObjectMapper().readTree("{\"critic\": true}")));
     assertInstanceOf(GroupMean.class, e);
     assertTrue(e.usesCritic());
   }
 
   @Test
   void anUnknownEstimatorListsTheKnownOnes() {
-    UnknownPluginException e = assertThrows(UnknownPluginException.class,
-        () -> resolver.create(ReturnEstimator.class, PluginSpec.of("D")));
+    UnknownPluginException e =
+        assertThrows(
+            UnknownPluginException.class,
+            () -> resolver.create(ReturnEstimator.class, PluginSpec.of("D")));
     assertTrue(e.getMessage().contains("greedy-baseline-critic"), e.getMessage());
   }
 }

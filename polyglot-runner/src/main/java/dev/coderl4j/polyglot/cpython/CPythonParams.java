@@ -1,16 +1,15 @@
 package dev.coderl4j.polyglot.cpython;
 
-import dev.coderl4j.polyglot.Modes;
-
 import dev.coderl4j.core.exec.ExecutionLimits;
+import dev.coderl4j.polyglot.Modes;
 import java.time.Duration;
 
 /**
  * Params of the {@code cpython} runner. A missing (null) value means the default.
  *
  * @param executable the Python 3 interpreter (default {@code python3} on the PATH)
- * @param mode {@code process-per-job} (a new interpreter per job, as human-eval and EvalPlus do)
- *     or {@code persistent} (one server per worker that forks a child per job)
+ * @param mode {@code process-per-job} (a new interpreter per job, as human-eval and EvalPlus do) or
+ *     {@code persistent} (one server per worker that forks a child per job)
  * @param workers jobs at once (0: one per core)
  * @param timeoutSeconds wall time per test (APPS: 4)
  * @param programTimeoutSeconds wall time per job (60)
@@ -63,28 +62,40 @@ public record CPythonParams(
     executable = executable == null ? "python3" : executable;
     mode = mode == null ? PROCESS_PER_JOB : mode;
     workers = workers == null ? 0 : workers;
-    timeoutSeconds = timeoutSeconds == null ? d.perTestTimeout().toMillis() / 1000.0 : timeoutSeconds;
-    programTimeoutSeconds = programTimeoutSeconds == null
-        ? d.perProgramTimeout().toMillis() / 1000.0 : programTimeoutSeconds;
+    timeoutSeconds =
+        timeoutSeconds == null ? d.perTestTimeout().toMillis() / 1000.0 : timeoutSeconds;
+    programTimeoutSeconds =
+        programTimeoutSeconds == null
+            ? d.perProgramTimeout().toMillis() / 1000.0
+            : programTimeoutSeconds;
     maxOutputBytes = maxOutputBytes == null ? d.maxOutputBytes() : maxOutputBytes;
     maxMemoryMb = maxMemoryMb == null ? d.maxMemoryMb() : maxMemoryMb;
     killGraceSeconds = killGraceSeconds == null ? 2.0 : killGraceSeconds;
     if (executable.isBlank()) {
-      throw new IllegalArgumentException("executable is blank: name a Python 3 interpreter, e.g. python3");
+      throw new IllegalArgumentException(
+          "executable is blank: name a Python 3 interpreter, e.g. python3");
     }
     Mode.of(mode);
     if (workers < 0) {
-      throw new IllegalArgumentException("workers must be 0 (one per core) or positive, got " + workers);
+      throw new IllegalArgumentException(
+          "workers must be 0 (one per core) or positive, got " + workers);
     }
     if (!(timeoutSeconds > 0) || programTimeoutSeconds < timeoutSeconds) {
-      throw new IllegalArgumentException("need 0 < timeoutSeconds <= programTimeoutSeconds, got "
-          + timeoutSeconds + " and " + programTimeoutSeconds);
+      throw new IllegalArgumentException(
+          "need 0 < timeoutSeconds <= programTimeoutSeconds, got "
+              + timeoutSeconds
+              + " and "
+              + programTimeoutSeconds);
     }
     if (!(killGraceSeconds > 0)) {
       throw new IllegalArgumentException("killGraceSeconds must be positive, e.g. 2");
     }
-    new ExecutionLimits(Duration.ofMillis((long) (timeoutSeconds * 1000)),
-        Duration.ofMillis((long) (programTimeoutSeconds * 1000)), maxOutputBytes, maxMemoryMb, 1000);
+    new ExecutionLimits(
+        Duration.ofMillis((long) (timeoutSeconds * 1000)),
+        Duration.ofMillis((long) (programTimeoutSeconds * 1000)),
+        maxOutputBytes,
+        maxMemoryMb,
+        1000);
   }
 
   /** All defaults: python3, process per job, one worker per core, APPS' limits. */
@@ -94,21 +105,41 @@ public record CPythonParams(
 
   /** These params with another mode and number of workers. */
   public CPythonParams with(String newMode, int newWorkers) {
-    return new CPythonParams(executable, newMode, newWorkers, timeoutSeconds, programTimeoutSeconds,
-        maxOutputBytes, maxMemoryMb, killGraceSeconds);
+    return new CPythonParams(
+        executable,
+        newMode,
+        newWorkers,
+        timeoutSeconds,
+        programTimeoutSeconds,
+        maxOutputBytes,
+        maxMemoryMb,
+        killGraceSeconds);
   }
 
   /** These params with other limits (the recursion depth is CPython's own business). */
   public CPythonParams withLimits(ExecutionLimits l) {
-    return new CPythonParams(executable, mode, workers, l.perTestTimeout().toMillis() / 1000.0,
-        l.perProgramTimeout().toMillis() / 1000.0, l.maxOutputBytes(), l.maxMemoryMb(),
+    return new CPythonParams(
+        executable,
+        mode,
+        workers,
+        l.perTestTimeout().toMillis() / 1000.0,
+        l.perProgramTimeout().toMillis() / 1000.0,
+        l.maxOutputBytes(),
+        l.maxMemoryMb(),
         killGraceSeconds);
   }
 
   /** These params with another interpreter. */
   public CPythonParams withExecutable(String exe) {
-    return new CPythonParams(exe, mode, workers, timeoutSeconds, programTimeoutSeconds,
-        maxOutputBytes, maxMemoryMb, killGraceSeconds);
+    return new CPythonParams(
+        exe,
+        mode,
+        workers,
+        timeoutSeconds,
+        programTimeoutSeconds,
+        maxOutputBytes,
+        maxMemoryMb,
+        killGraceSeconds);
   }
 
   /** The mode, as an enum. */

@@ -43,11 +43,11 @@ import org.apache.commons.exec.PumpStreamHandler;
  * The {@code cpython} runner: the reference the GraalPy backend is checked against, and the way to
  * run programs that need C extensions (§3.3's outcomes, CPython's own semantics).
  *
- * <p>Jobs run through a small Python harness shipped as a resource, with the same job semantics
- * as the GraalPy backend; stdout comparison and classification are the shared Java code. Two
- * modes: {@code process-per-job} starts an interpreter per job through Apache Commons Exec (the
- * human-eval/EvalPlus practice), {@code persistent} keeps one server per worker that forks a
- * child per job. Neither is a security sandbox (see {@code docs/execution.md}).
+ * <p>Jobs run through a small Python harness shipped as a resource, with the same job semantics as
+ * the GraalPy backend; stdout comparison and classification are the shared Java code. Two modes:
+ * {@code process-per-job} starts an interpreter per job through Apache Commons Exec (the
+ * human-eval/EvalPlus practice), {@code persistent} keeps one server per worker that forks a child
+ * per job. Neither is a security sandbox (see {@code docs/execution.md}).
  */
 public final class CPythonRunner implements ProgramRunner {
   /** The plugin name. */
@@ -107,8 +107,10 @@ public final class CPythonRunner implements ProgramRunner {
   private static String[] probe(String exe) {
     CommandLine cl = new CommandLine(exe);
     cl.addArgument("-c");
-    cl.addArgument("import sys; print(sys.executable); print(sys.version.split()[0]); "
-        + "sys.exit(0 if sys.version_info[0] == 3 else 3)", false);
+    cl.addArgument(
+        "import sys; print(sys.executable); print(sys.version.split()[0]); "
+            + "sys.exit(0 if sys.version_info[0] == 3 else 3)",
+        false);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DefaultExecutor ex = DefaultExecutor.builder().get();
     ex.setStreamHandler(new PumpStreamHandler(out, OutputStream.nullOutputStream()));
@@ -116,9 +118,14 @@ public final class CPythonRunner implements ProgramRunner {
     try {
       ex.execute(cl);
     } catch (IOException e) {
-      throw new IllegalStateException("The cpython backend needs a Python 3 interpreter, but '" + exe
-          + "' could not be run (" + e.getMessage() + "). Install Python 3 so that python3 is on"
-          + " the PATH, or set the runner's executable parameter to one.", e);
+      throw new IllegalStateException(
+          "The cpython backend needs a Python 3 interpreter, but '"
+              + exe
+              + "' could not be run ("
+              + e.getMessage()
+              + "). Install Python 3 so that python3 is on"
+              + " the PATH, or set the runner's executable parameter to one.",
+          e);
     }
     String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\\R");
     if (lines.length < 2) {
@@ -217,7 +224,8 @@ public final class CPythonRunner implements ProgramRunner {
       killed = died;
     }
     if (killed != null && compileError == null && loadError == null) {
-      detail = "interpreter " + (killed.equals("Timeout") ? "killed past its hard deadline" : "died");
+      detail =
+          "interpreter " + (killed.equals("Timeout") ? "killed past its hard deadline" : "died");
       if (!loaded) {
         loadError = killed;
       } else {
@@ -232,8 +240,9 @@ public final class CPythonRunner implements ProgramRunner {
         }
       }
     }
-    var outcome = Classification.classify(
-        Optional.ofNullable(compileError), Optional.ofNullable(loadError), tests);
+    var outcome =
+        Classification.classify(
+            Optional.ofNullable(compileError), Optional.ofNullable(loadError), tests);
     if (compileError != null && detail.isEmpty()) {
       detail = compileError;
     }
@@ -248,13 +257,16 @@ public final class CPythonRunner implements ProgramRunner {
       return new TestResult.Error(t.asText());
     }
     String expected = ((TestSuite.Stdin) job.tests()).cases().get(index).output();
-    return StdoutMatch.matches(t.get("stdout").asText(), expected) ? TestResult.PASS : TestResult.FAIL;
+    return StdoutMatch.matches(t.get("stdout").asText(), expected)
+        ? TestResult.PASS
+        : TestResult.FAIL;
   }
 
   private long hardLimitMillis(ExecutionJob job) {
     // Loading plus every test may each take the per-test time, within the per-job cap.
-    double perJob = Math.min(params.programTimeoutSeconds(),
-        params.timeoutSeconds() * (job.tests().size() + 1));
+    double perJob =
+        Math.min(
+            params.programTimeoutSeconds(), params.timeoutSeconds() * (job.tests().size() + 1));
     return (long) ((perJob + params.killGraceSeconds()) * 1000) + 1000;
   }
 
@@ -270,8 +282,8 @@ public final class CPythonRunner implements ProgramRunner {
     ExecuteWatchdog wd =
         ExecuteWatchdog.builder().setTimeout(Duration.ofMillis(hardLimitMillis(job))).get();
     ex.setWatchdog(wd);
-    ex.setStreamHandler(new PumpStreamHandler(out, OutputStream.nullOutputStream(),
-        new ByteArrayInputStream(in)));
+    ex.setStreamHandler(
+        new PumpStreamHandler(out, OutputStream.nullOutputStream(), new ByteArrayInputStream(in)));
     ex.setExitValues(null);
     try {
       ex.execute(cl);
@@ -295,11 +307,15 @@ public final class CPythonRunner implements ProgramRunner {
       if (process != null && process.isAlive()) {
         return;
       }
-      ProcessBuilder pb = new ProcessBuilder(executable, harness.toString(), "--serve")
-          .directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder pb =
+          new ProcessBuilder(executable, harness.toString(), "--serve")
+              .directory(dir.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
       process = pb.start();
       stdin = process.getOutputStream();
-      stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      stdout =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     ExecutionResult run(ExecutionJob job) {
@@ -362,7 +378,8 @@ public final class CPythonRunner implements ProgramRunner {
 
   @Override
   public List<ExecutionResult> runAll(List<ExecutionJob> jobs, RunListener listener) {
-    return dev.coderl4j.core.exec.ConcurrentRuns.runAll(jobs, listener, params.workerCount(), this::run);
+    return dev.coderl4j.core.exec.ConcurrentRuns.runAll(
+        jobs, listener, params.workerCount(), this::run);
   }
 
   @Override

@@ -1,5 +1,5 @@
 /**
- * The {@code cpython} reference backend: the same jobs in CPython subprocesses, per job or
- * forked from a persistent server. Not a sandbox; see {@code docs/execution.md}.
+ * The {@code cpython} reference backend: the same jobs in CPython subprocesses, per job or forked
+ * from a persistent server. Not a sandbox; see {@code docs/execution.md}.
  */
 package dev.coderl4j.polyglot.cpython;

@@ -23,8 +23,8 @@ final class CacheDir {
 
   /** A temporary name beside {@code target} for this process to make it under. */
   static Path temporary(Path target) {
-    return target.resolveSibling(target.getFileName() + TEMP + ProcessHandle.current().pid()
-        + "-" + System.nanoTime());
+    return target.resolveSibling(
+        target.getFileName() + TEMP + ProcessHandle.current().pid() + "-" + System.nanoTime());
   }
 
   /** Deletes the temporaries matching {@code prefix} that are older than {@code age}. */
@@ -52,13 +52,16 @@ final class CacheDir {
         }
       }
     }
-    others.sort(Comparator.comparing((Path p) -> {
-      try {
-        return Files.getLastModifiedTime(p).toMillis();
-      } catch (IOException e) {
-        return 0L;
-      }
-    }).reversed());
+    others.sort(
+        Comparator.comparing(
+                (Path p) -> {
+                  try {
+                    return Files.getLastModifiedTime(p).toMillis();
+                  } catch (IOException e) {
+                    return 0L;
+                  }
+                })
+            .reversed());
     for (Path p : others.subList(Math.min(keep, others.size()), others.size())) {
       delete(p);
     }

@@ -25,14 +25,14 @@ import java.util.jar.Manifest;
  * start from a {@link JitImage} (on the JDK itself they need {@code --upgrade-module-path}, which
  * turns class-data sharing off); their archive also holds the Graal compiler's classes.
  *
- * <p>The archive is written once: the first worker of a runner that finds none runs with
- * {@code -XX:ArchiveClassesAtExit} on a temporary file, and when that worker exits normally the
- * runner moves the file into place atomically; a worker killed mid-dump leaves no archive, only a
- * stale temporary file that a later run removes. Its name is a digest of the JDK and of every
- * class-path entry's path, size and modification time, so a rebuilt jar or another JDK gets a new
- * archive instead of one the JVM would refuse (only the two newest other archives are kept). A
- * damaged archive is ignored by the JVM (workers start without it); deleting it makes the next
- * run write a new one.
+ * <p>The archive is written once: the first worker of a runner that finds none runs with {@code
+ * -XX:ArchiveClassesAtExit} on a temporary file, and when that worker exits normally the runner
+ * moves the file into place atomically; a worker killed mid-dump leaves no archive, only a stale
+ * temporary file that a later run removes. Its name is a digest of the JDK and of every class-path
+ * entry's path, size and modification time, so a rebuilt jar or another JDK gets a new archive
+ * instead of one the JVM would refuse (only the two newest other archives are kept). A damaged
+ * archive is ignored by the JVM (workers start without it); deleting it makes the next run write a
+ * new one.
  */
 final class ClassDataArchive {
   private static final String PREFIX = "graalpy-worker-";
@@ -73,8 +73,9 @@ final class ClassDataArchive {
         Path p = Path.of(entry);
         md.update(entry.getBytes(StandardCharsets.UTF_8));
         if (Files.isRegularFile(p)) {
-          md.update((Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + '\n')
-              .getBytes(StandardCharsets.UTF_8));
+          md.update(
+              (Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() + '\n')
+                  .getBytes(StandardCharsets.UTF_8));
         }
       }
       String digest = HexFormat.of().formatHex(md.digest()).substring(0, 16);
@@ -117,12 +118,18 @@ final class ClassDataArchive {
   /** A dump in progress: its temporary file and the worker flags that write it. */
   record Dump(Path tmp, List<String> flags) {}
 
-  /** Moves a finished dump into place, or deletes it; never throws (the archive is an optimisation). */
+  /**
+   * Moves a finished dump into place, or deletes it; never throws (the archive is an optimisation).
+   */
   void finish(Dump dump, boolean workerExitedNormally) {
     try {
       if (workerExitedNormally && Files.isRegularFile(dump.tmp()) && Files.size(dump.tmp()) > 0) {
         try {
-          Files.move(dump.tmp(), file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              dump.tmp(),
+              file,
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(dump.tmp(), file, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -23,13 +23,13 @@ import org.graalvm.polyglot.io.IOAccess;
 
 /**
  * A lane's sandboxed contexts (the isolation §3.3's unit tests need between programs): the one in
- * hand, pristine spares prepared on a background thread, discards closed off the critical path,
- * and the cleanliness check that decides whether a context may run the next job.
+ * hand, pristine spares prepared on a background thread, discards closed off the critical path, and
+ * the cleanliness check that decides whether a context may run the next job.
  *
- * <p>A context is reused only while the harness's check says that no program has changed
- * anything the next program could see (modules, builtins, classes, interpreter state); otherwise
- * it is discarded and a spare takes its place. Modules that programs imported are learned and
- * imported ahead into the contexts prepared from then on.
+ * <p>A context is reused only while the harness's check says that no program has changed anything
+ * the next program could see (modules, builtins, classes, interpreter state); otherwise it is
+ * discarded and a spare takes its place. Modules that programs imported are learned and imported
+ * ahead into the contexts prepared from then on.
  */
 final class ContextPool implements AutoCloseable {
   /** Modules whose import has visible effects: never imported ahead of a program. */
@@ -39,8 +39,8 @@ final class ContextPool implements AutoCloseable {
   private static final int MAX_LEARNED = 256;
 
   /**
-   * After most jobs only the modules a program can name are checked (a few dicts; checking all
-   * of them costs tens of milliseconds interpreted); every this many jobs, all of them are, as a
+   * After most jobs only the modules a program can name are checked (a few dicts; checking all of
+   * them costs tens of milliseconds interpreted); every this many jobs, all of them are, as a
    * backstop for state reached in ways the import scan does not see.
    */
   private static final int FULL_CHECK_EVERY = 128;
@@ -60,8 +60,8 @@ final class ContextPool implements AutoCloseable {
   private int discarded;
 
   /**
-   * Makes the first context here, so that a worker that reports READY can run a job now, and
-   * starts preparing spares.
+   * Makes the first context here, so that a worker that reports READY can run a job now, and starts
+   * preparing spares.
    *
    * @param learned modules programs imported, shared by the worker's lanes
    */
@@ -71,8 +71,12 @@ final class ContextPool implements AutoCloseable {
     this.calls = calls;
     this.learned = learned;
     try (InputStream in = ContextPool.class.getResourceAsStream("harness.py")) {
-      this.harness = Source.newBuilder("python",
-          new String(in.readAllBytes(), StandardCharsets.UTF_8), "coderl_harness.py").build();
+      this.harness =
+          Source.newBuilder(
+                  "python",
+                  new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                  "coderl_harness.py")
+              .build();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the GraalPy harness resource", e);
     }
@@ -94,23 +98,25 @@ final class ContextPool implements AutoCloseable {
   /** A context with the harness loaded and nothing of any program in it yet. */
   private Guest prepare() {
     Capture out = new Capture(cfg.maxOutputBytes());
-    Context ctx = Context.newBuilder("python").engine(engine)
-        .allowAllAccess(false)
-        .allowHostAccess(HostAccess.NONE)
-        .allowHostClassLookup(name -> false)
-        .allowHostClassLoading(false)
-        .allowPolyglotAccess(PolyglotAccess.NONE)
-        .allowIO(IOAccess.NONE)
-        .allowCreateProcess(false)
-        .allowCreateThread(false)
-        .allowNativeAccess(false)
-        .allowEnvironmentAccess(EnvironmentAccess.NONE)
-        .allowInnerContextOptions(false)
-        .in(InputStream.nullInputStream())
-        .out(out)
-        .err(new Capture(4096))
-        .option("python.PosixModuleBackend", "java")
-        .build();
+    Context ctx =
+        Context.newBuilder("python")
+            .engine(engine)
+            .allowAllAccess(false)
+            .allowHostAccess(HostAccess.NONE)
+            .allowHostClassLookup(name -> false)
+            .allowHostClassLoading(false)
+            .allowPolyglotAccess(PolyglotAccess.NONE)
+            .allowIO(IOAccess.NONE)
+            .allowCreateProcess(false)
+            .allowCreateThread(false)
+            .allowNativeAccess(false)
+            .allowEnvironmentAccess(EnvironmentAccess.NONE)
+            .allowInnerContextOptions(false)
+            .in(InputStream.nullInputStream())
+            .out(out)
+            .err(new Capture(4096))
+            .option("python.PosixModuleBackend", "java")
+            .build();
     ctx.eval(harness);
     Value bindings = ctx.getBindings("python");
     Value factory = bindings.getMember("_coderl_harness");
@@ -147,7 +153,8 @@ final class ContextPool implements AutoCloseable {
       Object o = spares.take();
       spareSlots.release();
       if (o instanceof RuntimeException e) {
-        throw new IllegalStateException("could not prepare a GraalPy context: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "could not prepare a GraalPy context: " + e.getMessage(), e);
       }
       return (Guest) o;
     } catch (InterruptedException e) {
@@ -169,13 +176,14 @@ final class ContextPool implements AutoCloseable {
   /** Closes {@code g} in the background; a spare takes its place. */
   void discard(Guest g) {
     discarded++;
-    closer.execute(() -> {
-      try {
-        g.ctx.close(true);
-      } catch (RuntimeException ignored) {
-        // Already closed or cancelled: nothing left to release.
-      }
-    });
+    closer.execute(
+        () -> {
+          try {
+            g.ctx.close(true);
+          } catch (RuntimeException ignored) {
+            // Already closed or cancelled: nothing left to release.
+          }
+        });
   }
 
   /**
@@ -193,8 +201,9 @@ final class ContextPool implements AutoCloseable {
       return;
     }
     try {
-      long d = Math.max(deadline,
-          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
+      long d =
+          Math.max(
+              deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
       Value v = calls.call(g, d, g.end, named, FULL_CHECK_EVERY);
       boolean clean = v.getArrayElement(0).asBoolean();
       String fresh = v.getArrayElement(1).asString();
@@ -202,8 +211,10 @@ final class ContextPool implements AutoCloseable {
       if (clean) {
         current = g;
       } else {
-        details.add("context changed by the program"
-            + (fresh.isEmpty() ? "" : " (imported " + fresh + ")") + "; discarded");
+        details.add(
+            "context changed by the program"
+                + (fresh.isEmpty() ? "" : " (imported " + fresh + ")")
+                + "; discarded");
         discard(g);
       }
     } catch (GuardedCalls.Stopped s) {
@@ -212,8 +223,8 @@ final class ContextPool implements AutoCloseable {
   }
 
   /**
-   * Remembers modules that programs import, so that contexts prepared from now on import them
-   * ahead (in the background) and the next program that needs them after a discard pays nothing.
+   * Remembers modules that programs import, so that contexts prepared from now on import them ahead
+   * (in the background) and the next program that needs them after a discard pays nothing.
    */
   void learn(String names) {
     if (!names.isEmpty()) {

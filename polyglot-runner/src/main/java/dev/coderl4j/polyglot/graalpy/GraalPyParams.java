@@ -1,8 +1,7 @@
 package dev.coderl4j.polyglot.graalpy;
 
-import dev.coderl4j.polyglot.Modes;
-
 import dev.coderl4j.core.exec.ExecutionLimits;
+import dev.coderl4j.polyglot.Modes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,33 +17,34 @@ import java.util.Map;
  * @param maxMemoryMb heap a program may use before it ends as MemoryError (1024)
  * @param maxRecursionDepth the Python recursion depth the guest stack is sized for (100,000)
  * @param workers jobs run at once (0: one per core), over worker JVMs of {@code lanes} each
- * @param compilation {@code jit} (default: the Graal JIT, required when chosen; CPU-bound
- *     programs finish as in CPython where the interpreter times out, e.g. MBPP 123 in 4 s against
- *     more than 20 s) or {@code interpreter} (starts each worker sooner, but times CPU-bound
- *     programs out; on the MBPP benchmark, median 3.05x per-job CPython processes against 3.17x
- *     with the JIT, docs/execution.md)
- * @param isolation {@code verified} (reuse a context while it checks clean) or {@code fresh}
- *     (a new context for every job; slower, see docs/execution.md)
+ * @param compilation {@code jit} (default: the Graal JIT, required when chosen; CPU-bound programs
+ *     finish as in CPython where the interpreter times out, e.g. MBPP 123 in 4 s against more than
+ *     20 s) or {@code interpreter} (starts each worker sooner, but times CPU-bound programs out; on
+ *     the MBPP benchmark, median 3.05x per-job CPython processes against 3.17x with the JIT,
+ *     docs/execution.md)
+ * @param isolation {@code verified} (reuse a context while it checks clean) or {@code fresh} (a new
+ *     context for every job; slower, see docs/execution.md)
  * @param killGraceSeconds how long past a deadline a worker may take to stop a program before the
  *     runner kills the whole process (2)
  * @param heapOverheadMb heap for the engine and its contexts, added to maxMemoryMb (512)
- * @param engineOptions extra Truffle engine options (e.g. {@code engine.Mode: latency}; measured
- *     in docs/execution.md)
+ * @param engineOptions extra Truffle engine options (e.g. {@code engine.Mode: latency}; measured in
+ *     docs/execution.md)
  * @param jvmArgs extra JVM arguments for the worker processes
  * @param hostCompiler how the worker JVM compiles its own (Truffle and GraalPy) code: {@code c1}
  *     (default; HotSpot's quick compiler only, which leaves the cores to the programs: 1.9x the
  *     throughput of {@code tiered} on the MBPP benchmark) or {@code tiered} (C1 then C2)
  * @param classDataDir where workers keep their class-data-sharing archives and JIT workers their
  *     image of the JDK (default {@code ~/.cache/coderl4j}; {@code off} for none, which also starts
- *     JIT workers with {@code --upgrade-module-path}); see {@link ClassDataArchive}, {@link JitImage}
- * @param lanes jobs one worker JVM runs at once, on threads of their own with contexts of their
- *     own (0: all {@code workers} jobs in one JVM; 1: a JVM per job, the default interpreted;
- *     null: the default for the mode, which with the JIT is up to {@value #DEFAULT_JIT_LANES}
- *     lanes per JVM). Lanes share the JVM's start, its heap and the JIT's compiled code. The heap
- *     is maxMemoryMb + heapOverheadMb + {@value #LANE_HEAP_MB} MB per further lane; a job that
- *     ends in memory trouble (MemoryError, or failing while the heap ran short) or whose worker
- *     died under it is run again alone in a single-lane worker with the heap of one job, whose
- *     result is final: the outcomes are those of a JVM per job.
+ *     JIT workers with {@code --upgrade-module-path}); see {@link ClassDataArchive}, {@link
+ *     JitImage}
+ * @param lanes jobs one worker JVM runs at once, on threads of their own with contexts of their own
+ *     (0: all {@code workers} jobs in one JVM; 1: a JVM per job, the default interpreted; null: the
+ *     default for the mode, which with the JIT is up to {@value #DEFAULT_JIT_LANES} lanes per JVM).
+ *     Lanes share the JVM's start, its heap and the JIT's compiled code. The heap is maxMemoryMb +
+ *     heapOverheadMb + {@value #LANE_HEAP_MB} MB per further lane; a job that ends in memory
+ *     trouble (MemoryError, or failing while the heap ran short) or whose worker died under it is
+ *     run again alone in a single-lane worker with the heap of one job, whose result is final: the
+ *     outcomes are those of a JVM per job.
  */
 public record GraalPyParams(
     Double timeoutSeconds,
@@ -148,25 +148,36 @@ public record GraalPyParams(
     // lanes stays null (the default for the compilation mode, see lanesPerWorker) so that
     // withCompilation() moves it along with the mode.
     if (lanes != null && (lanes < 0 || lanes > WorkerConfig.MAX_LANES)) {
-      throw new IllegalArgumentException("lanes must be 0 (all jobs in one worker JVM) to "
-          + WorkerConfig.MAX_LANES + ", got " + lanes);
+      throw new IllegalArgumentException(
+          "lanes must be 0 (all jobs in one worker JVM) to "
+              + WorkerConfig.MAX_LANES
+              + ", got "
+              + lanes);
     }
-    classDataDir = classDataDir == null
-        ? Path.of(System.getProperty("user.home"), ".cache", "coderl4j").toString() : classDataDir;
+    classDataDir =
+        classDataDir == null
+            ? Path.of(System.getProperty("user.home"), ".cache", "coderl4j").toString()
+            : classDataDir;
     HostCompiler.of(hostCompiler);
     if (classDataDir.isBlank()) {
       throw new IllegalArgumentException(
-          "classDataDir must be a directory or \"off\" (no class-data sharing), got an empty string");
+          "classDataDir must be a directory or \"off\" (no class-data sharing), got an empty"
+              + " string");
     }
     if (!(timeoutSeconds > 0)) {
       throw new IllegalArgumentException("timeoutSeconds must be positive, e.g. 4 (APPS' value)");
     }
     if (programTimeoutSeconds < timeoutSeconds) {
-      throw new IllegalArgumentException("programTimeoutSeconds (" + programTimeoutSeconds
-          + ") must be at least timeoutSeconds (" + timeoutSeconds + ")");
+      throw new IllegalArgumentException(
+          "programTimeoutSeconds ("
+              + programTimeoutSeconds
+              + ") must be at least timeoutSeconds ("
+              + timeoutSeconds
+              + ")");
     }
     if (workers < 0) {
-      throw new IllegalArgumentException("workers must be 0 (one per core) or positive, got " + workers);
+      throw new IllegalArgumentException(
+          "workers must be 0 (one per core) or positive, got " + workers);
     }
     Compilation.of(compilation);
     Isolation.of(isolation);
@@ -182,36 +193,88 @@ public record GraalPyParams(
 
   /** All defaults: APPS' 4 s per test, 60 s per job, 1 MiB, 1 GiB, depth 100,000, JIT, verified. */
   public static GraalPyParams defaults() {
-    return new GraalPyParams(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+    return new GraalPyParams(
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** These params with other limits. */
   public GraalPyParams withLimits(ExecutionLimits l) {
-    return new GraalPyParams(seconds(l.perTestTimeout()), seconds(l.perProgramTimeout()),
-        l.maxOutputBytes(), l.maxMemoryMb(), l.maxRecursionDepth(), workers, compilation, isolation,
-        killGraceSeconds, heapOverheadMb, engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
+    return new GraalPyParams(
+        seconds(l.perTestTimeout()),
+        seconds(l.perProgramTimeout()),
+        l.maxOutputBytes(),
+        l.maxMemoryMb(),
+        l.maxRecursionDepth(),
+        workers,
+        compilation,
+        isolation,
+        killGraceSeconds,
+        heapOverheadMb,
+        engineOptions,
+        jvmArgs,
+        hostCompiler,
+        classDataDir,
+        lanes);
   }
 
   /** These params with another number of workers (0: one per core). */
   public GraalPyParams withWorkers(int n) {
-    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
-        maxRecursionDepth, n, compilation, isolation, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
+    return new GraalPyParams(
+        timeoutSeconds,
+        programTimeoutSeconds,
+        maxOutputBytes,
+        maxMemoryMb,
+        maxRecursionDepth,
+        n,
+        compilation,
+        isolation,
+        killGraceSeconds,
+        heapOverheadMb,
+        engineOptions,
+        jvmArgs,
+        hostCompiler,
+        classDataDir,
+        lanes);
   }
 
   /** These params with another isolation mode. */
   public GraalPyParams withIsolation(String mode) {
-    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
-        maxRecursionDepth, workers, compilation, mode, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
+    return new GraalPyParams(
+        timeoutSeconds,
+        programTimeoutSeconds,
+        maxOutputBytes,
+        maxMemoryMb,
+        maxRecursionDepth,
+        workers,
+        compilation,
+        mode,
+        killGraceSeconds,
+        heapOverheadMb,
+        engineOptions,
+        jvmArgs,
+        hostCompiler,
+        classDataDir,
+        lanes);
   }
 
   /** These params with another compilation mode ({@code jit} or {@code interpreter}). */
   public GraalPyParams withCompilation(String mode) {
-    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
-        maxRecursionDepth, workers, mode, isolation, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs, hostCompiler, classDataDir, lanes);
+    return new GraalPyParams(
+        timeoutSeconds,
+        programTimeoutSeconds,
+        maxOutputBytes,
+        maxMemoryMb,
+        maxRecursionDepth,
+        workers,
+        mode,
+        isolation,
+        killGraceSeconds,
+        heapOverheadMb,
+        engineOptions,
+        jvmArgs,
+        hostCompiler,
+        classDataDir,
+        lanes);
   }
 
   /** The compilation mode. */
@@ -231,19 +294,35 @@ public record GraalPyParams(
 
   /** The class-data archive directory, or empty when sharing is off. */
   public java.util.Optional<Path> classDataPath() {
-    return classDataDir.equals("off") ? java.util.Optional.empty() : java.util.Optional.of(Path.of(classDataDir));
+    return classDataDir.equals("off")
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(Path.of(classDataDir));
   }
 
   /** The limits these params describe. */
   public ExecutionLimits limits() {
-    return limits(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb, maxRecursionDepth);
+    return limits(
+        timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb, maxRecursionDepth);
   }
 
   /** These params with another number of lanes per worker JVM (0: all jobs in one). */
   public GraalPyParams withLanes(int n) {
-    return new GraalPyParams(timeoutSeconds, programTimeoutSeconds, maxOutputBytes, maxMemoryMb,
-        maxRecursionDepth, workers, compilation, isolation, killGraceSeconds, heapOverheadMb,
-        engineOptions, jvmArgs, hostCompiler, classDataDir, n);
+    return new GraalPyParams(
+        timeoutSeconds,
+        programTimeoutSeconds,
+        maxOutputBytes,
+        maxMemoryMb,
+        maxRecursionDepth,
+        workers,
+        compilation,
+        isolation,
+        killGraceSeconds,
+        heapOverheadMb,
+        engineOptions,
+        jvmArgs,
+        hostCompiler,
+        classDataDir,
+        n);
   }
 
   /** The number of jobs run at once (all lanes of all worker JVMs). */
@@ -252,14 +331,14 @@ public record GraalPyParams(
   }
 
   /**
-   * Lanes per JIT worker JVM by default: enough to share its start and warm-up, few enough that
-   * a many-core machine still spreads the jobs (and their garbage collections) over several JVMs.
+   * Lanes per JIT worker JVM by default: enough to share its start and warm-up, few enough that a
+   * many-core machine still spreads the jobs (and their garbage collections) over several JVMs.
    */
   public static final int DEFAULT_JIT_LANES = 4;
 
   /**
-   * Heap added per lane beyond the first. Programs seldom need much; one that does, beside
-   * others, runs into the heap watch and is run again alone with the whole memory limit.
+   * Heap added per lane beyond the first. Programs seldom need much; one that does, beside others,
+   * runs into the heap watch and is run again alone with the whole memory limit.
    */
   public static final int LANE_HEAP_MB = 256;
 
@@ -267,10 +346,13 @@ public record GraalPyParams(
   public int lanesPerWorker() {
     // The JIT's start and warm-up are paid once per JVM; interpreted workers start from a
     // class-data archive in ~1 s and ran the benchmark faster one job per JVM (docs/execution.md).
-    int n = lanes != null ? lanes : switch (compilationMode()) {
-      case JIT -> DEFAULT_JIT_LANES;
-      case INTERPRETER -> 1;
-    };
+    int n =
+        lanes != null
+            ? lanes
+            : switch (compilationMode()) {
+              case JIT -> DEFAULT_JIT_LANES;
+              case INTERPRETER -> 1;
+            };
     return n == 0 ? workerCount() : Math.min(n, workerCount());
   }
 
@@ -280,8 +362,12 @@ public record GraalPyParams(
   }
 
   private static ExecutionLimits limits(double t, double p, long out, int mem, int depth) {
-    return new ExecutionLimits(Duration.ofMillis((long) (t * 1000)), Duration.ofMillis((long) (p * 1000)),
-        out, mem, depth);
+    return new ExecutionLimits(
+        Duration.ofMillis((long) (t * 1000)),
+        Duration.ofMillis((long) (p * 1000)),
+        out,
+        mem,
+        depth);
   }
 
   private static double seconds(Duration d) {

@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The {@code graalpy} runner: GraalPy contexts in supervised worker JVMs (§3.3's unit-test
  * outcomes, computed as CPython would).
  *
- * <p>Each worker is a JVM started with this JVM's java, Graal JIT flags and classpath, plus its
- * own {@code -Xmx} (the memory limit: a memory bomb cannot touch the runner's heap or another
+ * <p>Each worker is a JVM started with this JVM's java, Graal JIT flags and classpath, plus its own
+ * {@code -Xmx} (the memory limit: a memory bomb cannot touch the runner's heap or another
  * program's). The worker enforces the per-test deadline by cancelling its context; a program that
  * ignores cancellation ({@code sum(range(10**15))}) is stopped here, by killing the worker past a
  * hard deadline, and a new worker replaces it. See {@code docs/execution.md}.
@@ -41,6 +41,7 @@ public final class GraalPyRunner implements ProgramRunner {
   public static final String NAME = "graalpy";
 
   private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(180);
+
   /**
    * The directory holding the Graal compiler's jars, for JIT workers of a JVM that was itself
    * started without the JIT flags ({@code ./coderl} sets it).
@@ -52,8 +53,10 @@ public final class GraalPyRunner implements ProgramRunner {
   private final BlockingQueue<Slot> idle;
   private final List<Worker> workers = new ArrayList<>();
   private final List<Slot> slots = new ArrayList<>();
+
   /** The single-lane worker that settles, alone, the jobs a shared worker could not (lazy). */
   private Worker alone;
+
   private final Object aloneLock = new Object();
   private final AtomicInteger reruns = new AtomicInteger();
   private final Set<WorkerProcess> watched = ConcurrentHashMap.newKeySet();
@@ -61,8 +64,10 @@ public final class GraalPyRunner implements ProgramRunner {
   private final ExecutorService spawner;
   private final AtomicInteger restarts = new AtomicInteger();
   private final Optional<ClassDataArchive> archive;
+
   /** The Java home JIT workers start from when it is not this JVM's (see {@link JitImage}). */
   private final Optional<Path> jitHome;
+
   private final java.util.concurrent.atomic.AtomicBoolean dumpClaimed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean closed;
@@ -88,17 +93,21 @@ public final class GraalPyRunner implements ProgramRunner {
     int n = params.workerCount();
     int perJvm = params.lanesPerWorker();
     this.idle = new ArrayBlockingQueue<>(n);
-    this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "coderl-reaper");
-      t.setDaemon(true);
-      return t;
-    });
+    this.reaper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "coderl-reaper");
+              t.setDaemon(true);
+              return t;
+            });
     this.reaper.scheduleAtFixedRate(this::reap, 50, 50, TimeUnit.MILLISECONDS);
-    this.spawner = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "coderl-spawn");
-      t.setDaemon(true);
-      return t;
-    });
+    this.spawner =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "coderl-spawn");
+              t.setDaemon(true);
+              return t;
+            });
     for (int first = 0; first < n; first += perJvm) {
       int lanes = Math.min(perJvm, n - first);
       Worker w = new Worker(workerCommand(lanes), lanes);
@@ -123,8 +132,8 @@ public final class GraalPyRunner implements ProgramRunner {
   }
 
   /**
-   * Jobs run a second time because a worker they shared with other jobs died or ran short of
-   * memory while they ran (see {@link GraalPyParams#lanes()}).
+   * Jobs run a second time because a worker they shared with other jobs died or ran short of memory
+   * while they ran (see {@link GraalPyParams#lanes()}).
    */
   public int reruns() {
     return reruns.get();
@@ -161,9 +170,9 @@ public final class GraalPyRunner implements ProgramRunner {
   }
 
   /**
-   * The class-data archive that workers with these params started from this JVM's class path
-   * use (written by the first such run), or empty when they use none ({@code off}, class
-   * directories on the class path, or a JIT worker that needs {@code --upgrade-module-path}).
+   * The class-data archive that workers with these params started from this JVM's class path use
+   * (written by the first such run), or empty when they use none ({@code off}, class directories on
+   * the class path, or a JIT worker that needs {@code --upgrade-module-path}).
    */
   public static Optional<Path> classDataArchive(GraalPyParams params) {
     return WorkerCommand.archive(params, WorkerCommand.jitJavaHome(params))
@@ -171,8 +180,8 @@ public final class GraalPyRunner implements ProgramRunner {
   }
 
   /**
-   * The Java home JIT workers with these params start from to keep class-data sharing (see
-   * {@link WorkerCommand#jitJavaHome}).
+   * The Java home JIT workers with these params start from to keep class-data sharing (see {@link
+   * WorkerCommand#jitJavaHome}).
    */
   public static Optional<Path> jitJavaHome(GraalPyParams params) {
     return WorkerCommand.jitJavaHome(params);
@@ -183,7 +192,10 @@ public final class GraalPyRunner implements ProgramRunner {
     private final List<String> command;
     private final int lanes;
     private CompletableFuture<WorkerProcess> future;
-    /** The archive this worker's current process writes when it exits, if it is the one that does. */
+
+    /**
+     * The archive this worker's current process writes when it exits, if it is the one that does.
+     */
     private volatile ClassDataArchive.Dump dump;
 
     Worker(List<String> command, int lanes) {
@@ -192,34 +204,42 @@ public final class GraalPyRunner implements ProgramRunner {
     }
 
     synchronized void respawn() {
-      future = CompletableFuture.supplyAsync(() -> {
-        try {
-          List<String> cmd = command;
-          dump = null;
-          if (archive.isPresent()) {
-            ClassDataArchive a = archive.get();
-            if (a.exists()) {
-              cmd = WorkerCommand.withFlags(command, a.useFlags());
-            } else if (dumpClaimed.compareAndSet(false, true)) {
-              // One worker per runner writes the archive, at its normal exit (see close()).
-              ClassDataArchive.Dump d = a.startDump();
-              try {
-                WorkerProcess w = new WorkerProcess(WorkerCommand.withFlags(command, d.flags()), lanes,
-                    START_TIMEOUT_NANOS, watched::add);
-                dump = d;
-                return w;
-              } catch (IOException | RuntimeException e) {
-                // A JVM that cannot dump (e.g. a class directory behind a manifest) still runs
-                // programs: start it as usual.
-                a.finish(d, false);
-              }
-            }
-          }
-          return new WorkerProcess(cmd, lanes, START_TIMEOUT_NANOS, watched::add);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }, spawner);
+      future =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  List<String> cmd = command;
+                  dump = null;
+                  if (archive.isPresent()) {
+                    ClassDataArchive a = archive.get();
+                    if (a.exists()) {
+                      cmd = WorkerCommand.withFlags(command, a.useFlags());
+                    } else if (dumpClaimed.compareAndSet(false, true)) {
+                      // One worker per runner writes the archive, at its normal exit (see close()).
+                      ClassDataArchive.Dump d = a.startDump();
+                      try {
+                        WorkerProcess w =
+                            new WorkerProcess(
+                                WorkerCommand.withFlags(command, d.flags()),
+                                lanes,
+                                START_TIMEOUT_NANOS,
+                                watched::add);
+                        dump = d;
+                        return w;
+                      } catch (IOException | RuntimeException e) {
+                        // A JVM that cannot dump (e.g. a class directory behind a manifest) still
+                        // runs
+                        // programs: start it as usual.
+                        a.finish(d, false);
+                      }
+                    }
+                  }
+                  return new WorkerProcess(cmd, lanes, START_TIMEOUT_NANOS, watched::add);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              spawner);
     }
 
     private synchronized CompletableFuture<WorkerProcess> current() {
@@ -253,7 +273,10 @@ public final class GraalPyRunner implements ProgramRunner {
       watched.remove(gone);
       gone.retire();
       synchronized (this) {
-        if (closed || !future.isDone() || future.isCompletedExceptionally() || future.join() != gone) {
+        if (closed
+            || !future.isDone()
+            || future.isCompletedExceptionally()
+            || future.join() != gone) {
           return;
         }
         restarts.incrementAndGet();
@@ -277,8 +300,13 @@ public final class GraalPyRunner implements ProgramRunner {
       Wire.Report report;
       WorkerProcess.Rerun rerun = WorkerProcess.Rerun.NO;
       try {
-        report = w.execute(lane, job, r.limits.perTestTimeout().toNanos(),
-            r.limits.perProgramTimeout().toNanos(), (long) (r.params.killGraceSeconds() * 1e9));
+        report =
+            w.execute(
+                lane,
+                job,
+                r.limits.perTestTimeout().toNanos(),
+                r.limits.perProgramTimeout().toNanos(),
+                (long) (r.params.killGraceSeconds() * 1e9));
       } catch (WorkerProcess.Died d) {
         report = d.report;
         rerun = d.rerun;
@@ -296,14 +324,15 @@ public final class GraalPyRunner implements ProgramRunner {
   }
 
   /**
-   * Whether a report from a shared worker may reflect another job's memory use: a MemoryError, or
-   * a job that did not pass while the worker found its heap in trouble.
+   * Whether a report from a shared worker may reflect another job's memory use: a MemoryError, or a
+   * job that did not pass while the worker found its heap in trouble.
    */
   static boolean memoryTrouble(Wire.Report r) {
     if ("MemoryError".equals(r.loadError()) || r.tests().contains("MemoryError")) {
       return true;
     }
-    return r.recycle() && r.compileError() == null
+    return r.recycle()
+        && r.compileError() == null
         && (r.loadError() != null || r.tests().stream().anyMatch(t -> !"true".equals(t)));
   }
 
@@ -312,8 +341,9 @@ public final class GraalPyRunner implements ProgramRunner {
     for (String t : r.tests()) {
       tests.add(Classification.fromWire(t));
     }
-    Outcome outcome = Classification.classify(
-        Optional.ofNullable(r.compileError()), Optional.ofNullable(r.loadError()), tests);
+    Outcome outcome =
+        Classification.classify(
+            Optional.ofNullable(r.compileError()), Optional.ofNullable(r.loadError()), tests);
     String detail = r.detail() == null ? "" : r.detail();
     if (outcome instanceof Outcome.CompileError ce && detail.isEmpty()) {
       detail = ce.message();

@@ -8,11 +8,11 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
- * Calls into a guest under a deadline (the per-test limit of §3.3's unit tests, as APPS sets it):
- * a dedicated timer thread cancels the context past it, and every way a call can end without a
- * value (a deadline, a limit, an exit, a sandbox refusal) becomes a {@link Stopped} with the name
- * CPython would report. What cancellation cannot stop, the supervising runner kills with the
- * whole worker process.
+ * Calls into a guest under a deadline (the per-test limit of §3.3's unit tests, as APPS sets it): a
+ * dedicated timer thread cancels the context past it, and every way a call can end without a value
+ * (a deadline, a limit, an exit, a sandbox refusal) becomes a {@link Stopped} with the name CPython
+ * would report. What cancellation cannot stop, the supervising runner kills with the whole worker
+ * process.
  */
 final class GuardedCalls implements AutoCloseable {
   /** The guest call ended without a value: a deadline, a limit, an exit or a sandbox error. */
@@ -52,13 +52,16 @@ final class GuardedCalls implements AutoCloseable {
       victim = g;
     }
     // close(true) can block for a long time; it must never hold up the timer thread.
-    Thread t = new Thread(() -> {
-      try {
-        victim.ctx.close(true);
-      } catch (RuntimeException ignored) {
-        // The runner's hard deadline is the last line of defence if this fails.
-      }
-    }, "coderl-cancel");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                victim.ctx.close(true);
+              } catch (RuntimeException ignored) {
+                // The runner's hard deadline is the last line of defence if this fails.
+              }
+            },
+            "coderl-cancel");
     t.setDaemon(true);
     t.start();
   }
@@ -144,7 +147,8 @@ final class GuardedCalls implements AutoCloseable {
     if (failure.isCancelled() || failure.isInterrupted()) {
       return new Stopped("Timeout", false);
     }
-    if (failure.isGuestException() && failure.getGuestObject() != null
+    if (failure.isGuestException()
+        && failure.getGuestObject() != null
         && failure.getGuestObject().getMetaObject() != null) {
       return new Stopped(failure.getGuestObject().getMetaObject().getMetaSimpleName(), false);
     }

@@ -17,7 +17,9 @@ final class Guest {
   final Value runCall;
   final Value end;
 
-  /** @param fns what the harness's factory returned, in its order */
+  /**
+   * @param fns what the harness's factory returned, in its order
+   */
   Guest(Context ctx, Capture out, Value fns) {
     this.ctx = ctx;
     this.out = out;

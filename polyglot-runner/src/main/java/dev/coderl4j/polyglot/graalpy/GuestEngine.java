@@ -16,8 +16,8 @@ final class GuestEngine {
           + " Start the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI"
           + " --upgrade-module-path=<dir> where <dir> holds org.graalvm.compiler:compiler,"
           + " org.graalvm.truffle:truffle-compiler, org.graalvm.sdk:collections and"
-          + " org.graalvm.sdk:word (25.0.1); ./coderl and the Maven build do this with target/jvmci."
-          + " Or choose compilation: interpreter explicitly.";
+          + " org.graalvm.sdk:word (25.0.1); ./coderl and the Maven build do this with"
+          + " target/jvmci. Or choose compilation: interpreter explicitly.";
 
   private GuestEngine() {}
 
@@ -26,8 +26,10 @@ final class GuestEngine {
    * refuses to run interpreted when the JIT was asked for.
    */
   static Engine create(WorkerConfig cfg) {
-    Engine.Builder b = Engine.newBuilder("python").allowExperimentalOptions(true)
-        .option("engine.WarnInterpreterOnly", "false");
+    Engine.Builder b =
+        Engine.newBuilder("python")
+            .allowExperimentalOptions(true)
+            .option("engine.WarnInterpreterOnly", "false");
     cfg.engineOptions().forEach(b::option);
     Engine engine = build(b, cfg.compilation());
     if (cfg.compilation() == GraalPyParams.Compilation.JIT

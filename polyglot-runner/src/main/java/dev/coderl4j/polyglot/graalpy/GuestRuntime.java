@@ -16,10 +16,10 @@ import org.graalvm.polyglot.Value;
  * The GraalPy side of a worker lane: the job semantics of {@code docs/execution.md} (§3.3's unit
  * tests, run as CPython would), on the lane's {@link ContextPool} and {@link GuardedCalls}.
  *
- * <p>Each program runs in a new module namespace of a context that no earlier program has
- * changed; a context lost to a timeout, a limit or a sandbox error is discarded and the program
- * is loaded again for the tests after it. The time spent waiting for a context and importing
- * ahead of the program does not count against the program's limits.
+ * <p>Each program runs in a new module namespace of a context that no earlier program has changed;
+ * a context lost to a timeout, a limit or a sandbox error is discarded and the program is loaded
+ * again for the tests after it. The time spent waiting for a context and importing ahead of the
+ * program does not count against the program's limits.
  */
 final class GuestRuntime implements AutoCloseable {
   /** The phase marker sent when the imports ahead of a program are done. */
@@ -29,8 +29,13 @@ final class GuestRuntime implements AutoCloseable {
   private final Engine engine;
   private final GuardedCalls calls = new GuardedCalls();
   private final ContextPool pool;
-  /** Where the current job's time went (ms): wait for a context, compile, import, load, tests, check. */
+
+  /**
+   * Where the current job's time went (ms): wait for a context, compile, import, load, tests,
+   * check.
+   */
   private final long[] spent = new long[6];
+
   private long runStart;
 
   /**
@@ -135,8 +140,10 @@ final class GuestRuntime implements AutoCloseable {
           break;
         }
       }
-      long deadline = Math.min(clock.programDeadline,
-          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
+      long deadline =
+          Math.min(
+              clock.programDeadline,
+              System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
       Guest g = loaded.guest();
       String r;
       try {
@@ -145,9 +152,10 @@ final class GuestRuntime implements AutoCloseable {
           r = "OutputLimitExceeded";
         }
       } catch (GuardedCalls.Stopped s) {
-        r = s.exit && suite instanceof TestSuite.Stdin st
-            ? (StdoutMatch.matches(g.out.text(), st.cases().get(i).output()) ? "true" : "false")
-            : s.reason;
+        r =
+            s.exit && suite instanceof TestSuite.Stdin st
+                ? (StdoutMatch.matches(g.out.text(), st.cases().get(i).output()) ? "true" : "false")
+                : s.reason;
         details.add("test " + i + ": " + s.reason + " (context discarded)");
         pool.discard(g);
         loaded = null;
@@ -172,8 +180,20 @@ final class GuestRuntime implements AutoCloseable {
 
   /** The job's time by phase, for {@code coderl exec --details} and for finding slow phases. */
   private String timing() {
-    return "ms: worker " + millisSince(runStart) + ", wait " + spent[0] + ", compile " + spent[1] + ", import " + spent[2] + ", load "
-        + spent[3] + ", tests " + spent[4] + ", check " + spent[5];
+    return "ms: worker "
+        + millisSince(runStart)
+        + ", wait "
+        + spent[0]
+        + ", compile "
+        + spent[1]
+        + ", import "
+        + spent[2]
+        + ", load "
+        + spent[3]
+        + ", tests "
+        + spent[4]
+        + ", check "
+        + spent[5];
   }
 
   /** The job's per-program deadline, moved later by the time spent importing ahead of it. */
@@ -185,8 +205,14 @@ final class GuestRuntime implements AutoCloseable {
     }
   }
 
-  private Loaded load(ExecutionJob job, String source, String prefetch, Clock clock,
-      java.util.function.Consumer<String> phaseDone, List<String> details) throws LoadFailed {
+  private Loaded load(
+      ExecutionJob job,
+      String source,
+      String prefetch,
+      Clock clock,
+      java.util.function.Consumer<String> phaseDone,
+      List<String> details)
+      throws LoadFailed {
     // Waiting for a prepared context and importing ahead of the program do not count against its
     // time: CPython does those imports in tens of milliseconds, a cold GraalPy context can take
     // seconds for the same modules.
@@ -196,8 +222,10 @@ final class GuestRuntime implements AutoCloseable {
       long waited = System.nanoTime() - before;
       spent[0] += waited / 1_000_000;
       // Compiling first: a program that does not compile needs no imports.
-      long compileDeadline = Math.min(clock.programDeadline + waited,
-          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
+      long compileDeadline =
+          Math.min(
+              clock.programDeadline + waited,
+              System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
       long compileStart = System.nanoTime();
       Value compiled = calls.call(g, compileDeadline, g.compile, source);
       spent[1] += millisSince(compileStart);
@@ -205,62 +233,75 @@ final class GuestRuntime implements AutoCloseable {
       if (!"ok".equals(status)) {
         String msg = status + ": " + compiled.getArrayElement(1).asString();
         finish(g, false, prefetch, compileDeadline, details);
-        throw new LoadFailed(new Wire.Report(msg, null, List.of(), String.join("; ", details), calls.recycle()));
+        throw new LoadFailed(
+            new Wire.Report(msg, null, List.of(), String.join("; ", details), calls.recycle()));
       }
       long importing = System.nanoTime();
       Value imported =
-          calls.call(g, importing + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()), g.begin, prefetch);
+          calls.call(
+              g,
+              importing + TimeUnit.MILLISECONDS.toNanos(cfg.perProgramMillis()),
+              g.begin,
+              prefetch);
       pool.learn(imported.asString());
       long now = System.nanoTime();
       spent[2] += (now - importing) / 1_000_000;
       clock.programDeadline += waited + (now - importing);
       phaseDone.accept(PREFETCHED);
-      long deadline = Math.min(clock.programDeadline,
-          now + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
+      long deadline =
+          Math.min(clock.programDeadline, now + TimeUnit.MILLISECONDS.toNanos(cfg.perTestMillis()));
       Value code = compiled.getArrayElement(1);
-      Loaded loaded = switch (job.tests()) {
-        case TestSuite.Stdin s -> new Loaded(g, null, code, null);
-        case TestSuite.Asserts a -> {
-          Value ns = calls.call(g, deadline, g.newNamespace, "__main__", true);
-          String err = asError(calls.call(g, deadline, g.runCode, code, ns, ""));
-          if (err == null && !a.setup().isEmpty()) {
-            err = asError(calls.call(g, deadline, g.runStatement, a.setup(), ns));
-          }
-          if (err != null) {
-            finish(g, false, prefetch, deadline, details);
-            throw new LoadFailed(
-                new Wire.Report(null, err, List.of(), String.join("; ", details), calls.recycle()));
-          }
-          yield new Loaded(g, ns, code, null);
-        }
-        case TestSuite.Call c -> {
-          // APPS loads call-based programs as a module, not as __main__.
-          Value ns = calls.call(g, deadline, g.newNamespace, "solution", false);
-          String err = asError(calls.call(g, deadline, g.runCode, code, ns, ""));
-          Value fn = null;
-          if (err == null) {
-            Value found = calls.call(g, deadline, g.findFunction, ns, c.fnName());
-            String st = found.getArrayElement(0).asString();
-            if ("ok".equals(st)) {
-              fn = found.getArrayElement(1);
-            } else {
-              err = st;
+      Loaded loaded =
+          switch (job.tests()) {
+            case TestSuite.Stdin s -> new Loaded(g, null, code, null);
+            case TestSuite.Asserts a -> {
+              Value ns = calls.call(g, deadline, g.newNamespace, "__main__", true);
+              String err = asError(calls.call(g, deadline, g.runCode, code, ns, ""));
+              if (err == null && !a.setup().isEmpty()) {
+                err = asError(calls.call(g, deadline, g.runStatement, a.setup(), ns));
+              }
+              if (err != null) {
+                finish(g, false, prefetch, deadline, details);
+                throw new LoadFailed(
+                    new Wire.Report(
+                        null, err, List.of(), String.join("; ", details), calls.recycle()));
+              }
+              yield new Loaded(g, ns, code, null);
             }
-          }
-          if (err != null) {
-            finish(g, false, prefetch, deadline, details);
-            throw new LoadFailed(
-                new Wire.Report(null, err, List.of(), String.join("; ", details), calls.recycle()));
-          }
-          yield new Loaded(g, ns, code, fn);
-        }
-      };
+            case TestSuite.Call c -> {
+              // APPS loads call-based programs as a module, not as __main__.
+              Value ns = calls.call(g, deadline, g.newNamespace, "solution", false);
+              String err = asError(calls.call(g, deadline, g.runCode, code, ns, ""));
+              Value fn = null;
+              if (err == null) {
+                Value found = calls.call(g, deadline, g.findFunction, ns, c.fnName());
+                String st = found.getArrayElement(0).asString();
+                if ("ok".equals(st)) {
+                  fn = found.getArrayElement(1);
+                } else {
+                  err = st;
+                }
+              }
+              if (err != null) {
+                finish(g, false, prefetch, deadline, details);
+                throw new LoadFailed(
+                    new Wire.Report(
+                        null, err, List.of(), String.join("; ", details), calls.recycle()));
+              }
+              yield new Loaded(g, ns, code, fn);
+            }
+          };
       spent[3] += millisSince(now);
       return loaded;
     } catch (GuardedCalls.Stopped s) {
       pool.discard(g);
-      throw new LoadFailed(new Wire.Report(null, s.reason, List.of(),
-          "loading: " + s.reason + " (context discarded)", calls.recycle()));
+      throw new LoadFailed(
+          new Wire.Report(
+              null,
+              s.reason,
+              List.of(),
+              "loading: " + s.reason + " (context discarded)",
+              calls.recycle()));
     }
   }
 
@@ -273,7 +314,8 @@ final class GuestRuntime implements AutoCloseable {
     g.out.reset();
     return switch (suite) {
       case TestSuite.Asserts a -> {
-        String err = asError(calls.call(g, deadline, g.runStatement, a.asserts().get(i), l.namespace()));
+        String err =
+            asError(calls.call(g, deadline, g.runStatement, a.asserts().get(i), l.namespace()));
         yield err == null ? "true" : "AssertionError".equals(err) ? "false" : err;
       }
       case TestSuite.Stdin s -> {
@@ -286,8 +328,14 @@ final class GuestRuntime implements AutoCloseable {
       }
       case TestSuite.Call c -> {
         TestSuite.CallCase cc = c.cases().get(i);
-        Value r = calls.call(g, deadline, g.runCall, l.function(),
-            PythonLiteral.fromJson(cc.argsJson()), PythonLiteral.fromJson(cc.outputJson()));
+        Value r =
+            calls.call(
+                g,
+                deadline,
+                g.runCall,
+                l.function(),
+                PythonLiteral.fromJson(cc.argsJson()),
+                PythonLiteral.fromJson(cc.outputJson()));
         yield r.isBoolean() ? Boolean.toString(r.asBoolean()) : r.asString();
       }
     };

@@ -13,13 +13,13 @@ import java.util.List;
 /**
  * The framing between the runner and its worker processes, over the worker's stdin and stdout.
  *
- * <p>Each frame is a tag byte and a payload of ints, booleans and length-prefixed UTF-8 strings
- * (no JSON on this path: both ends are this code, and parsing JSON costs more than the typical
- * program takes to run). Runner to worker: {@link #JOB}, {@link #QUIT}. Worker to runner:
- * {@link #READY} once, then per job any number of {@link #PHASE} frames (one when each phase ends,
- * so the runner can keep a hard deadline per test) and one {@link #DONE}; {@link #FATAL} when the
- * worker cannot work at all. A worker runs several jobs at once, one per lane: {@link #JOB},
- * {@link #PHASE} and {@link #DONE} name their lane in the byte after the tag.
+ * <p>Each frame is a tag byte and a payload of ints, booleans and length-prefixed UTF-8 strings (no
+ * JSON on this path: both ends are this code, and parsing JSON costs more than the typical program
+ * takes to run). Runner to worker: {@link #JOB}, {@link #QUIT}. Worker to runner: {@link #READY}
+ * once, then per job any number of {@link #PHASE} frames (one when each phase ends, so the runner
+ * can keep a hard deadline per test) and one {@link #DONE}; {@link #FATAL} when the worker cannot
+ * work at all. A worker runs several jobs at once, one per lane: {@link #JOB}, {@link #PHASE} and
+ * {@link #DONE} name their lane in the byte after the tag.
  */
 final class Wire {
   static final byte JOB = 'J';
@@ -142,8 +142,8 @@ final class Wire {
    * @param detail a note for humans (which limit was hit, why a context was discarded)
    * @param recycle the worker will exit after this job (its heap is suspect); start another
    */
-  record Report(String compileError, String loadError, List<String> tests, String detail,
-      boolean recycle) {
+  record Report(
+      String compileError, String loadError, List<String> tests, String detail, boolean recycle) {
     Report {
       tests = List.copyOf(tests);
     }

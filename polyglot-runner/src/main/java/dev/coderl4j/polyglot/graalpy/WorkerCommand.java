@@ -28,8 +28,10 @@ final class WorkerCommand {
 
     /** This JVM, with workers started from its own JDK. */
     static Host current() {
-      return new Host(ManagementFactory.getRuntimeMXBean().getInputArguments(),
-          System.getProperty(GraalPyRunner.JVMCI_DIR_PROPERTY), Optional.empty());
+      return new Host(
+          ManagementFactory.getRuntimeMXBean().getInputArguments(),
+          System.getProperty(GraalPyRunner.JVMCI_DIR_PROPERTY),
+          Optional.empty());
     }
 
     /** The same, with JIT workers started from {@code home} when present. */
@@ -43,19 +45,34 @@ final class WorkerCommand {
     }
   }
 
-  private static final List<String> INHERITED_PREFIXES = List.of("--upgrade-module-path",
-      "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "-XX:-EnableJVMCI", "-XX:JVMCI",
-      "--enable-native-access", "-Dpolyglot.", "-Djdk.graal.", "-Dtruffle.", "--add-opens",
-      "--add-exports", "--sun-misc-unsafe-memory-access");
+  private static final List<String> INHERITED_PREFIXES =
+      List.of(
+          "--upgrade-module-path",
+          "-XX:+UnlockExperimentalVMOptions",
+          "-XX:+EnableJVMCI",
+          "-XX:-EnableJVMCI",
+          "-XX:JVMCI",
+          "--enable-native-access",
+          "-Dpolyglot.",
+          "-Djdk.graal.",
+          "-Dtruffle.",
+          "--add-opens",
+          "--add-exports",
+          "--sun-misc-unsafe-memory-access");
 
   /** Flags that only serve the Graal JIT. */
-  private static final List<String> JIT_ONLY = List.of("--upgrade-module-path",
-      "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "-XX:JVMCI", "-Djdk.graal.");
+  private static final List<String> JIT_ONLY =
+      List.of(
+          "--upgrade-module-path",
+          "-XX:+UnlockExperimentalVMOptions",
+          "-XX:+EnableJVMCI",
+          "-XX:JVMCI",
+          "-Djdk.graal.");
 
   /**
-   * The class-data archive that workers with these params started from this JVM's class path
-   * use, or empty when they use none ({@code off}, class directories on the class path, or a JIT
-   * worker that needs {@code --upgrade-module-path}).
+   * The class-data archive that workers with these params started from this JVM's class path use,
+   * or empty when they use none ({@code off}, class directories on the class path, or a JIT worker
+   * that needs {@code --upgrade-module-path}).
    */
   static Optional<ClassDataArchive> archive(GraalPyParams params, Optional<Path> jitHome) {
     String cp = System.getProperty("java.class.path");
@@ -67,18 +84,25 @@ final class WorkerCommand {
       // The compiler's jars are part of what the archive holds: name it by them too. The class
       // path itself was found archivable when the image was chosen (jitJavaHome).
       String compilerJars = jars(Host.current().compilerDir());
-      return params.classDataPath()
+      return params
+          .classDataPath()
           .filter(dir -> ClassDataArchive.possible(compilerJars))
-          .flatMap(dir -> ClassDataArchive.named(dir, jitHome.get().toString(),
-              cp + java.io.File.pathSeparator + compilerJars));
+          .flatMap(
+              dir ->
+                  ClassDataArchive.named(
+                      dir,
+                      jitHome.get().toString(),
+                      cp + java.io.File.pathSeparator + compilerJars));
     }
-    return params.classDataPath().flatMap(dir -> ClassDataArchive.in(dir,
-        System.getProperty("java.home"), cp));
+    return params
+        .classDataPath()
+        .flatMap(dir -> ClassDataArchive.in(dir, System.getProperty("java.home"), cp));
   }
 
   private static String jars(String dir) {
     try (var s = java.nio.file.Files.list(Path.of(dir))) {
-      return String.join(java.io.File.pathSeparator,
+      return String.join(
+          java.io.File.pathSeparator,
           s.map(Path::toString).filter(n -> n.endsWith(".jar")).sorted().toList());
     } catch (IOException e) {
       return dir;
@@ -89,11 +113,12 @@ final class WorkerCommand {
    * The Java home JIT workers with these params start from to keep class-data sharing: this JDK
    * when it has no Graal compiler module of its own, else a {@link JitImage} of it (made once);
    * empty (they start from this JDK with {@code --upgrade-module-path}) when workers are
-   * interpreted, sharing is {@code off} or impossible for this class path, no compiler directory
-   * is known, or no image can be made.
+   * interpreted, sharing is {@code off} or impossible for this class path, no compiler directory is
+   * known, or no image can be made.
    */
   static Optional<Path> jitJavaHome(GraalPyParams params) {
-    if (params.compilationMode() != GraalPyParams.Compilation.JIT || params.classDataPath().isEmpty()
+    if (params.compilationMode() != GraalPyParams.Compilation.JIT
+        || params.classDataPath().isEmpty()
         || Host.current().compilerDir() == null
         || !ClassDataArchive.possible(System.getProperty("java.class.path"))) {
       // Without an archive (class directories on the class path, as under Maven's tests) the
@@ -131,9 +156,8 @@ final class WorkerCommand {
   }
 
   /**
-   * java + inherited JIT/module flags + this runner's memory and GC flags + classpath + main, for
-   * a worker with this many lanes (see {@link GraalPyParams#workerHeapMb}) started from
-   * {@code host}.
+   * java + inherited JIT/module flags + this runner's memory and GC flags + classpath + main, for a
+   * worker with this many lanes (see {@link GraalPyParams#workerHeapMb}) started from {@code host}.
    */
   static List<String> of(GraalPyParams p, int lanes, Host host) {
     List<String> in = host.inputArguments();
@@ -143,12 +167,17 @@ final class WorkerCommand {
     boolean jit = p.compilationMode() == GraalPyParams.Compilation.JIT;
     String compilerDir = jvmciDir(in, jvmci);
     boolean image = jit && jitHome.isPresent() && compilerDir != null;
-    cmd.add(Path.of(image ? jitHome.get().toString() : System.getProperty("java.home"), "bin", "java")
-        .toString());
+    cmd.add(
+        Path.of(image ? jitHome.get().toString() : System.getProperty("java.home"), "bin", "java")
+            .toString());
     if (image) {
       // The compiler on the module path of a JDK without its own: class-data sharing stays on.
-      cmd.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-          "--module-path=" + compilerDir, "--add-modules=" + GRAAL_MODULE));
+      cmd.addAll(
+          List.of(
+              "-XX:+UnlockExperimentalVMOptions",
+              "-XX:+EnableJVMCI",
+              "--module-path=" + compilerDir,
+              "--add-modules=" + GRAAL_MODULE));
     }
     for (int i = 0; i < in.size(); i++) {
       String a = in.get(i);
@@ -171,12 +200,18 @@ final class WorkerCommand {
         }
       }
     }
-    if (jit && !image && jvmci != null
+    if (jit
+        && !image
+        && jvmci != null
         && cmd.stream().noneMatch(a -> a.startsWith("--upgrade-module-path"))) {
       // ./coderl starts this JVM without the JIT flags (it runs no guest code, and without them
       // it keeps class-data sharing) and names the compiler's directory for the workers instead.
-      cmd.addAll(1, List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI",
-          "--upgrade-module-path=" + jvmci));
+      cmd.addAll(
+          1,
+          List.of(
+              "-XX:+UnlockExperimentalVMOptions",
+              "-XX:+EnableJVMCI",
+              "--upgrade-module-path=" + jvmci));
     }
     cmd.add("-Xmx" + p.workerHeapMb(lanes) + "m");
     cmd.add("-Xss8m");
@@ -217,9 +252,17 @@ final class WorkerCommand {
     ExecutionLimits l = p.limits();
     // ~2.6 KB of Java stack per Python frame (measured), plus room for the harness and imports.
     long stack = (long) l.maxRecursionDepth() * 3 * 1024 + (64L << 20);
-    cmd.addAll(new WorkerConfig(l.perTestTimeout().toMillis(), l.perProgramTimeout().toMillis(),
-        l.maxOutputBytes(), stack, p.compilationMode(), p.isolationMode(), lanes,
-        p.engineOptions()).toArgs());
+    cmd.addAll(
+        new WorkerConfig(
+                l.perTestTimeout().toMillis(),
+                l.perProgramTimeout().toMillis(),
+                l.maxOutputBytes(),
+                stack,
+                p.compilationMode(),
+                p.isolationMode(),
+                lanes,
+                p.engineOptions())
+            .toArgs());
     return cmd;
   }
 }

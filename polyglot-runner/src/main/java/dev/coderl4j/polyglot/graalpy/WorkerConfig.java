@@ -17,9 +17,15 @@ import java.util.Map;
  * @param lanes jobs the worker runs at once, each on its own threads and contexts (1 to 255)
  * @param engineOptions extra Truffle engine options
  */
-record WorkerConfig(long perTestMillis, long perProgramMillis, long maxOutputBytes,
-    long stackBytes, GraalPyParams.Compilation compilation, GraalPyParams.Isolation isolation,
-    int lanes, Map<String, String> engineOptions) {
+record WorkerConfig(
+    long perTestMillis,
+    long perProgramMillis,
+    long maxOutputBytes,
+    long stackBytes,
+    GraalPyParams.Compilation compilation,
+    GraalPyParams.Isolation isolation,
+    int lanes,
+    Map<String, String> engineOptions) {
 
   /** The most lanes a worker frame can name (the lane travels as one unsigned byte). */
   static final int MAX_LANES = 255;
@@ -27,15 +33,22 @@ record WorkerConfig(long perTestMillis, long perProgramMillis, long maxOutputByt
   WorkerConfig {
     engineOptions = Map.copyOf(engineOptions);
     if (lanes < 1 || lanes > MAX_LANES) {
-      throw new IllegalArgumentException("lanes must be between 1 and " + MAX_LANES + ", got " + lanes);
+      throw new IllegalArgumentException(
+          "lanes must be between 1 and " + MAX_LANES + ", got " + lanes);
     }
   }
 
   List<String> toArgs() {
-    List<String> a = new ArrayList<>(List.of(
-        Long.toString(perTestMillis), Long.toString(perProgramMillis), Long.toString(maxOutputBytes),
-        Long.toString(stackBytes), compilation.label(), isolation.label(),
-        Integer.toString(lanes)));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                Long.toString(perTestMillis),
+                Long.toString(perProgramMillis),
+                Long.toString(maxOutputBytes),
+                Long.toString(stackBytes),
+                compilation.label(),
+                isolation.label(),
+                Integer.toString(lanes)));
     engineOptions.forEach((k, v) -> a.add(k + "=" + v));
     return a;
   }
@@ -52,8 +65,14 @@ record WorkerConfig(long perTestMillis, long perProgramMillis, long maxOutputByt
       int eq = a[i].indexOf('=');
       opts.put(a[i].substring(0, eq), a[i].substring(eq + 1));
     }
-    return new WorkerConfig(Long.parseLong(a[0]), Long.parseLong(a[1]), Long.parseLong(a[2]),
-        Long.parseLong(a[3]), GraalPyParams.Compilation.of(a[4]), GraalPyParams.Isolation.of(a[5]),
-        Integer.parseInt(a[6]), opts);
+    return new WorkerConfig(
+        Long.parseLong(a[0]),
+        Long.parseLong(a[1]),
+        Long.parseLong(a[2]),
+        Long.parseLong(a[3]),
+        GraalPyParams.Compilation.of(a[4]),
+        GraalPyParams.Isolation.of(a[5]),
+        Integer.parseInt(a[6]),
+        opts);
   }
 }

@@ -26,11 +26,11 @@ import org.graalvm.polyglot.Engine;
  * The entry point of a GraalPy worker process: reads job frames on stdin, answers on stdout.
  *
  * <p>Started by {@link GraalPyRunner} with the same java, flags and classpath as the runner, plus
- * its own {@code -Xmx} (the memory limit) and stack size. It runs one job at a time per lane
- * (one engine, whose compiled code the lanes share; each lane has its own contexts) on a guest
- * thread whose stack bounds the recursion depth. Anything written to {@code System.out} by the
- * JVM or libraries would corrupt the framing, so stdout is taken for the protocol and
- * {@code System.out} is pointed at stderr.
+ * its own {@code -Xmx} (the memory limit) and stack size. It runs one job at a time per lane (one
+ * engine, whose compiled code the lanes share; each lane has its own contexts) on a guest thread
+ * whose stack bounds the recursion depth. Anything written to {@code System.out} by the JVM or
+ * libraries would corrupt the framing, so stdout is taken for the protocol and {@code System.out}
+ * is pointed at stderr.
  */
 public final class WorkerMain {
   /**
@@ -44,11 +44,12 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   private static ExecutorService guestThread(String name, long stack) {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(null, r, name, stack);
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(null, r, name, stack);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Programs that raise the recursion limit run on the thread with the large stack. */
@@ -65,15 +66,18 @@ public final class WorkerMain {
   private record Lane(GuestRuntime runtime, ExecutorService thread, ExecutorService deep) {}
 
   public static void main(String[] args) throws Exception {
-    DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    DataOutputStream out =
+        new DataOutputStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-    DataInputStream in = new DataInputStream(
-        new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+    DataInputStream in =
+        new DataInputStream(
+            new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
     WorkerConfig cfg = WorkerConfig.fromArgs(args);
     // A worker busy in a guest loop would not notice its stdin closing: follow the runner's JVM.
-    ProcessHandle.current().parent().ifPresent(parent ->
-        parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
     Object writeLock = new Object();
     List<Lane> lanes = new ArrayList<>();
     Engine engine;
@@ -91,8 +95,9 @@ public final class WorkerMain {
         made.add(d.submit(() -> new GuestRuntime(cfg, engine, learned)));
       }
       for (int i = 0; i < cfg.lanes(); i++) {
-        lanes.add(new Lane(made.get(i).get(), guestThread("coderl-guest-" + i, SMALL_STACK),
-            deep.get(i)));
+        lanes.add(
+            new Lane(
+                made.get(i).get(), guestThread("coderl-guest-" + i, SMALL_STACK), deep.get(i)));
       }
     } catch (ExecutionException e) {
       fatal(out, writeLock, e.getCause());
@@ -126,43 +131,47 @@ public final class WorkerMain {
         throw new IOException("job for lane " + laneIndex + " of " + lanes.size());
       }
       Lane lane = lanes.get(laneIndex);
-      java.util.function.Consumer<String> phaseDone = result -> {
-        synchronized (writeLock) {
-          try {
-            out.writeByte(Wire.PHASE);
-            out.writeByte(laneIndex);
-            Wire.writeString(out, result);
-            out.flush();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
+      java.util.function.Consumer<String> phaseDone =
+          result -> {
+            synchronized (writeLock) {
+              try {
+                out.writeByte(Wire.PHASE);
+                out.writeByte(laneIndex);
+                Wire.writeString(out, result);
+                out.flush();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          };
       // The job runs on its lane's thread; this thread goes back to reading, so the lanes' jobs
       // overlap. Each report is written as its job ends.
-      (asksForDepth(job) ? lane.deep() : lane.thread()).execute(() -> {
-        Wire.Report report;
-        try {
-          report = lane.runtime().run(job, phaseDone);
-        } catch (RuntimeException | Error e) {
-          fatal(out, writeLock, e);
-          return;
-        }
-        synchronized (writeLock) {
-          try {
-            report.write(out, laneIndex);
-            out.flush();
-          } catch (IOException e) {
-            // The runner is gone; its exit ends this process too.
-            return;
-          }
-          if (report.recycle()) {
-            // The heap held a runaway program: leave, and let the runner start a clean worker
-            // (and run again the jobs that other lanes had in progress).
-            System.exit(0);
-          }
-        }
-      });
+      (asksForDepth(job) ? lane.deep() : lane.thread())
+          .execute(
+              () -> {
+                Wire.Report report;
+                try {
+                  report = lane.runtime().run(job, phaseDone);
+                } catch (RuntimeException | Error e) {
+                  fatal(out, writeLock, e);
+                  return;
+                }
+                synchronized (writeLock) {
+                  try {
+                    report.write(out, laneIndex);
+                    out.flush();
+                  } catch (IOException e) {
+                    // The runner is gone; its exit ends this process too.
+                    return;
+                  }
+                  if (report.recycle()) {
+                    // The heap held a runaway program: leave, and let the runner start a clean
+                    // worker
+                    // (and run again the jobs that other lanes had in progress).
+                    System.exit(0);
+                  }
+                }
+              });
     }
     System.exit(0);
   }
@@ -175,11 +184,12 @@ public final class WorkerMain {
 
   /**
    * Before a JIT worker writes its archive: makes the Graal compiler compile a loop, so that the
-   * archive holds the compiler's classes even when the run that writes it was a few short
-   * programs that compiled nothing (such an archive cost ~1 s per later MBPP benchmark run).
+   * archive holds the compiler's classes even when the run that writes it was a few short programs
+   * that compiled nothing (such an archive cost ~1 s per later MBPP benchmark run).
    */
   private static void trainCompiler(Engine engine, ExecutorService thread) {
-    String loop = """
+    String loop =
+        """
         import time
         def f(n):
             s = 0
@@ -191,12 +201,15 @@ public final class WorkerMain {
             f(20000)
         """;
     try {
-      thread.submit(() -> {
-        try (org.graalvm.polyglot.Context c =
-            org.graalvm.polyglot.Context.newBuilder("python").engine(engine).build()) {
-          c.eval("python", loop);
-        }
-      }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      thread
+          .submit(
+              () -> {
+                try (org.graalvm.polyglot.Context c =
+                    org.graalvm.polyglot.Context.newBuilder("python").engine(engine).build()) {
+                  c.eval("python", loop);
+                }
+              })
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (Exception e) {
       // Only the archive's contents are at stake: write it with what was loaded.
     }

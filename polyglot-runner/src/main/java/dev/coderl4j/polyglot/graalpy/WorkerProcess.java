@@ -26,19 +26,26 @@ final class WorkerProcess implements AutoCloseable {
   private final String implementation;
   private final String pythonVersion;
   private final LaneState[] lanes;
+
   /** System.nanoTime() after which the reaper kills a worker that is still starting. */
   private volatile long startDeadline;
+
   private volatile boolean killed;
   private volatile boolean retired;
+
   /** The lane whose program overran its hard deadline and got the process killed, or -1. */
   private volatile int killedFor = -1;
 
   /**
    * Why a job that did not get its report should be run again: its worker was killed for another
-   * lane's program ({@code AGAIN}), or died of something any of the programs it ran at the time
-   * may have caused, such as running out of heap ({@code ALONE}: in a worker of its own).
+   * lane's program ({@code AGAIN}), or died of something any of the programs it ran at the time may
+   * have caused, such as running out of heap ({@code ALONE}: in a worker of its own).
    */
-  enum Rerun { NO, AGAIN, ALONE }
+  enum Rerun {
+    NO,
+    AGAIN,
+    ALONE
+  }
 
   /** The worker died or was killed during a job; the report holds what is known. */
   static final class Died extends Exception {
@@ -62,13 +69,18 @@ final class WorkerProcess implements AutoCloseable {
     long phaseStart;
     long perTestNanos;
     long graceNanos;
+
     /** System.nanoTime() after which the reaper kills the process; MAX_VALUE when idle. */
     volatile long deadline = Long.MAX_VALUE;
   }
 
   /** Starts a worker and waits until it is ready (or fails, with the worker's own words). */
-  WorkerProcess(List<String> command, int lanes, long startTimeoutNanos,
-      java.util.function.Consumer<WorkerProcess> watch) throws IOException {
+  WorkerProcess(
+      List<String> command,
+      int lanes,
+      long startTimeoutNanos,
+      java.util.function.Consumer<WorkerProcess> watch)
+      throws IOException {
     this.lanes = new LaneState[lanes];
     for (int i = 0; i < lanes; i++) {
       this.lanes[i] = new LaneState();
@@ -96,8 +108,13 @@ final class WorkerProcess implements AutoCloseable {
       this.pythonVersion = Wire.readString(in);
     } catch (IOException e) {
       kill();
-      throw new IOException("GraalPy worker did not start" + (killed ? " in time" : "") + ": "
-          + e.getMessage() + stderrNote(), e);
+      throw new IOException(
+          "GraalPy worker did not start"
+              + (killed ? " in time" : "")
+              + ": "
+              + e.getMessage()
+              + stderrNote(),
+          e);
     } finally {
       this.startDeadline = Long.MAX_VALUE;
     }
@@ -182,8 +199,9 @@ final class WorkerProcess implements AutoCloseable {
    * @param perProgramNanos the soft per-job limit
    * @param graceNanos how far past a soft limit the runner waits before killing the process
    */
-  Wire.Report execute(int lane, ExecutionJob job, long perTestNanos, long perProgramNanos,
-      long graceNanos) throws Died {
+  Wire.Report execute(
+      int lane, ExecutionJob job, long perTestNanos, long perProgramNanos, long graceNanos)
+      throws Died {
     LaneState st = lanes[lane];
     CompletableFuture<Wire.Report> done = new CompletableFuture<>();
     synchronized (this) {
@@ -311,13 +329,14 @@ final class WorkerProcess implements AutoCloseable {
   /** What a lane's job gets when the process is gone: the results so far and whether to rerun. */
   private Died died(int lane, LaneState st) {
     String why = whyDead(lane);
-    Rerun rerun = switch (why) {
-      case "Timeout" -> Rerun.NO;
-      case "Killed" -> Rerun.AGAIN;
-      // Retired after another lane's job found the heap in trouble: settle this one alone.
-      // With other lanes in the same heap, the job may have been the victim: settle it alone.
-      default -> lanes.length > 1 ? Rerun.ALONE : Rerun.NO;
-    };
+    Rerun rerun =
+        switch (why) {
+          case "Timeout" -> Rerun.NO;
+          case "Killed" -> Rerun.AGAIN;
+          // Retired after another lane's job found the heap in trouble: settle this one alone.
+          // With other lanes in the same heap, the job may have been the victim: settle it alone.
+          default -> lanes.length > 1 ? Rerun.ALONE : Rerun.NO;
+        };
     String note = "worker " + describeDeath(why);
     if (why.equals("Killed") || why.equals("Retired")) {
       // Only seen when the job is run again; the name is what a result says if it is not.
@@ -361,7 +380,8 @@ final class WorkerProcess implements AutoCloseable {
       case "Killed" -> "killed past the hard deadline of another program it was running";
       case "Retired" -> "replaced after another program it was running filled its heap";
       case "MemoryError" -> "ran out of heap and exited";
-      default -> "died (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")" + stderrNote();
+      default ->
+          "died (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")" + stderrNote();
     };
   }
 

@@ -34,8 +34,11 @@ class HostileProgramsTest {
   @BeforeAll
   static void start() {
     // APPS' 4 s per test; a small heap and output limit so that the bombs go off quickly.
-    runner = new GraalPyRunner(new GraalPyParams(4.0, 20.0, 65536L, 256, null, 1,
-        null, null, 1.0, null, null, null, null, null, null));
+    runner =
+        new GraalPyRunner(
+            new GraalPyParams(
+                4.0, 20.0, 65536L, 256, null, 1, null, null, 1.0, null, null, null, null, null,
+                null));
   }
 
   @AfterAll
@@ -45,21 +48,29 @@ class HostileProgramsTest {
 
   private static ExecutionResult run(String program) {
     long start = System.nanoTime();
-    ExecutionResult r = runner.run(new ExecutionJob("hostile", program,
-        new TestSuite.Asserts("", List.of("assert True"))));
+    ExecutionResult r =
+        runner.run(
+            new ExecutionJob(
+                "hostile", program, new TestSuite.Asserts("", List.of("assert True"))));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(took.compareTo(BOUND) < 0, "took " + took + ": " + r);
     // The next, innocent program runs normally, in a clean interpreter.
-    ExecutionResult next = runner.run(new ExecutionJob("innocent",
-        "import sys, builtins\nok = len([1, 2]) == 2 and sys.getrecursionlimit() == 1000 and callable(print) and builtins.len is len\n",
-        new TestSuite.Asserts("", List.of("assert ok"))));
+    ExecutionResult next =
+        runner.run(
+            new ExecutionJob(
+                "innocent",
+                "import sys, builtins\n"
+                    + "ok = len([1, 2]) == 2 and sys.getrecursionlimit() == 1000 and"
+                    + " callable(print) and builtins.len is len\n",
+                new TestSuite.Asserts("", List.of("assert ok"))));
     assertEquals(new Outcome.Passed(), next.outcome(), "after " + program + ": " + next);
     return r;
   }
 
   private static void runtimeError(String program, String... types) {
     ExecutionResult r = run(program);
-    Outcome.RuntimeError e = assertInstanceOf(Outcome.RuntimeError.class, r.outcome(), r.toString());
+    Outcome.RuntimeError e =
+        assertInstanceOf(Outcome.RuntimeError.class, r.outcome(), r.toString());
     if (types.length > 0) {
       assertTrue(List.of(types).contains(e.errorType()), r.toString());
     }
@@ -75,29 +86,49 @@ class HostileProgramsTest {
     // MemoryError when the heap watch fires first, Timeout when the collector thrashes until
     // the deadline (a loaded machine): both are the runtime error CPython gives.
     runtimeError("x = []\nwhile True:\n    x.append([0] * 10000)\n", "MemoryError", "Timeout");
-    runtimeError("s = 'a'\nwhile True:\n    s = s + s\n", "MemoryError", "OverflowError", "Timeout");
-    runtimeError("d = {}\ni = 0\nwhile True:\n    d[i] = str(i) * 100\n    i += 1\n", "MemoryError", "Timeout");
+    runtimeError(
+        "s = 'a'\nwhile True:\n    s = s + s\n", "MemoryError", "OverflowError", "Timeout");
+    runtimeError(
+        "d = {}\ni = 0\nwhile True:\n    d[i] = str(i) * 100\n    i += 1\n",
+        "MemoryError",
+        "Timeout");
   }
 
   @Test
   void recursionBombs() {
     runtimeError("def f(n):\n    return f(n + 1)\nf(0)\n", "RecursionError");
-    runtimeError("import sys\nsys.setrecursionlimit(10**9)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
-        "RecursionError", "MemoryError", "Timeout");
+    runtimeError(
+        "import sys\nsys.setrecursionlimit(10**9)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+        "RecursionError",
+        "MemoryError",
+        "Timeout");
   }
 
   @Test
   void legitimateDeepRecursionWorks() {
-    ExecutionResult r = run("import sys\nsys.setrecursionlimit(10**6)\n"
-        + "def depth(n):\n    return 0 if n == 0 else 1 + depth(n - 1)\nassert depth(50000) == 50000\n");
+    ExecutionResult r =
+        run(
+            "import sys\n"
+                + "sys.setrecursionlimit(10**6)\n"
+                + "def depth(n):\n"
+                + "    return 0 if n == 0 else 1 + depth(n - 1)\n"
+                + "assert depth(50000) == 50000\n");
     assertEquals(new Outcome.Passed(), r.outcome(), r.toString());
   }
 
   @Test
   void printFlood() {
     runtimeError("while True:\n    print('x' * 1000)\n", "OutputLimitExceeded");
-    ExecutionResult r = runner.run(new ExecutionJob("flood", "try:\n    while True:\n        print('y' * 100)\nexcept BaseException:\n    pass\n",
-        new TestSuite.Stdin(List.of(new TestSuite.StdinCase("", "")))));
+    ExecutionResult r =
+        runner.run(
+            new ExecutionJob(
+                "flood",
+                "try:\n"
+                    + "    while True:\n"
+                    + "        print('y' * 100)\n"
+                    + "except BaseException:\n"
+                    + "    pass\n",
+                new TestSuite.Stdin(List.of(new TestSuite.StdinCase("", "")))));
     assertEquals(new Outcome.RuntimeError("OutputLimitExceeded", 0), r.outcome(), r.toString());
   }
 
@@ -118,7 +149,8 @@ class HostileProgramsTest {
   @Test
   void processesSocketsNativeCodeAndHostAccessAreRefused() {
     runtimeError("import os\nos.system('touch " + outside.resolve("sys") + "')\n");
-    runtimeError("import subprocess\nsubprocess.run(['touch', " + py(outside.resolve("sub")) + "])\n");
+    runtimeError(
+        "import subprocess\nsubprocess.run(['touch', " + py(outside.resolve("sub")) + "])\n");
     runtimeError("import os\nos.fork()\n");
     runtimeError("import socket\ns = socket.socket()\ns.connect(('127.0.0.1', 80))\n");
     runtimeError("import ctypes\nctypes.CDLL(None)\n");
@@ -130,18 +162,27 @@ class HostileProgramsTest {
   @Test
   void exitsEndTheProgramNotTheRunner() {
     runtimeError("import os\nos._exit(3)\n", "SystemExit");
-    ExecutionResult r = runner.run(new ExecutionJob("exit", "import os\nprint('bye')\nos._exit(0)\n",
-        new TestSuite.Stdin(List.of(new TestSuite.StdinCase("", "bye\n")))));
+    ExecutionResult r =
+        runner.run(
+            new ExecutionJob(
+                "exit",
+                "import os\nprint('bye')\nos._exit(0)\n",
+                new TestSuite.Stdin(List.of(new TestSuite.StdinCase("", "bye\n")))));
     assertEquals(new Outcome.Passed(), r.outcome(), r.toString());
     runtimeError("import sys\nsys.exit(1)\n", "SystemExit");
   }
 
   @Test
   void signalsAndThreadsEndInBoundedTime() {
-    ExecutionResult r = run("import signal, time\nsignal.signal(signal.SIGALRM, lambda *a: None)\n"
-        + "signal.alarm(1)\ntime.sleep(1.5)\n");
-    assertTrue(r.outcome() instanceof Outcome.Passed || r.outcome() instanceof Outcome.RuntimeError, r.toString());
-    runtimeError("import threading\nwhile True:\n    threading.Thread(target=lambda: None).start()\n");
+    ExecutionResult r =
+        run(
+            "import signal, time\nsignal.signal(signal.SIGALRM, lambda *a: None)\n"
+                + "signal.alarm(1)\ntime.sleep(1.5)\n");
+    assertTrue(
+        r.outcome() instanceof Outcome.Passed || r.outcome() instanceof Outcome.RuntimeError,
+        r.toString());
+    runtimeError(
+        "import threading\nwhile True:\n    threading.Thread(target=lambda: None).start()\n");
   }
 
   @Test

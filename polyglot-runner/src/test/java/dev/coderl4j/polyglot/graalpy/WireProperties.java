@@ -21,20 +21,32 @@ import net.jqwik.api.Provide;
 class WireProperties {
   @Provide
   Arbitrary<ExecutionJob> jobs() {
-    // No lone surrogates: they are not text (UTF-8 cannot carry them, and Python source cannot hold them).
-    Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMaxLength(40);
-    Arbitrary<TestSuite> asserts = Combinators.combine(text, text.list().ofMaxSize(4))
-        .as(TestSuite.Asserts::new);
-    Arbitrary<TestSuite> stdin = Combinators.combine(text, text).as(TestSuite.StdinCase::new)
-        .list().ofMaxSize(4).map(TestSuite.Stdin::new);
-    Arbitrary<TestSuite> call = Combinators.combine(text, text).as(TestSuite.CallCase::new)
-        .list().ofMaxSize(4).map(c -> new TestSuite.Call("f", c));
-    return Combinators.combine(text, text, Arbitraries.oneOf(asserts, stdin, call), Arbitraries.of(true, false))
+    // No lone surrogates: they are not text (UTF-8 cannot carry them, and Python source cannot hold
+    // them).
+    Arbitrary<String> text =
+        Arbitraries.strings().withCharRange('\u0000', '\uD7FF').ofMaxLength(40);
+    Arbitrary<TestSuite> asserts =
+        Combinators.combine(text, text.list().ofMaxSize(4)).as(TestSuite.Asserts::new);
+    Arbitrary<TestSuite> stdin =
+        Combinators.combine(text, text)
+            .as(TestSuite.StdinCase::new)
+            .list()
+            .ofMaxSize(4)
+            .map(TestSuite.Stdin::new);
+    Arbitrary<TestSuite> call =
+        Combinators.combine(text, text)
+            .as(TestSuite.CallCase::new)
+            .list()
+            .ofMaxSize(4)
+            .map(c -> new TestSuite.Call("f", c));
+    return Combinators.combine(
+            text, text, Arbitraries.oneOf(asserts, stdin, call), Arbitraries.of(true, false))
         .as(ExecutionJob::new);
   }
 
   @Property(tries = 300)
-  void jobsRoundTrip(@ForAll("jobs") ExecutionJob job,
+  void jobsRoundTrip(
+      @ForAll("jobs") ExecutionJob job,
       @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = WorkerConfig.MAX_LANES) int lane)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -48,11 +60,18 @@ class WireProperties {
   }
 
   @Property(tries = 100)
-  void reportsRoundTrip(@ForAll("jobs") ExecutionJob job, @ForAll boolean recycle,
+  void reportsRoundTrip(
+      @ForAll("jobs") ExecutionJob job,
+      @ForAll boolean recycle,
       @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = WorkerConfig.MAX_LANES) int lane)
       throws IOException {
-    var report = new Wire.Report(job.program().isEmpty() ? null : job.program(), null,
-        List.of("true", "false", job.id()), job.id(), recycle);
+    var report =
+        new Wire.Report(
+            job.program().isEmpty() ? null : job.program(),
+            null,
+            List.of("true", "false", job.id()),
+            job.id(),
+            recycle);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
     report.write(out, lane);

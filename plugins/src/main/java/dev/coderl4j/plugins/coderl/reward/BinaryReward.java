@@ -20,8 +20,8 @@ public final class BinaryReward implements RewardScheme {
       passed = passed == null ? 1.0 : passed;
       failed = failed == null ? 0.0 : failed;
       if (!(failed < passed)) {
-        throw new IllegalArgumentException("failed must be less than passed (defaults 0 and 1), got "
-            + failed + " and " + passed);
+        throw new IllegalArgumentException(
+            "failed must be less than passed (defaults 0 and 1), got " + failed + " and " + passed);
       }
     }
   }

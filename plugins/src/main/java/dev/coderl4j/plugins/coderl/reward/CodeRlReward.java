@@ -30,8 +30,14 @@ public final class CodeRlReward implements RewardScheme {
       passed = passed == null ? 1.0 : passed;
       if (!(compileError <= runtimeError && runtimeError <= failedTest && failedTest < passed)) {
         throw new IllegalArgumentException(
-            "rewards must satisfy compileError ≤ runtimeError ≤ failedTest < passed (the paper: -1.0,"
-                + " -0.6, -0.3, 1.0), got " + compileError + ", " + runtimeError + ", " + failedTest + ", "
+            "rewards must satisfy compileError ≤ runtimeError ≤ failedTest < passed (the paper:"
+                + " -1.0, -0.6, -0.3, 1.0), got "
+                + compileError
+                + ", "
+                + runtimeError
+                + ", "
+                + failedTest
+                + ", "
                 + passed);
       }
     }

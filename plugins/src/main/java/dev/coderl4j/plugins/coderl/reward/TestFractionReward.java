@@ -17,12 +17,16 @@ public final class TestFractionReward implements RewardScheme {
   /** The plugin name. */
   public static final String NAME = "test-fraction";
 
-  /** @param compileError the return of a program that does not compile (default 0, like no test passed) */
+  /**
+   * @param compileError the return of a program that does not compile (default 0, like no test
+   *     passed)
+   */
   public record Params(Double compileError) {
     public Params {
       compileError = compileError == null ? 0.0 : compileError;
       if (!(compileError <= 0)) {
-        throw new IllegalArgumentException("compileError must be ≤ 0 (default 0), got " + compileError);
+        throw new IllegalArgumentException(
+            "compileError must be ≤ 0 (default 0), got " + compileError);
       }
     }
   }
@@ -48,7 +52,8 @@ public final class TestFractionReward implements RewardScheme {
   @Override
   public double reward(Outcome outcome, List<TestResult> tests, int suiteSize) {
     if (suiteSize < tests.size()) {
-      throw new IllegalArgumentException("suiteSize " + suiteSize + " < " + tests.size() + " reported tests");
+      throw new IllegalArgumentException(
+          "suiteSize " + suiteSize + " < " + tests.size() + " reported tests");
     }
     return switch (outcome) {
       case Outcome.CompileError c -> params.compileError();

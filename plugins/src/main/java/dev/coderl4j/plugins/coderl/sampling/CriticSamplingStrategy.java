@@ -31,8 +31,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The budget {@code n} is the same as plain sampling's: {@code firstPass · n} programs are
- * sampled first, the rest are regenerated from the seeds of those that pass the example tests,
- * and all {@code n} are returned.
+ * sampled first, the rest are regenerated from the seeds of those that pass the example tests, and
+ * all {@code n} are returned.
  *
  * <p>It needs each problem's example tests, which reach it through {@link
  * DecodingStrategy#decode(Actor, List, List, int, long)}; called without them nothing passes and it
@@ -44,24 +44,31 @@ public final class CriticSamplingStrategy implements DecodingStrategy {
 
   /**
    * @param base the sampler of both passes (the paper: nucleus sampling)
-   * @param critic the binary critic {@code φ_test} (a trained {@code codet5-critic} with
-   *     {@code labels: BINARY})
+   * @param critic the binary critic {@code φ_test} (a trained {@code codet5-critic} with {@code
+   *     labels: BINARY})
    * @param rounds regeneration rounds (the paper: 1)
    * @param criticCheckpoint a folder the critic plugin saved (a critic stage's finished
    *     checkpoint), reopened through the plugin's factory with {@code critic}'s other settings;
    *     empty to open {@code critic} as its params say
    * @param firstPass the share of the budget sampled before the example tests (default 0.5)
    */
-  public record Params(PluginSpec base, PluginSpec critic, Integer rounds,
-      String criticCheckpoint, Double firstPass) {
+  public record Params(
+      PluginSpec base,
+      PluginSpec critic,
+      Integer rounds,
+      String criticCheckpoint,
+      Double firstPass) {
     public Params {
       base = base == null ? PluginSpec.of("nucleus") : base;
-      Objects.requireNonNull(critic,
-          "critic: name the binary critic, e.g. critic: {type: codet5-critic, params: {checkpoint: ..., labels: BINARY}}");
+      Objects.requireNonNull(
+          critic,
+          "critic: name the binary critic, e.g. critic: {type: codet5-critic, params: {checkpoint:"
+              + " ..., labels: BINARY}}");
       rounds = rounds == null ? 1 : rounds;
       criticCheckpoint = criticCheckpoint == null ? "" : criticCheckpoint;
       if (rounds < 1) {
-        throw new IllegalArgumentException("rounds must be at least 1 (the paper: 1), got " + rounds);
+        throw new IllegalArgumentException(
+            "rounds must be at least 1 (the paper: 1), got " + rounds);
       }
       firstPass = firstPass == null ? CriticSampling.DEFAULT_FIRST_PASS : firstPass;
       if (!(firstPass > 0 && firstPass <= 1)) {
@@ -70,7 +77,8 @@ public final class CriticSamplingStrategy implements DecodingStrategy {
                 + firstPass);
       }
       if (base.type().equals(NAME)) {
-        throw new IllegalArgumentException("base cannot itself be critic-sampling; use e.g. {type: nucleus}");
+        throw new IllegalArgumentException(
+            "base cannot itself be critic-sampling; use e.g. {type: nucleus}");
       }
     }
   }
@@ -88,10 +96,11 @@ public final class CriticSamplingStrategy implements DecodingStrategy {
     @Override
     protected DecodingStrategy build(Params params) {
       DecodingStrategy base = resolver.create(DecodingStrategy.class, params.base());
-      Critic critic = params.criticCheckpoint().isBlank()
-          ? resolver.create(Critic.class, params.critic())
-          : resolver.reopen(Critic.class, params.critic(),
-              java.nio.file.Path.of(params.criticCheckpoint()));
+      Critic critic =
+          params.criticCheckpoint().isBlank()
+              ? resolver.create(Critic.class, params.critic())
+              : resolver.reopen(
+                  Critic.class, params.critic(), java.nio.file.Path.of(params.criticCheckpoint()));
       return new CriticSamplingStrategy(base, critic, params.rounds(), params.firstPass());
     }
   }
@@ -103,26 +112,35 @@ public final class CriticSamplingStrategy implements DecodingStrategy {
     this(base, critic, rounds, CriticSampling.DEFAULT_FIRST_PASS);
   }
 
-  public CriticSamplingStrategy(DecodingStrategy base, Critic critic, int rounds,
-      double firstPass) {
+  public CriticSamplingStrategy(
+      DecodingStrategy base, Critic critic, int rounds, double firstPass) {
     this.critic = critic;
     this.procedure = new CriticSampling(base, critic, rounds, firstPass);
   }
 
   @Override
-  public ExampleGuided decode(Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n,
-      long seed) {
+  public ExampleGuided decode(
+      Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n, long seed) {
     CriticSampling.Result r = procedure.decode(actor, inputs, checks, n, seed);
-    return new ExampleGuided(r.generations(), r.rounds().stream()
-        .map(rs -> rs.stream().map(x -> new ExampleGuided.Round(x.passing(), x.seedLengths(),
-            x.stackCounts())).toList())
-        .toList());
+    return new ExampleGuided(
+        r.generations(),
+        r.rounds().stream()
+            .map(
+                rs ->
+                    rs.stream()
+                        .map(
+                            x ->
+                                new ExampleGuided.Round(
+                                    x.passing(), x.seedLengths(), x.stackCounts()))
+                        .toList())
+            .toList());
   }
 
   @Override
   public List<List<Generation>> decode(Actor actor, List<TokenPair> inputs, int n, long seed) {
-    return decode(actor, inputs, java.util.Collections.nCopies(inputs.size(), ExampleCheck.NONE), n,
-        seed).generations();
+    return decode(
+            actor, inputs, java.util.Collections.nCopies(inputs.size(), ExampleCheck.NONE), n, seed)
+        .generations();
   }
 
   @Override

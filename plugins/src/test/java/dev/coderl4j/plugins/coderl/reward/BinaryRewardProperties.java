@@ -17,7 +17,13 @@ class BinaryRewardProperties implements RewardSchemeContract {
 
   @Example
   void onlyAFullPassEarnsOne() {
-    assertEquals(0.0, scheme().reward(new Outcome.FailedTest(2), List.of(TestResult.PASS, TestResult.PASS, TestResult.FAIL), 3));
+    assertEquals(
+        0.0,
+        scheme()
+            .reward(
+                new Outcome.FailedTest(2),
+                List.of(TestResult.PASS, TestResult.PASS, TestResult.FAIL),
+                3));
     assertEquals(1.0, scheme().reward(new Outcome.Passed(), List.of(TestResult.PASS), 1));
   }
 }

@@ -19,8 +19,17 @@ class CodeRlRewardProperties implements RewardSchemeContract {
   void thePapersFourReturns() {
     RewardScheme r = scheme();
     assertEquals(-1.0, r.reward(new Outcome.CompileError("x"), List.of(), 3));
-    assertEquals(-0.6, r.reward(new Outcome.RuntimeError("ValueError", 0), List.of(new TestResult.Error("ValueError")), 3));
-    assertEquals(-0.3, r.reward(new Outcome.FailedTest(1), List.of(TestResult.PASS, TestResult.FAIL), 3));
-    assertEquals(1.0, r.reward(new Outcome.Passed(), List.of(TestResult.PASS, TestResult.PASS, TestResult.PASS), 3));
+    assertEquals(
+        -0.6,
+        r.reward(
+            new Outcome.RuntimeError("ValueError", 0),
+            List.of(new TestResult.Error("ValueError")),
+            3));
+    assertEquals(
+        -0.3, r.reward(new Outcome.FailedTest(1), List.of(TestResult.PASS, TestResult.FAIL), 3));
+    assertEquals(
+        1.0,
+        r.reward(
+            new Outcome.Passed(), List.of(TestResult.PASS, TestResult.PASS, TestResult.PASS), 3));
   }
 }

@@ -17,9 +17,16 @@ class TestFractionRewardProperties implements RewardSchemeContract {
 
   @Example
   void theFractionOfTheSuiteThatPassed() {
-    List<TestResult> tests = List.of(TestResult.PASS, TestResult.FAIL, TestResult.PASS, TestResult.PASS);
+    List<TestResult> tests =
+        List.of(TestResult.PASS, TestResult.FAIL, TestResult.PASS, TestResult.PASS);
     assertEquals(0.6, scheme().reward(new Outcome.FailedTest(1), tests, 5), 1e-12);
-    assertEquals(0.0, scheme().reward(new Outcome.RuntimeError("Timeout", 0), List.of(new TestResult.Error("Timeout")), 5));
+    assertEquals(
+        0.0,
+        scheme()
+            .reward(
+                new Outcome.RuntimeError("Timeout", 0),
+                List.of(new TestResult.Error("Timeout")),
+                5));
     assertEquals(-0.5, scheme().reward(new Outcome.CompileError("x"), List.of(), 5));
   }
 }

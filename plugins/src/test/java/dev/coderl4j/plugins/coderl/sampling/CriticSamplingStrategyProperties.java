@@ -27,8 +27,10 @@ class CriticSamplingStrategyProperties implements DecodingStrategyContract {
   @Override
   public DecodingStrategy strategy() {
     // p(PassedTest) falls with the token id, so seeds are cut where the critic doubts.
-    return new CriticSamplingStrategy(new NucleusSampling(new NucleusSampling.Params(1.0, 1.0, 0,
-        MAX_NEW)), new ScriptedCritic(t -> 1.0 - t / 8.0), 1);
+    return new CriticSamplingStrategy(
+        new NucleusSampling(new NucleusSampling.Params(1.0, 1.0, 0, MAX_NEW)),
+        new ScriptedCritic(t -> 1.0 - t / 8.0),
+        1);
   }
 
   /** A regenerated program is a seed (a prefix of a sample) and a continuation. */
@@ -45,8 +47,8 @@ class CriticSamplingStrategyProperties implements DecodingStrategyContract {
     try (DecodingStrategy cs = strategy()) {
       ExampleGuided plain = cs.decode(actor, inputs, List.of(ExampleCheck.NONE), 8, 11);
       ExampleGuided guided = cs.decode(actor, inputs, List.of(oddOnes), 8, 11);
-      long passing = plain.generations().get(0).stream().filter(g -> g.tokens().size() % 2 == 1)
-          .count();
+      long passing =
+          plain.generations().get(0).stream().filter(g -> g.tokens().size() % 2 == 1).count();
       assertTrue(passing > 0, "the example needs a program that passes");
       assertEquals(1, guided.rounds().get(0).size());
       assertEquals(passing, guided.rounds().get(0).get(0).passing());
@@ -57,8 +59,11 @@ class CriticSamplingStrategyProperties implements DecodingStrategyContract {
       }
       assertTrue(!plain.generations().equals(guided.generations()));
       assertEquals(plain.generations(), cs.decode(actor, inputs, 8, 11));
-      assertEquals(Collections.nCopies(1, List.of()), plain.rounds().stream()
-          .map(rs -> rs.stream().filter(r -> r.passing() > 0).toList()).toList());
+      assertEquals(
+          Collections.nCopies(1, List.of()),
+          plain.rounds().stream()
+              .map(rs -> rs.stream().filter(r -> r.passing() > 0).toList())
+              .toList());
     }
   }
 }
