@@ -43,16 +43,20 @@ class CriticSamplingStrategyProperties implements DecodingStrategyContract {
   void programsThatPassTheExampleTestsSeedTheNextRound() {
     Actor actor = actor();
     List<TokenPair> inputs = List.of(TokenPair.prompt(Tokens.of(1, 2, 3)));
-    ExampleCheck oddOnes = programs -> programs.stream().map(p -> p.size() % 2 == 1).toList();
     try (DecodingStrategy cs = strategy()) {
       ExampleGuided plain = cs.decode(actor, inputs, List.of(ExampleCheck.NONE), 8, 11);
-      ExampleGuided guided = cs.decode(actor, inputs, List.of(oddOnes), 8, 11);
-      long passing =
-          plain.generations().get(0).stream().filter(g -> g.tokens().size() % 2 == 1).count();
+      // The first pass (half the budget) is the same draw with and without example tests; its
+      // passing programs (here: those as long as its first one) seed the rest, and are kept.
+      List<Generation> firstPass = plain.generations().get(0).subList(0, 4);
+      int first = firstPass.get(0).tokens().size();
+      ExampleCheck check = programs -> programs.stream().map(p -> p.size() == first).toList();
+      ExampleGuided guided = cs.decode(actor, inputs, List.of(check), 8, 11);
+      long passing = firstPass.stream().filter(g -> g.tokens().size() == first).count();
       assertTrue(passing > 0, "the example needs a program that passes");
       assertEquals(1, guided.rounds().get(0).size());
       assertEquals(passing, guided.rounds().get(0).get(0).passing());
       assertEquals(8, guided.generations().get(0).size());
+      assertEquals(firstPass, guided.generations().get(0).subList(0, 4));
       List<Integer> seeds = guided.rounds().get(0).get(0).seedLengths();
       for (Generation g : guided.generations().get(0)) {
         assertTrue(seeds.stream().anyMatch(len -> g.tokens().size() >= len));
