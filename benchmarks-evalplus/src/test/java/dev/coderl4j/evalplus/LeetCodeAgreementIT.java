@@ -18,7 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every LeetCodeDataset reference solution passes its asserts under both runners, except those
  * listed in docs/benchmarks.md (the full splits from {@code ../shared/data}; slow).
  */
-@Tag("slow")
+// Not in CI's slow suite: under GraalPy some canonical and reference solutions run past limits
+// derived from CPython's times (docs/benchmarks.md lists them), and the full trusted runs take long.
+// Run with ./mvnw -pl benchmarks-evalplus verify -Dsurefire.groups=agreement-full
+//   -Dsurefire.excludedGroups=
+@Tag("agreement-full")
 class LeetCodeAgreementIT {
   /** References that exceed the limits under GraalPy on the 2-core machine (docs/benchmarks.md). */
   static final Set<String> KNOWN_SLOW = Set.of();
