@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * runners (the full corpora from {@code ../shared/data}; slow).
  */
 // Not in CI's slow suite: under GraalPy some canonical and reference solutions run past limits
-// derived from CPython's times (docs/benchmarks.md lists them), and the full trusted runs take long.
+// derived from CPython's times (docs/benchmarks.md lists them), and the full trusted runs take
+// long.
 // Run with ./mvnw -pl benchmarks-evalplus verify -Dsurefire.groups=agreement-full
 //   -Dsurefire.excludedGroups=
 @Tag("agreement-full")
