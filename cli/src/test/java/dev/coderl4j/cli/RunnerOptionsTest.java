@@ -75,7 +75,7 @@ class RunnerOptionsTest {
     JsonNode line = M.readTree(Files.readAllLines(out).get(0));
     assertEquals("FAILED_TEST", line.get("outcome").asText());
     JsonNode prov = M.readTree(dir.resolve("out.jsonl.provenance.json").toFile());
-    assertEquals("process-per-job", prov.get("config").get("cpythonParams").get("mode").asText());
+    assertEquals("process-per-job", prov.get("config").get("runnerParams").get("mode").asText());
 
     // A solution of MBPP task 2, scored by CPython.
     Path samples = dir.resolve("samples.jsonl");

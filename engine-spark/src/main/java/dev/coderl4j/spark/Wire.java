@@ -1,7 +1,5 @@
 package dev.coderl4j.spark;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.JobLines;
-import dev.coderl4j.core.exec.Outcome;
-import dev.coderl4j.core.exec.TestResult;
 import dev.coderl4j.core.plugin.PluginSpec;
 import java.io.Serializable;
 import java.util.Objects;
@@ -26,10 +22,10 @@ import java.util.Objects;
  */
 final class Wire {
   private final JobLines lines = new JobLines();
+  // Outcomes and test results cross in core's one codec (OutcomeCodec, through their own
+  // annotations), which keeps the compile or runtime message and the test index.
   private final ObjectMapper mapper =
       new ObjectMapper()
-          .addMixIn(Outcome.class, OutcomeTypes.class)
-          .addMixIn(TestResult.class, TestResultTypes.class)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -61,23 +57,6 @@ final class Wire {
       Objects.requireNonNull(json, "json");
     }
   }
-
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "class")
-  @JsonSubTypes({
-    @JsonSubTypes.Type(value = Outcome.CompileError.class, name = Outcome.CompileError.LABEL),
-    @JsonSubTypes.Type(value = Outcome.RuntimeError.class, name = Outcome.RuntimeError.LABEL),
-    @JsonSubTypes.Type(value = Outcome.FailedTest.class, name = Outcome.FailedTest.LABEL),
-    @JsonSubTypes.Type(value = Outcome.Passed.class, name = Outcome.Passed.LABEL)
-  })
-  private interface OutcomeTypes {}
-
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "class")
-  @JsonSubTypes({
-    @JsonSubTypes.Type(value = TestResult.Pass.class, name = "pass"),
-    @JsonSubTypes.Type(value = TestResult.Fail.class, name = "fail"),
-    @JsonSubTypes.Type(value = TestResult.Error.class, name = "error")
-  })
-  private interface TestResultTypes {}
 
   Job job(int index, ExecutionJob job) {
     return new Job(index, job.stopAtFirstFailure(), lines.jobLine(job));
