@@ -24,10 +24,12 @@ public record ExampleGuided(List<List<Generation>> generations, List<List<Round>
    * One round for one input.
    *
    * @param passing programs that passed the example tests
+   * @param sampled programs this round generated (its share of the budget)
    * @param seedLengths the length of each seed cut from a passing program
    * @param stackCounts how many programs each seed was continued into
    */
-  public record Round(int passing, List<Integer> seedLengths, List<Integer> stackCounts) {
+  public record Round(
+      int passing, int sampled, List<Integer> seedLengths, List<Integer> stackCounts) {
     public Round {
       seedLengths = List.copyOf(seedLengths);
       stackCounts = List.copyOf(stackCounts);

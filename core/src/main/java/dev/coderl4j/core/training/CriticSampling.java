@@ -6,6 +6,7 @@ import dev.coderl4j.core.critic.LabelSet;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
 import dev.coderl4j.core.lm.ExampleCheck;
+import dev.coderl4j.core.lm.ExampleGuided;
 import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
@@ -82,26 +83,12 @@ public final class CriticSampling {
   }
 
   /**
-   * What one round did for one problem; for tests, logs and the report.
-   *
-   * @param passing programs generated so far that pass the example tests when the round starts
-   * @param sampled programs this round generated (its share of the budget)
-   */
-  public record Round(
-      int passing, int sampled, List<Integer> seedLengths, List<Integer> stackCounts) {
-    public Round {
-      seedLengths = List.copyOf(seedLengths);
-      stackCounts = List.copyOf(stackCounts);
-    }
-  }
-
-  /**
    * The programs of each problem (exactly the budget, first pass first) and what each round did.
    *
    * @param firstPass programs per problem of the first pass
    */
   public record Result(
-      List<List<Generation>> generations, List<List<Round>> rounds, int firstPass) {
+      List<List<Generation>> generations, List<List<ExampleGuided.Round>> rounds, int firstPass) {
     public Result {
       generations = generations.stream().map(List::copyOf).toList();
       rounds = rounds.stream().map(List::copyOf).toList();
@@ -137,7 +124,7 @@ public final class CriticSampling {
     for (List<Generation> g : base.decode(actor, inputs, n1, seed)) {
       pools.add(new ArrayList<>(g));
     }
-    List<List<Round>> trace = new ArrayList<>();
+    List<List<ExampleGuided.Round>> trace = new ArrayList<>();
     List<List<Generation>> passingSoFar = new ArrayList<>();
     List<Integer> checked = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
@@ -160,7 +147,7 @@ public final class CriticSampling {
         List<Generation> passing = passingSoFar.get(i);
         long roundSeed = seed + round * 1_000_003L + i;
         if (passing.isEmpty()) {
-          trace.get(i).add(new Round(0, quota, List.of(), List.of()));
+          trace.get(i).add(new ExampleGuided.Round(0, quota, List.of(), List.of()));
           pool.addAll(base.decode(actor, List.of(input), quota, roundSeed).get(0));
           continue;
         }
@@ -169,7 +156,7 @@ public final class CriticSampling {
         trace
             .get(i)
             .add(
-                new Round(
+                new ExampleGuided.Round(
                     passing.size(),
                     quota,
                     seeds.stream().map(g -> g.tokens().size()).toList(),

@@ -126,7 +126,7 @@ class CriticSamplingTest {
     assertEquals(4, out.size());
     assertEquals(pool.get(0), out.subList(0, 2));
     assertEquals(Tokens.of(99, 0), out.get(2).tokens());
-    CriticSampling.Round round = r.rounds().get(0).get(0);
+    dev.coderl4j.core.lm.ExampleGuided.Round round = r.rounds().get(0).get(0);
     assertEquals(0, round.passing());
     assertEquals(2, round.sampled());
     assertEquals(2, r.firstPass());
@@ -159,7 +159,7 @@ class CriticSamplingTest {
             new TokenPair(PROMPT.source(), Tokens.of(4, 1, 2))),
         critic.asked);
     // Peak p(Pass) is at token 2 in both: seeds [1,2] and [4,1,2].
-    CriticSampling.Round round = r.rounds().get(0).get(0);
+    dev.coderl4j.core.lm.ExampleGuided.Round round = r.rounds().get(0).get(0);
     assertEquals(2, round.passing());
     assertEquals(5, round.sampled());
     assertEquals(List.of(2, 3), round.seedLengths());
@@ -206,7 +206,8 @@ class CriticSamplingTest {
     // Round 2 checks round 1's regenerated program only; the first pass was checked once.
     assertEquals(List.of(Tokens.of(1, 2), Tokens.of(1, 2, 99, 0), Tokens.of(1, 2, 99, 0)), checked);
     assertEquals(
-        List.of(1, 2, 3), r.rounds().get(0).stream().map(CriticSampling.Round::passing).toList());
+        List.of(1, 2, 3),
+        r.rounds().get(0).stream().map(dev.coderl4j.core.lm.ExampleGuided.Round::passing).toList());
     assertEquals(4, r.generations().get(0).size());
     assertEquals(4, base.calls.size());
   }
@@ -235,7 +236,10 @@ class CriticSamplingTest {
     List<Generation> out = r.generations().get(0);
     assertEquals(n, out.size());
     assertEquals(first, out.subList(0, n1));
-    int sampled = r.rounds().get(0).stream().mapToInt(CriticSampling.Round::sampled).sum();
+    int sampled =
+        r.rounds().get(0).stream()
+            .mapToInt(dev.coderl4j.core.lm.ExampleGuided.Round::sampled)
+            .sum();
     assertEquals(n - n1, sampled);
   }
 }

@@ -122,18 +122,8 @@ public final class CriticSamplingStrategy implements DecodingStrategy {
   public ExampleGuided decode(
       Actor actor, List<TokenPair> inputs, List<ExampleCheck> checks, int n, long seed) {
     CriticSampling.Result r = procedure.decode(actor, inputs, checks, n, seed);
-    return new ExampleGuided(
-        r.generations(),
-        r.rounds().stream()
-            .map(
-                rs ->
-                    rs.stream()
-                        .map(
-                            x ->
-                                new ExampleGuided.Round(
-                                    x.passing(), x.seedLengths(), x.stackCounts()))
-                        .toList())
-            .toList());
+    // One round type from the procedure to the caller.
+    return new ExampleGuided(r.generations(), r.rounds());
   }
 
   @Override
