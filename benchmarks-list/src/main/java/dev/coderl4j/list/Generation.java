@@ -46,6 +46,14 @@ final class Generation {
    */
   private static final double[] POOL_SHARE = {0.01, 0.30, 0.45, 0.15, 0.09};
 
+  /**
+   * Shares of each program length (1–5 steps) in test: a quarter of it introductory (2 steps), so
+   * that a small actor's evaluation can keep to the introductory problems and still have 250 (there
+   * are only about 600 distinct programs of 1–2 steps, and train would otherwise take 5/6 of them).
+   * A length short of programs passes its remainder on to the next.
+   */
+  private static final double[] TEST_SHARE = {0.01, 0.25, 0.45, 0.17, 0.12};
+
   /** Shares of each length (2–5 steps) in test-compositional. */
   private static final double[] COMPOSITIONAL_SHARE = {0, 0.45, 0.35, 0.12, 0.08};
 
@@ -143,14 +151,49 @@ final class Generation {
               + " generated; ask for at most that many test-compositional problems");
     }
     g.shuffle(comp);
+    List<Candidate> testPart = takeByLength(pool, test, TEST_SHARE);
     Map<String, List<Problem>> splits = new LinkedHashMap<>();
-    splits.put(
-        ListPrograms.TRAIN, g.problems(ListPrograms.TRAIN, pool.subList(test, test + train)));
-    splits.put(ListPrograms.TEST, g.problems(ListPrograms.TEST, pool.subList(0, test)));
+    splits.put(ListPrograms.TRAIN, g.problems(ListPrograms.TRAIN, pool.subList(0, train)));
+    splits.put(ListPrograms.TEST, g.problems(ListPrograms.TEST, testPart));
     splits.put(ListPrograms.COMPOSITIONAL, g.problems(ListPrograms.COMPOSITIONAL, comp));
     Map<String, Integer> rej = new LinkedHashMap<>();
     g.rejected.forEach((r, n) -> rej.put(r.label(), n));
     return new Result(splits, new TreeSet<>(g.heldOut), rej);
+  }
+
+  /**
+   * Removes and returns {@code n} candidates of {@code pool} with about {@code shares} of each
+   * length, each length's first ones in pool order; what a length lacks goes to the next, and to
+   * any length at the end.
+   */
+  private static List<Candidate> takeByLength(List<Candidate> pool, int n, double[] shares) {
+    List<Candidate> out = new ArrayList<>();
+    Set<Candidate> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    int carry = 0;
+    for (int len = 1; len <= 5; len++) {
+      int target = len == 5 ? n - out.size() : (int) Math.round(shares[len - 1] * n) + carry;
+      int made = 0;
+      for (Candidate c : pool) {
+        if (made == target) {
+          break;
+        }
+        if (c.program().steps().size() == len && taken.add(c)) {
+          out.add(c);
+          made++;
+        }
+      }
+      carry = target - made;
+    }
+    for (Candidate c : pool) {
+      if (out.size() == n) {
+        break;
+      }
+      if (taken.add(c)) {
+        out.add(c);
+      }
+    }
+    pool.removeIf(taken::contains);
+    return out;
   }
 
   /** A program with its drawn tests, before it is given a split and an id. */

@@ -56,7 +56,7 @@ final class Statement {
           .append(String.join(", then ", phrases))
           .append(", and returns the resulting list");
     }
-    sb.append(".\n\nExamples:\n").append(String.join("\n", examples));
+    sb.append(".").append(ListProgramsFormat.EXAMPLES).append(String.join("\n", examples));
     return sb.toString();
   }
 }

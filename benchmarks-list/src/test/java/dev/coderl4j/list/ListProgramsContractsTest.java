@@ -56,7 +56,7 @@ class ListProgramsContractsTest {
 
     @Override
     public PromptFormat format() {
-      return new ListProgramsFormat.Factory().create(new NoParams());
+      return new ListProgramsFormat.Factory().create(new ListProgramsFormat.Params());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.coderl4j.list;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,11 +74,27 @@ class ListProgramsModuleTest {
   }
 
   @Test
+  void examplesFalseLeavesTheExamplesOutOfThePromptOnly() throws Exception {
+    Problem p = withParams("{\"split\": \"test\"}").problems().getFirst();
+    String with = new ListProgramsFormat().prompt(p);
+    String without = new ListProgramsFormat(new ListProgramsFormat.Params(false)).prompt(p);
+    var examples = (dev.coderl4j.core.problem.TestSuite.Asserts) p.exampleTests();
+    assertFalse(examples.asserts().isEmpty());
+    for (String a : examples.asserts()) {
+      assertTrue(with.contains(a), a);
+      assertFalse(without.contains(a), a);
+    }
+    assertFalse(without.contains("Examples:"));
+    assertTrue(without.startsWith("\nQUESTION:\n" + p.statement().substring(0, 40)));
+    assertTrue(without.endsWith(".\nUse Call-Based format\nANSWER:\n"));
+  }
+
+  @Test
   void maxStepsKeepsTheShortPrograms() throws Exception {
     List<Problem> intro = withParams("{\"split\": \"train\", \"maxSteps\": 2}").problems();
-    assertEquals(511, intro.size(), "the bundled train split's 1- and 2-step programs");
+    assertEquals(353, intro.size(), "the bundled train split's 1- and 2-step programs");
     assertTrue(intro.stream().allMatch(p -> p.difficulty().orElseThrow().equals("introductory")));
-    assertEquals(752, withParams("{\"maxSteps\": 3}").problems().size());
+    assertEquals(710, withParams("{\"maxSteps\": 3}").problems().size());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> withParams("{\"maxSteps\": 0}"));
     assertTrue(e.getMessage().contains("maxSteps must be 1 to 5"), e.getMessage());

@@ -25,10 +25,10 @@ import picocli.CommandLine.Option;
     name = "quickstart",
     mixinStandardHelpOptions = true,
     description = {
-      "CodeRL end to end on the embedded small CodeT5 and MBPP, on CPU (about 5 minutes"
-          + " on 2 cores).",
-      "Writes DIR/report.json with pass@k with and without Critic Sampling,"
-          + " and the samples files DIR/samples/{sampling,critic_sampling}.jsonl."
+      "CodeRL end to end on the embedded small CodeT5 and list-programs, on CPU (under 10"
+          + " minutes on 2 cores; configs/quickstart.yaml).",
+      "Writes DIR/report.json with pass@k of the warm-started and the RL actor, with and"
+          + " without Critic Sampling, and the samples files under DIR/samples/."
     })
 public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Output directory (default: runs/quickstart).")

@@ -16,6 +16,9 @@ import dev.coderl4j.core.plugin.PluginSpec;
  *     to the run's {@code out}; empty means {@code samples/sampling.jsonl}
  * @param maxSourceTokens prompt tokens kept (CodeRL: 600); the program's length is bounded by the
  *     decoding's {@code maxNewTokens}
+ * @param batchSize problems decoded together (default 1); batching several short problems' {@code
+ *     N} programs keeps a CPU busy. Each batch is a fixed run of consecutive problems with its own
+ *     seed, so the programs do not depend on where an interrupted run resumed.
  */
 public record GenerateConfig(
     DataConfig data,
@@ -23,7 +26,8 @@ public record GenerateConfig(
     Integer samplesPerProblem,
     String checkpoint,
     String output,
-    Integer maxSourceTokens) {
+    Integer maxSourceTokens,
+    Integer batchSize) {
   public GenerateConfig {
     java.util.Objects.requireNonNull(
         data,
@@ -34,18 +38,20 @@ public record GenerateConfig(
     output = output == null || output.isBlank() ? "samples/sampling.jsonl" : output;
     maxSourceTokens = maxSourceTokens == null ? 600 : maxSourceTokens;
     Checks.positive("generate.samplesPerProblem", samplesPerProblem);
+    batchSize = batchSize == null ? 1 : batchSize;
     Checks.positive("generate.maxSourceTokens", maxSourceTokens);
+    Checks.positive("generate.batchSize", batchSize);
   }
 
   /** This generation from another actor checkpoint (empty: the run's latest actor). */
   public GenerateConfig withCheckpoint(String newCheckpoint) {
     return new GenerateConfig(
-        data, decoding, samplesPerProblem, newCheckpoint, output, maxSourceTokens);
+        data, decoding, samplesPerProblem, newCheckpoint, output, maxSourceTokens, batchSize);
   }
 
   /** This generation with another decoding into another samples file (the quick start's two). */
   public GenerateConfig with(PluginSpec newDecoding, String newOutput) {
     return new GenerateConfig(
-        data, newDecoding, samplesPerProblem, checkpoint, newOutput, maxSourceTokens);
+        data, newDecoding, samplesPerProblem, checkpoint, newOutput, maxSourceTokens, batchSize);
   }
 }

@@ -130,7 +130,8 @@ public record Evaluation(
                 + " task(s) have no samples"
                 + (bench.scoresEveryProblem() ? " and count as failed" : " and are not scored")
                 + ": "
-                + String.join(", ", missing));
+                + abbreviated(missing)
+                + (missing.size() > 5 ? " (all listed in summary.json)" : ""));
       }
       Summary summary =
           Summary.of(
@@ -184,5 +185,12 @@ public record Evaluation(
   /** The summary's title. */
   public String title() {
     return "coderl evaluate: " + benchmark.type() + " (" + samples.getFileName() + ")";
+  }
+
+  /** The first five ids and a count of the rest: a 1,000-problem split would fill a screen. */
+  static String abbreviated(List<String> ids) {
+    return ids.size() <= 5
+        ? String.join(", ", ids)
+        : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
   }
 }

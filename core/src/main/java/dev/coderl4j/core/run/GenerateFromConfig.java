@@ -6,6 +6,7 @@ import dev.coderl4j.core.benchmark.PromptFormat;
 import dev.coderl4j.core.config.GenerateConfig;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.lm.ExampleCheck;
 import dev.coderl4j.core.lm.ExampleGuided;
 import dev.coderl4j.core.lm.Generation;
 import dev.coderl4j.core.lm.TokenPair;
@@ -101,33 +102,56 @@ public final class GenerateFromConfig {
       Map<String, List<String>> done = complete(samples, gen.samplesPerProblem());
       // Generation bounds programs by the decoding's maxNewTokens; only prompts are cut here.
       Tasks codec = new Tasks(format, actor.tokenizer(), gen.maxSourceTokens(), Integer.MAX_VALUE);
-      for (Problem p : problems) {
-        if (done.containsKey(p.id())) {
-          out.add(new Generated(p, done.get(p.id()), List.of(), 0));
-          progress.advance(1);
-          continue;
+      int batch = gen.batchSize();
+      for (int from = 0; from < problems.size(); from += batch) {
+        List<Problem> chunk = problems.subList(from, Math.min(problems.size(), from + batch));
+        List<Problem> todo = chunk.stream().filter(p -> !done.containsKey(p.id())).toList();
+        Map<String, Generated> made = new LinkedHashMap<>();
+        if (!todo.isEmpty()) {
+          // The whole chunk is decoded even when a rerun finds part of it done: a chunk's
+          // programs depend only on its problems and its seed, never on where a run resumed.
+          List<TokenPair> inputs = new ArrayList<>();
+          List<ExampleCheck> checks = new ArrayList<>();
+          for (Problem p : chunk) {
+            inputs.add(TokenPair.prompt(codec.source(p)));
+            checks.add(ctx.exampleCheck(benchmark, codec, p));
+          }
+          long seed = ctx.config().seed() * 31 + chunkSeed(chunk);
+          long t0 = System.nanoTime();
+          ExampleGuided r = strategy.decode(actor, inputs, checks, gen.samplesPerProblem(), seed);
+          seconds += (System.nanoTime() - t0) / 1e9;
+          for (int i = 0; i < chunk.size(); i++) {
+            List<Generation> gens = r.generations().get(i);
+            long n = gens.stream().mapToLong(g -> g.tokens().size()).sum();
+            tokens += n;
+            List<String> completions =
+                gens.stream().map(g -> codec.completion(g.tokens())).toList();
+            made.put(
+                chunk.get(i).id(), new Generated(chunk.get(i), completions, r.rounds().get(i), n));
+          }
         }
-        List<TokenPair> inputs = List.of(TokenPair.prompt(codec.source(p)));
-        long seed = ctx.config().seed() * 31 + p.id().hashCode();
-        long t0 = System.nanoTime();
-        ExampleGuided r =
-            strategy.decode(
-                actor,
-                inputs,
-                List.of(ctx.exampleCheck(benchmark, codec, p)),
-                gen.samplesPerProblem(),
-                seed);
-        seconds += (System.nanoTime() - t0) / 1e9;
-        List<Generation> gens = r.generations().get(0);
-        long n = gens.stream().mapToLong(g -> g.tokens().size()).sum();
-        tokens += n;
-        List<String> completions = gens.stream().map(g -> codec.completion(g.tokens())).toList();
-        samples.appendAll(completions.stream().map(c -> new Completion(p.id(), c)).toList());
-        out.add(new Generated(p, completions, r.rounds().get(0), n));
-        progress.advance(1);
+        for (Problem p : chunk) {
+          if (done.containsKey(p.id())) {
+            out.add(new Generated(p, done.get(p.id()), List.of(), 0));
+          } else {
+            Generated g = made.get(p.id());
+            samples.appendAll(
+                g.completions().stream().map(c -> new Completion(p.id(), c)).toList());
+            out.add(g);
+          }
+        }
+        progress.advance(chunk.size());
       }
     }
     return new Result(file, benchmark, out, seconds, tokens);
+  }
+
+  /**
+   * A chunk's seed: from its first problem's id, as a single problem's seed was before chunks, so
+   * that {@code batchSize: 1} keeps the programs of earlier runs.
+   */
+  private static long chunkSeed(List<Problem> chunk) {
+    return chunk.getFirst().id().hashCode();
   }
 
   /** The problems the log holds in full (N completions); the others' lines are dropped. */
