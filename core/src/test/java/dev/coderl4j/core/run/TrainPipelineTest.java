@@ -200,6 +200,32 @@ class TrainPipelineTest {
   }
 
   @Test
+  void batchedGenerationWritesEveryProblemAndResumesToTheSameFile(@TempDir Path dir)
+      throws IOException {
+    Path base = dir.resolve("base");
+    runAll(injector(), config(base));
+    RunConfig batched =
+        config(base, "stages.generate.batchSize=4", "stages.generate.output=samples/b.jsonl");
+    try (RunContext ctx = new RunContext(batched, injector())) {
+      GenerateFromConfig.run(ctx, batched.stages().generate(), QUIET);
+    }
+    Path file = base.resolve("samples/b.jsonl");
+    List<String> whole = Files.readAllLines(file);
+    assertEquals(Files.readAllLines(base.resolve("samples/sampling.jsonl")).size(), whole.size());
+    // An interrupted run: keep the first problem's lines only (part of the first chunk).
+    String first = StageDir.mapper().readTree(whole.getFirst()).get("task_id").asText();
+    List<String> kept =
+        whole.stream().filter(l -> l.contains("\"task_id\":\"" + first + "\"")).toList();
+    assertTrue(kept.size() < whole.size());
+    Files.write(file, kept);
+    try (RunContext ctx = new RunContext(batched, injector())) {
+      GenerateFromConfig.run(ctx, batched.stages().generate(), QUIET);
+    }
+    assertEquals(
+        Set.copyOf(whole), Set.copyOf(Files.readAllLines(file)), "the same programs after resume");
+  }
+
+  @Test
   void sampleRecordsKeepTheOutcomeWithItsMessage() throws IOException {
     SampleRecord r =
         SampleRecord.of(
