@@ -5,18 +5,15 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code coderl bench ...}: benchmarks that report speed as ratios against a baseline in the same
- * run.
+ * run. Each benchmark is a {@link dev.coderl4j.core.plugin.CommandContribution} of parent {@code
+ * bench}, bound by the module whose engine it measures ({@code bench lm}: models-djl, {@code bench
+ * exec}: polyglot-runner, {@code bench evalplus}: benchmarks-evalplus, {@code bench spark}:
+ * engine-spark) and added by {@link Main#commandLine}.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks; each reports ratios against a baseline measured in the same run.",
-    subcommands = {
-      // One line per benchmark subcommand.
-      dev.coderl4j.cli.lm.BenchLmCommand.class,
-      dev.coderl4j.cli.exec.BenchExecCommand.class,
-      dev.coderl4j.cli.evalplus.BenchEvalPlusCommand.class,
-    })
+    description = "Benchmarks; each reports ratios against a baseline measured in the same run.")
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

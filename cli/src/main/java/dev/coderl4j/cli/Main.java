@@ -1,33 +1,80 @@
 package dev.coderl4j.cli;
 
+import com.google.inject.Injector;
+import dev.coderl4j.core.plugin.CommandContribution;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code coderl} command. Each subcommand lives in its own class and is listed here. */
+/**
+ * The {@code coderl} command. Each subcommand lives in its own class: the CLI's own are listed
+ * here, the ones a module adds (e.g. {@code coderl lm}, {@code coderl bench exec}) are {@link
+ * CommandContribution}s bound in its Guice module and added by {@link #commandLine} at start-up.
+ */
 @Command(
     name = "coderl",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "CodeRL (Le et al., NeurIPS 2022) in Java: run, train and evaluate code LMs.",
     subcommands = {
-      // One line per subcommand.
+      // One line per subcommand of the CLI's own; modules contribute theirs through Guice.
       BenchCommand.class,
       dev.coderl4j.cli.exec.ExecCommand.class,
       dev.coderl4j.cli.lm.GenerateCommand.class,
-      dev.coderl4j.cli.lm.LmCommand.class,
       dev.coderl4j.cli.train.TrainCommand.class,
       dev.coderl4j.cli.quickstart.QuickstartCommand.class,
       dev.coderl4j.cli.evaluate.EvaluateCommand.class,
       dev.coderl4j.cli.benchmark.BenchmarkCommand.class,
-      CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = commandLine(Wiring.forThisProcess());
     cli.setExecutionExceptionHandler(Main::reportError);
     System.exit(cli.execute(args));
+  }
+
+  /**
+   * The whole command line: the CLI's own subcommands, then the ones the modules of {@code
+   * injector} contribute (by command path), then {@code help}.
+   */
+  public static CommandLine commandLine(Injector injector) {
+    CommandLine cli = new CommandLine(new Main());
+    addContributions(cli, injector.getInstance(CommandContribution.mapKey()).values(), injector);
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
+    return cli.setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /**
+   * Adds each contribution under its parent, in the order of their command paths; a parent that is
+   * neither the top level nor one of the CLI's command groups fails, naming the known ones.
+   */
+  static void addContributions(
+      CommandLine root, Collection<CommandContribution> contributions, Injector injector) {
+    Map<String, CommandLine> parents = new LinkedHashMap<>();
+    parents.put(CommandContribution.TOP_LEVEL, root);
+    parents.put("bench", root.getSubcommands().get("bench"));
+    List<CommandContribution> sorted = new ArrayList<>(contributions);
+    sorted.sort(Comparator.comparing(CommandContribution::path));
+    for (CommandContribution c : sorted) {
+      CommandLine parent = parents.get(c.parent());
+      if (parent == null) {
+        throw new IllegalArgumentException(
+            "command contribution '"
+                + c.path()
+                + "' names an unknown parent '"
+                + c.parent()
+                + "'; known parents: \"\" (top level), "
+                + String.join(", ", parents.keySet().stream().skip(1).toList()));
+      }
+      parent.addSubcommand(c.name(), c.create(injector));
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.coderl4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coderl4j.core.config.JsonOption;
 import dev.coderl4j.core.plugin.PluginSpec;
 import picocli.CommandLine.Option;
 

@@ -6,6 +6,7 @@ import dev.coderl4j.core.benchmark.PromptFormat;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.lm.Actor;
 import dev.coderl4j.core.lm.DecodingStrategy;
+import dev.coderl4j.core.plugin.CommandContribution;
 import dev.coderl4j.core.plugin.Plugins;
 import java.util.List;
 
@@ -33,5 +34,7 @@ public final class CoreModule extends AbstractModule {
     for (Class<?> spi : EXTENSION_POINTS) {
       Plugins.mapBinder(binder(), spi);
     }
+    // The subcommands modules add to the CLI (none is a valid, empty map).
+    CommandContribution.mapBinder(binder());
   }
 }

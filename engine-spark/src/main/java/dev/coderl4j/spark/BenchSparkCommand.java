@@ -3,8 +3,8 @@ package dev.coderl4j.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coderl4j.cli.JsonOption;
-import dev.coderl4j.cli.Wiring;
+import com.google.inject.Injector;
+import dev.coderl4j.core.config.JsonOption;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.ProgramRunner;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,10 +82,11 @@ public final class BenchSparkCommand implements Callable<Integer> {
   Path outDir;
 
   private final ObjectMapper mapper = new ObjectMapper();
+  private final Injector injector;
 
-  /** Runs the benchmark as {@code coderl bench spark} ({@code ./coderl} dispatches here). */
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchSparkCommand()).execute(args));
+  /** The command, with the CLI's injector (for the runner and benchmark plugins). */
+  public BenchSparkCommand(Injector injector) {
+    this.injector = injector;
   }
 
   /** One runner's figures. */
@@ -104,7 +104,7 @@ public final class BenchSparkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
+    PluginResolver resolver = injector.getInstance(PluginResolver.class);
     PluginSpec innerSpec =
         mapper.treeToValue(
             JsonOption.object("--runner-params", inner, "{\"type\": \"graalpy\"}"),

@@ -2,9 +2,9 @@ package dev.coderl4j.cli.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Injector;
-import dev.coderl4j.cli.JsonOption;
 import dev.coderl4j.cli.RunnerOptions;
 import dev.coderl4j.cli.Wiring;
+import dev.coderl4j.core.config.JsonOption;
 import dev.coderl4j.core.exec.ProgramRunner;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;

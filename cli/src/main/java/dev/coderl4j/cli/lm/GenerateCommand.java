@@ -13,6 +13,7 @@ import dev.coderl4j.core.lm.Tokens;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.provenance.Provenance;
+import dev.coderl4j.core.training.StageDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,11 +172,15 @@ public final class GenerateCommand implements Callable<Integer> {
       System.err.printf(Locale.ROOT, "%d sequences in %.2f s%n", gens.size(), secs);
       if (out != null) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("provenance", Results.provenance(provenance));
+        doc.put("provenance", StageDir.provenanceMap(provenance));
         doc.put("prompt", text);
         doc.put("seconds", secs);
         doc.put("generations", rows);
-        Results.writeJson(out, doc);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        json.writeValue(out.toFile(), doc);
       }
     }
     return 0;

@@ -1,5 +1,5 @@
 /**
- * Commands on actors (§3.1, §3.3): {@code coderl generate}, {@code coderl lm forward} and the
- * {@code coderl bench lm} benchmark against PyTorch.
+ * Commands on actors (§3.3): {@code coderl generate}. ({@code coderl lm forward} and {@code coderl
+ * bench lm} are models-djl's command contributions.)
  */
 package dev.coderl4j.cli.lm;

@@ -7,6 +7,7 @@ import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.multibindings.MapBinder;
 import dev.coderl4j.core.lm.Actor;
+import dev.coderl4j.core.lm.ActorFolders;
 import dev.coderl4j.core.plugin.Plugins;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * The registered {@link Backbone}s by Hugging Face {@code model_type} (a Guice MapBinder, so a
  * plugin module adds an architecture with one {@link #bind} line and no code here changes).
  */
-public final class Backbones {
+public final class Backbones implements ActorFolders {
   private final Map<String, Backbone> byModelType;
 
   @Inject
@@ -47,6 +48,12 @@ public final class Backbones {
    */
   public static Backbones builtIn() {
     return Guice.createInjector(new LmModule()).getInstance(Backbones.class);
+  }
+
+  /** The actor plugin of a Hugging Face folder: its {@code config.json}'s architecture. */
+  @Override
+  public String actorType(java.nio.file.Path folder) {
+    return parse(dev.coderl4j.models.hf.Checkpoint.open(folder).configJson()).architecture();
   }
 
   /** The supported {@code model_type}s, sorted. */

@@ -1,11 +1,11 @@
-package dev.coderl4j.cli.evalplus;
+package dev.coderl4j.evalplus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coderl4j.cli.JsonOption;
-import dev.coderl4j.cli.Wiring;
+import com.google.inject.Injector;
 import dev.coderl4j.core.benchmark.Benchmark;
+import dev.coderl4j.core.config.JsonOption;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionLimits;
 import dev.coderl4j.core.exec.ExecutionResult;
@@ -45,6 +45,13 @@ import picocli.CommandLine.Option;
         "Benchmarks graalpy against cpython on a HumanEval+ or MBPP+ sample set (ratios in one"
             + " run).")
 public final class BenchEvalPlusCommand implements Callable<Integer> {
+  private final Injector injector;
+
+  /** The command, with the CLI's injector (for the benchmark and runner plugins). */
+  public BenchEvalPlusCommand(Injector injector) {
+    this.injector = injector;
+  }
+
   @Option(
       names = "--benchmark",
       defaultValue = "humaneval-plus",
@@ -112,7 +119,7 @@ public final class BenchEvalPlusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    PluginResolver resolver = Wiring.injector().getInstance(PluginResolver.class);
+    PluginResolver resolver = injector.getInstance(PluginResolver.class);
     Benchmark bench =
         resolver.create(
             Benchmark.class,

@@ -1,4 +1,4 @@
-package dev.coderl4j.cli.lm;
+package dev.coderl4j.models.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -6,13 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coderl4j.cli.Wiring;
+import com.google.inject.Injector;
 import dev.coderl4j.core.lm.DecodingStrategy;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
 import dev.coderl4j.core.plugin.PluginResolver;
 import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.provenance.Provenance;
+import dev.coderl4j.core.training.StageDir;
 import dev.coderl4j.models.hf.Checkpoint;
 import dev.coderl4j.models.hf.CheckpointWriter;
 import dev.coderl4j.models.lm.ActorParams;
@@ -43,6 +44,13 @@ import picocli.CommandLine.Option;
 public final class LmCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private final Injector injector;
+
+  /** The command, with the CLI's injector (for the registered backbones and decoders). */
+  public LmCommand(Injector injector) {
+    this.injector = injector;
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
@@ -62,6 +70,8 @@ public final class LmCommand implements Runnable {
               + " the fixtures' reference.safetensors; compare with the references it and"
               + " reference.json hold.")
   public static final class Forward implements Callable<Integer> {
+    @CommandLine.ParentCommand LmCommand lm;
+
     /** The fixtures' tolerances (their README). */
     static final double LOGITS_TOL = 1e-4;
 
@@ -103,7 +113,7 @@ public final class LmCommand implements Runnable {
     public Integer call() throws Exception {
       Autograd.setThreads(1);
       Checkpoint checkpoint = Checkpoint.open(model);
-      var injector = Wiring.injector();
+      Injector injector = lm.injector;
       Backbones backbones = injector.getInstance(Backbones.class);
       JsonNode ref = reference == null ? null : new ObjectMapper().readTree(reference.toFile());
       boolean ok = true;
@@ -125,7 +135,7 @@ public final class LmCommand implements Runnable {
             "provenance",
             new ObjectMapper()
                 .writeValueAsString(
-                    Results.provenance(
+                    StageDir.provenanceMap(
                         Provenance.capture(
                             "coderl lm forward",
                             Map.of("model", model.toString(), "batch", batch.toString()),
@@ -234,7 +244,7 @@ public final class LmCommand implements Runnable {
     }
 
     /** Greedy ids of each prompt alone against the reference's (causal fixtures). */
-    private boolean greedy(com.google.inject.Injector injector, JsonNode generations) {
+    private boolean greedy(Injector injector, JsonNode generations) {
       boolean ok = true;
       PluginResolver resolver = injector.getInstance(PluginResolver.class);
       try (DjlActor actor =

@@ -1,4 +1,4 @@
-package dev.coderl4j.cli;
+package dev.coderl4j.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,17 +1,18 @@
-package dev.coderl4j.cli.lm;
+package dev.coderl4j.models.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coderl4j.cli.Wiring;
+import com.google.inject.Injector;
 import dev.coderl4j.core.lm.DecodingSession;
 import dev.coderl4j.core.lm.TokenPair;
 import dev.coderl4j.core.lm.Tokens;
 import dev.coderl4j.core.lm.WeightedSequence;
 import dev.coderl4j.core.progress.Progress;
 import dev.coderl4j.core.provenance.Provenance;
+import dev.coderl4j.core.training.StageDir;
 import dev.coderl4j.models.hf.CheckpointWriter;
 import dev.coderl4j.models.lm.ActorParams;
 import dev.coderl4j.models.lm.Autograd;
@@ -55,6 +56,13 @@ import picocli.CommandLine.Option;
     description =
         "Training step vs PyTorch eager, and sampling tokens/s with vs without the KV cache.")
 public final class BenchLmCommand implements Callable<Integer> {
+  private final Injector injector;
+
+  /** The command, with the CLI's injector (for the registered backbones). */
+  public BenchLmCommand(Injector injector) {
+    this.injector = injector;
+  }
+
   @Option(
       names = "--model",
       defaultValue = ActorParams.DEFAULT_MODEL,
@@ -191,7 +199,7 @@ public final class BenchLmCommand implements Callable<Integer> {
     Map<String, Object> doc = new LinkedHashMap<>();
     config.put("randomConfig", randomConfig == null ? null : randomConfig.toString());
     config.put("memoryConfig", memoryConfig == null ? null : memoryConfig.toString());
-    Backbones backbones = Wiring.injector().getInstance(Backbones.class);
+    Backbones backbones = injector.getInstance(Backbones.class);
     Files.createDirectories(out);
     StringBuilder table = new StringBuilder();
     Autograd.setThreads(threads);
@@ -360,7 +368,7 @@ public final class BenchLmCommand implements Callable<Integer> {
         doc.put("sampling", sampling);
       }
     }
-    doc.put("provenance", Results.provenance(Provenance.capture("coderl bench lm", config, 0)));
+    doc.put("provenance", StageDir.provenanceMap(Provenance.capture("coderl bench lm", config, 0)));
     Results.writeJson(out.resolve("bench-lm.json"), doc);
     Results.writeText(out.resolve("bench-lm.md"), table.toString());
     System.out.println(table);

@@ -6,25 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coderl4j.cli.Main;
-import dev.coderl4j.core.exec.ExecutionJob;
-import dev.coderl4j.core.problem.TestSuite;
+import dev.coderl4j.cli.Wiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code coderl bench exec} on small sets: every runner runs every job, every ratio is taken
  * against the fork harness of the same invocation, the fork harness agrees with both CPython modes,
  * and disagreements are found (the first twelve MBPP references include MBPP 2, whose result
  * depends on set order).
+ *
+ * <p>The command is polyglot-runner's contribution, but this test runs here, end to end through
+ * {@link Main}: each runner under test is a child {@code coderl exec} (this module's command), and
+ * the APPS sets come from the {@code apps} benchmark plugin; neither is on polyglot-runner's class
+ * path. Its unit tests are polyglot-runner's {@code BenchExecCommandTest}.
  */
-class BenchExecCommandTest {
+class BenchExecEndToEndTest {
   @TempDir Path dir;
 
   @Test
@@ -34,7 +36,7 @@ class BenchExecCommandTest {
     Path mbpp =
         Path.of("..", "polyglot-runner", "src", "test", "resources", "data", "mbpp", "mbpp.jsonl");
     int rc =
-        new CommandLine(new Main())
+        Main.commandLine(Wiring.injector())
             .execute(
                 "bench",
                 "exec",
@@ -124,20 +126,5 @@ class BenchExecCommandTest {
     }
     String table = Files.readString(dir.resolve("bench-exec.txt"));
     assertTrue(table.contains("graalpy-interpreter") && table.contains("vs fork"), table);
-  }
-
-  @Test
-  void replicatedCopiesHaveDistinctSourcesAndIds() {
-    TestSuite t = new TestSuite.Asserts("", List.of("assert f() == 1"));
-    List<ExecutionJob> base =
-        List.of(
-            new ExecutionJob("a", "def f():\n    return 1\n", t),
-            new ExecutionJob("b", "def f(:\n", t));
-    List<ExecutionJob> big = BenchExecCommand.replicate(base, 7);
-    assertEquals(7, big.size());
-    assertEquals(7, new HashSet<>(big.stream().map(ExecutionJob::program).toList()).size());
-    assertEquals(7, new HashSet<>(big.stream().map(ExecutionJob::id).toList()).size());
-    assertEquals(base.get(1), big.get(1));
-    assertTrue(big.get(6).program().startsWith(base.get(0).program()), big.get(6).program());
   }
 }

@@ -1,4 +1,4 @@
-package dev.coderl4j.cli;
+package dev.coderl4j.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

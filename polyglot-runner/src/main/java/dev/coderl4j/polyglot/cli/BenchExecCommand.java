@@ -1,14 +1,17 @@
-package dev.coderl4j.cli.exec;
+package dev.coderl4j.polyglot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.coderl4j.apps.AppsBenchmark;
-import dev.coderl4j.cli.JsonOption;
+import com.google.inject.Injector;
+import dev.coderl4j.core.benchmark.Benchmark;
+import dev.coderl4j.core.config.JsonOption;
 import dev.coderl4j.core.exec.ExecutionJob;
 import dev.coderl4j.core.exec.ExecutionResult;
 import dev.coderl4j.core.exec.JobLines;
+import dev.coderl4j.core.plugin.PluginResolver;
+import dev.coderl4j.core.plugin.PluginSpec;
 import dev.coderl4j.core.problem.Problem;
 import dev.coderl4j.core.problem.TestSuite;
 import dev.coderl4j.core.progress.Progress;
@@ -55,6 +58,19 @@ import picocli.CommandLine.Option;
     description =
         "Benchmarks the program runners against CPython with EvalPlus' structure (fork per job).")
 public final class BenchExecCommand implements Callable<Integer> {
+  /**
+   * The CLI's main class: each runner under test runs as a child {@code coderl exec} (a command of
+   * the CLI, which depends on this module, so it is named here only as text).
+   */
+  static final String CLI_MAIN = "dev.coderl4j.cli.Main";
+
+  private final Injector injector;
+
+  /** The command, with the CLI's injector (for the APPS benchmark plugin). */
+  public BenchExecCommand(Injector injector) {
+    this.injector = injector;
+  }
+
   @Option(
       names = "--mbpp",
       paramLabel = "FILE",
@@ -407,14 +423,18 @@ public final class BenchExecCommand implements Callable<Integer> {
   }
 
   /**
-   * The shipped APPS training problems' solutions, each with its mutants, as APPS runs them ({@link
-   * AppsBenchmark#job}: under the import header); endless-loop mutants go to {@code slow}.
+   * The shipped APPS training problems' solutions, each with its mutants, as APPS runs them (the
+   * {@code apps} benchmark plugin's {@link Benchmark#job}: under the import header); endless-loop
+   * mutants go to {@code slow}.
    */
   private void appsJobs(
       List<ExecutionJob> stdin, List<ExecutionJob> call, List<ExecutionJob> slow) {
-    AppsBenchmark apps =
-        (AppsBenchmark)
-            new AppsBenchmark.Factory().create(new AppsBenchmark.Params("train", null, null, null));
+    Benchmark apps =
+        injector
+            .getInstance(PluginResolver.class)
+            .create(
+                Benchmark.class,
+                new PluginSpec("apps", mapper.createObjectNode().put("dataset", "train")));
     Mutants.Kind[] kinds = {Mutants.Kind.SYNTAX, Mutants.Kind.EXCEPTION, Mutants.Kind.WRONG_ANSWER};
     int loopsLeft = 2;
     for (Problem p : apps.problems()) {
@@ -574,7 +594,7 @@ public final class BenchExecCommand implements Callable<Integer> {
         List.of(
             "-cp",
             System.getProperty("java.class.path"),
-            "dev.coderl4j.cli.Main",
+            CLI_MAIN,
             "exec",
             "--jobs",
             jobsFile.toString(),
